@@ -1,0 +1,31 @@
+# Two set-up-free entry points: `make demo` and `make test` create .venv when needed.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.aeplan-installed
+
+.PHONY: demo test lint typecheck schema docs bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "== aeplan lint samples/good (plans that lint clean)"
+	@$(BIN)/aeplan lint samples/good
+	@echo
+	@echo "== aeplan lint samples/bad (plans with findings; exit code 1 is expected)"
+	@$(BIN)/aeplan lint samples/bad; status=$$?; test $$status -eq 1 || { echo "unexpected exit code $$status"; exit 1; }
+	@echo
+	@echo "demo finished: the good plans are clean, the bad plans show their findings."
+
+test: $(STAMP)
+	@$(BIN)/python -m pytest
+
+schema: $(STAMP)
+	@$(BIN)/aeplan schema > schema/plan.schema.json.tmp && mv schema/plan.schema.json.tmp schema/plan.schema.json
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,3 @@
+"""aeplan: plan and lint the Salesforce ↔ Account Engagement connector."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,25 @@
+"""Checks of what is planned before the connector is unpaused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planner.checks import Hit, PlanContext, check
+
+
+@check("unpause_before_review")
+def unpause_before_review(context: PlanContext) -> Iterator[Hit]:
+    """A paused v2 connector whose pre-unpause plan lacks the settings review or MDS (F11 F102)."""
+    for unit in context.business_units():
+        if unit.get("connector", "version") != 2 or unit.get("connector", "state") != "paused":
+            continue
+        steps = unit.get("rollout", "before_unpause") or []
+        missing = [step for step in ("review_settings",) if step not in steps]
+        if unit.get("sync", "scope") == "marketing_data_sharing" and (
+            "marketing_data_sharing" not in steps
+        ):
+            missing.append("marketing_data_sharing")
+        if missing:
+            yield Hit(unit.at("rollout", "before_unpause"), {
+                "bu": unit.name, "missing": ", ".join(missing),
+            })  # fmt: skip

@@ -1,0 +1,127 @@
+"""The rule engine: runs each rule's check on a plan and reports where it fires."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from planner import pointers
+from planner.checks import REGISTRY, Hit, PlanContext
+from planner.errors import PlannerError
+from planner.rulebook import PythonCheck, Rulebook, RuleSpec, SchemaCheck
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """A rule that fired, where, and the values its message needs."""
+
+    rule: RuleSpec
+    pointer: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+
+class Engine:
+    """Compiles every rule's check once, then runs them on any number of plans."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+        self._compiled: dict[str, Any] = {}
+        for rule in rulebook.rules:
+            if isinstance(rule.check, PythonCheck) and rule.check.python not in REGISTRY:
+                raise PlannerError(
+                    f"rule {rule.code} names an unknown Python check {rule.check.python!r}"
+                )
+            if isinstance(rule.check, SchemaCheck):
+                self._compiled[rule.code] = _compile(rule)
+
+    def run(self, context: PlanContext, codes: Optional[set[str]] = None) -> list[RuleHit]:
+        """Run the rules (all, or those in ``codes``) on one plan, in code order."""
+        hits: list[RuleHit] = []
+        for rule in self.rulebook.rules:
+            if codes is not None and rule.code not in codes:
+                continue
+            if isinstance(rule.check, PythonCheck):
+                registered = REGISTRY[rule.check.python]
+                if context.data is None and not registered.on_invalid_plans:
+                    continue
+                found = registered.function(context)
+            elif isinstance(rule.check, SchemaCheck):
+                if context.data is None:
+                    continue
+                found = self._schema_hits(rule.check, self._compiled[rule.code], context.data)
+            else:
+                continue
+            hits.extend(RuleHit(rule, hit.pointer, hit.params) for hit in found)
+        return hits
+
+    @staticmethod
+    def _schema_hits(check: SchemaCheck, validator: Any, data: Any) -> Iterator[Hit]:
+        for pointer, item in expand(data, check.for_each):
+            business_unit = _enclosing_business_unit(data, pointer)
+            document = {"plan": data, "bu": business_unit, "item": item}
+            if not validator.is_valid(document):
+                continue
+            target = _target(pointer, check.report_at)
+            found, value = pointers.resolve(data, target)
+            params = {"bu": _name_of(business_unit), "item": _name_of(item)}
+            if found and not isinstance(value, (dict, list)):
+                params["value"] = str(value)
+            yield Hit(target, params)
+
+
+def _target(pointer: str, report_at: str) -> str:
+    if report_at.startswith("/"):
+        return report_at
+    if not report_at:
+        return pointer
+    return pointers.join(pointer, *pointers.split("/" + report_at))
+
+
+def _compile(rule: RuleSpec) -> Any:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    assert isinstance(rule.check, SchemaCheck)
+    try:
+        Draft202012Validator.check_schema(rule.check.when)
+    except SchemaError as error:
+        raise PlannerError(f"rule {rule.code}: its `when` is not a valid JSON Schema: {error.message}")
+    return Draft202012Validator(rule.check.when)
+
+
+def expand(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
+    """Every (pointer, value) matching a pointer pattern whose ``*`` segments match any index."""
+    matches: list[tuple[str, Any]] = [("", data)]
+    for segment in pointers.split(pattern):
+        following: list[tuple[str, Any]] = []
+        for pointer, value in matches:
+            if segment == "*" and isinstance(value, list):
+                following.extend((pointers.join(pointer, i), v) for i, v in enumerate(value))
+            elif segment == "*" and isinstance(value, dict):
+                following.extend((pointers.join(pointer, k), v) for k, v in value.items())
+            elif isinstance(value, dict) and segment in value:
+                following.append((pointers.join(pointer, segment), value[segment]))
+        matches = following
+    yield from matches
+
+
+def _enclosing_business_unit(data: Any, pointer: str) -> Any:
+    parts = pointers.split(pointer)
+    if len(parts) >= 2 and parts[0] == "business_units":
+        return pointers.resolve(data, f"/business_units/{parts[1]}")[1]
+    return None
+
+
+def _name_of(value: Any) -> str:
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return str(value["name"])
+    return ""
+
+
+def render(template: str, params: Mapping[str, str]) -> str:
+    """Fill ``{name}`` placeholders; text a plan supplied is never interpreted as a template."""
+    return _PLACEHOLDER.sub(lambda match: str(params.get(match.group(1), match.group(0))), template)

@@ -1,0 +1,43 @@
+"""Findings: what a rule reports, as plain immutable data."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Optional
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is; ordered from most to least severe."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """A number that grows with severity (info 1, warning 2, error 3)."""
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one plan, at one place, in the language it was rendered in."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    file: str
+    pointer: str
+    line: int
+    column: int
+    fix: Optional[str] = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Stable order: file, position, code, pointer."""
+        return (self.file, self.line, self.column, self.code, self.pointer)

@@ -1,0 +1,247 @@
+"""The integration plan as a typed model: the public contract of the plan format."""
+
+from __future__ import annotations
+
+from typing import Any, List, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+FORMAT_VERSIONS = (1,)
+
+Edition = Literal["growth", "plus", "advanced", "premium"]
+ConnectorState = Literal["paused", "active"]
+ConnectorUser = Literal["integration_user", "custom_user"]
+License = Literal["sales_cloud", "service_cloud", "platform", "none"]
+SyncScope = Literal["all_records", "marketing_data_sharing"]
+PersonAccountMode = Literal["none", "sync", "instead_of_leads"]
+SyncBehavior = Literal["salesforce", "account_engagement", "most_recent"]
+ReviewCadence = Literal["daily", "weekly", "monthly", "none"]
+MatchBy = Literal["email", "crm_id"]
+ImportTiming = Literal["before_unpause", "after_unpause"]
+FieldType = Literal[
+    "text", "textarea", "long_textarea", "rich_textarea", "email", "phone", "url",
+    "number", "currency", "percent", "checkbox", "picklist", "multi_picklist",
+    "date", "datetime", "formula", "lookup", "geolocation",
+]  # fmt: skip
+BeforeUnpauseStep = Literal[
+    "review_settings",
+    "marketing_data_sharing",
+    "connector_user_permissions",
+    "field_level_security",
+    "map_users",
+    "map_fields",
+    "field_sync_behavior",
+    "person_accounts",
+    "connected_campaigns",
+    "import_records",
+    "manual_sync_test",
+]
+AfterUnpauseStep = Literal["smoke_test", "import_records", "review_sync_errors"]
+Language = Literal["en", "ja"]
+NonEmptyText = str
+
+
+class _Strict(BaseModel):
+    """Untrusted input: unknown keys are errors, types are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _false_means_none(value: Any) -> Any:
+    """YAML 1.1 reads ``none``-like words such as ``no``/``off`` as false: take them as ``none``."""
+    return "none" if value is False else value
+
+
+def _one_or_a_list(schema: dict[str, Any]) -> None:
+    """Editors should accept a list of connectors too, so that AE102 can explain it."""
+    reference = {"$ref": schema.pop("$ref")}
+    schema["anyOf"] = [reference, {"type": "array", "items": reference}]
+
+
+class Salesforce(_Strict):
+    """The Salesforce org the business units connect to."""
+
+    org: str = Field(min_length=1, description="Label of the Salesforce org.")
+    person_accounts: bool = Field(False, description="Person accounts are enabled in the org.")
+    crm_licenses_available: Optional[int] = Field(
+        None, ge=0, description="Unused Salesforce user licences (a custom connector user needs one)."
+    )
+    b2b_marketing_analytics: bool = Field(
+        False, description="B2B Marketing Analytics is used with this org (F27)."
+    )
+
+
+class Team(_Strict):
+    """Who decides, configures and watches the connector."""
+
+    account_engagement_admins: List[str] = Field(
+        default_factory=list, description="People with the Account Engagement Administrator role."
+    )
+    salesforce_admin: Optional[str] = Field(
+        None, description="The Salesforce admin who completes Account Engagement setup."
+    )
+    sync_error_owner: Optional[str] = Field(
+        None, description="Who monitors the connector sync queue and sync errors."
+    )
+    sync_error_review: Optional[ReviewCadence] = Field(
+        None, description="How often sync errors are reviewed."
+    )
+    implementation_partner: Optional[str] = Field(
+        None, description="The implementation partner, if one is engaged."
+    )
+
+    _review_words = field_validator("sync_error_review", mode="before")(_false_means_none)
+
+
+class Requirements(_Strict):
+    """What the business expects of the sync."""
+
+    max_sync_delay_minutes: Optional[int] = Field(
+        None, ge=0, description="How stale a synced record may be, at most, in minutes."
+    )
+
+
+class CustomUser(_Strict):
+    """A Salesforce user configured as the connector user instead of the integration user."""
+
+    username: Optional[str] = Field(None, description="Salesforce username of the connector user.")
+    license: Optional[License] = Field(None, description="The Salesforce licence it consumes.")
+    permission_sets: List[str] = Field(
+        default_factory=list, description="Permission sets assigned to the connector user."
+    )
+
+    _license_words = field_validator("license", mode="before")(_false_means_none)
+
+
+class Connector(_Strict):
+    """The business unit's Salesforce connector as it is today and as it will be set up."""
+
+    version: Optional[Literal[1, 2]] = Field(
+        None, description="Connector version shown on Account Engagement Settings (1 or 2)."
+    )
+    state: ConnectorState = Field("paused", description="paused or active, as it is today.")
+    user: Optional[ConnectorUser] = Field(None, description="Who the connector logs in as.")
+    custom_user: Optional[CustomUser] = Field(
+        None, description="Required when user is custom_user."
+    )
+
+
+class MdsRule(_Strict):
+    """One Marketing Data Sharing rule: records of ``object`` whose ``field`` equals ``value``."""
+
+    object: str = Field(min_length=1, description="lead, contact, opportunity or a custom object.")
+    field: str = Field(min_length=1, description="API name of the field the rule tests.")
+    operator: Optional[str] = Field(None, description="Only equals is supported.")
+    value: Union[str, bool, int, float] = Field(description="The value the field must equal.")
+
+
+class ConnectedCampaigns(_Strict):
+    """Connected Campaigns and the campaign record types that route campaigns to this BU."""
+
+    enabled: bool = False
+    record_types: Optional[List[str]] = None
+
+
+class Sync(_Strict):
+    """Which records sync with this business unit."""
+
+    scope: SyncScope = Field(
+        "all_records", description="all_records or marketing_data_sharing (MDS)."
+    )
+    marketing_data_sharing: List[MdsRule] = Field(
+        default_factory=list, description="The MDS rules, one per object."
+    )
+    person_accounts: Optional[PersonAccountMode] = Field(
+        None, description="none, sync, or instead_of_leads."
+    )
+    default_person_account_record_type: Optional[str] = Field(
+        None, description="Required for instead_of_leads."
+    )
+    connected_campaigns: Optional[ConnectedCampaigns] = None
+
+    _person_account_words = field_validator("person_accounts", mode="before")(_false_means_none)
+
+
+class Settings(_Strict):
+    """Connector settings that a plan should decide before unpausing."""
+
+    auto_create_prospects: Optional[bool] = None
+    auto_change_email: Optional[bool] = None
+    auto_delete_merge: Optional[bool] = None
+    user_sync: Optional[bool] = None
+
+
+class FieldMapping(_Strict):
+    """A prospect field, the Salesforce fields it maps to, and which side wins."""
+
+    prospect_field: str = Field(min_length=1)
+    lead_field: Optional[str] = None
+    contact_field: Optional[str] = None
+    behavior: SyncBehavior = Field(description="salesforce, account_engagement or most_recent.")
+    type: Optional[FieldType] = None
+
+
+class Import(_Strict):
+    """A planned prospect import."""
+
+    name: str = Field(min_length=1)
+    match_by: MatchBy
+    assign: bool = Field(False, description="Imported prospects are assigned to a user.")
+    expect_salesforce_records: bool = Field(
+        False, description="The import is expected to create or update Salesforce records."
+    )
+    when: ImportTiming = "after_unpause"
+
+
+class Rollout(_Strict):
+    """The steps planned before and after the first unpause."""
+
+    before_unpause: List[BeforeUnpauseStep] = Field(default_factory=list)
+    after_unpause: List[AfterUnpauseStep] = Field(default_factory=list)
+
+
+class BusinessUnit(_Strict):
+    """One Account Engagement business unit and its connector."""
+
+    name: str = Field(min_length=1)
+    edition: Optional[Edition] = None
+    allow_multiple_prospects_same_email: Optional[bool] = Field(
+        None, description='"AMPSEA": prospects match Salesforce records by CRM ID.'
+    )
+    connector: Connector = Field(
+        default_factory=Connector,
+        description="The BU's one connector (a list of several is reported by AE102).",
+        json_schema_extra=_one_or_a_list,
+    )
+    sync: Sync = Field(default_factory=Sync)
+    settings: Settings = Field(default_factory=Settings)
+    field_mappings: List[FieldMapping] = Field(default_factory=list)
+    imports: List[Import] = Field(default_factory=list)
+    rollout: Rollout = Field(default_factory=Rollout)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _first_connector(cls, data: Any) -> Any:
+        """A BU has one connector; when a list is given, validate its first entry (AE102 says why)."""
+        if isinstance(data, dict) and isinstance(data.get("connector"), list) and data["connector"]:
+            return {**data, "connector": data["connector"][0]}
+        return data
+
+
+class Plan(_Strict):
+    """An integration plan: one Salesforce org and the business units connected to it."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        title="aeplan integration plan",
+    )
+
+    aeplan: Literal[1] = Field(description="Plan format version.")
+    name: Optional[str] = Field(None, description="A title for the plan.")
+    language: Language = Field("en", description="Default language of messages and reports.")
+    salesforce: Salesforce
+    team: Team = Field(default_factory=Team)
+    requirements: Requirements = Field(default_factory=Requirements)
+    business_units: List[BusinessUnit] = Field(min_length=1)

@@ -1,0 +1,65 @@
+"""JSON pointers (RFC 6901): the one way every stage names a place in a plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Union
+
+Segment = Union[str, int]
+
+
+def escape(segment: Segment) -> str:
+    """Escape one segment: ``~`` becomes ``~0`` and ``/`` becomes ``~1``."""
+    return str(segment).replace("~", "~0").replace("/", "~1")
+
+
+def join(pointer: str, *segments: Segment) -> str:
+    """Append segments to a pointer: ``join('/a', 0, 'b') == '/a/0/b'``."""
+    return pointer + "".join("/" + escape(segment) for segment in segments)
+
+
+def from_segments(segments: Iterable[Segment]) -> str:
+    """Build a pointer from its segments."""
+    return join("", *segments)
+
+
+def split(pointer: str) -> list[str]:
+    """The unescaped segments of a pointer (``''`` is the root and has none)."""
+    if not pointer:
+        return []
+    return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
+
+
+def parent(pointer: str) -> str:
+    """The pointer one level up (the root is its own parent)."""
+    return pointer.rsplit("/", 1)[0] if pointer else ""
+
+
+def ancestors(pointer: str) -> Iterator[str]:
+    """The pointer itself, then each ancestor up to and including the root."""
+    while True:
+        yield pointer
+        if not pointer:
+            return
+        pointer = parent(pointer)
+
+
+def resolve(document: Any, pointer: str) -> tuple[bool, Any]:
+    """Look a pointer up in plain data: ``(True, value)`` or ``(False, None)`` when absent."""
+    current = document
+    for part in split(pointer):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
+            current = current[int(part)]
+        else:
+            return False, None
+    return True, current
+
+
+def deepest_existing(document: Any, pointer: str) -> str:
+    """The longest prefix of ``pointer`` that exists in ``document``."""
+    for candidate in ancestors(pointer):
+        if resolve(document, candidate)[0]:
+            return candidate
+    return ""

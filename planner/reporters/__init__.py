@@ -1,0 +1,32 @@
+"""Output formats for lint results: one module each, looked up by name when needed."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from planner.linting import LintResult
+
+
+class Reporter(Protocol):
+    """What every reporter module provides."""
+
+    def render(self, result: LintResult, stream: TextIO) -> None: ...
+
+
+REPORTERS: dict[str, str] = {
+    "text": "planner.reporters.text",
+    "json": "planner.reporters.json_format",
+}
+
+
+def reporter(name: str) -> Reporter:
+    """The reporter module for a format name (imported only when used)."""
+    module: Reporter = importlib.import_module(REPORTERS[name])  # type: ignore[assignment]
+    return module
+
+
+def help_reference(code: str) -> str:
+    """Where a finding's rule is explained."""
+    return f"aeplan explain {code}"

@@ -1,0 +1,48 @@
+"""Machine-readable findings: a stable, documented JSON document (format version 1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from planner.findings import Finding, Severity
+from planner.linting import LintResult
+from planner.reporters import help_reference
+
+FORMAT_VERSION = 1
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    """Write ``{"version", "findings", "summary"}`` as indented UTF-8 JSON."""
+    stream.write(json.dumps(document(result), ensure_ascii=False, indent=2) + "\n")
+
+
+def document(result: LintResult) -> dict[str, Any]:
+    """The JSON document as plain data."""
+    return {
+        "version": FORMAT_VERSION,
+        "findings": [_finding(finding) for finding in result.findings],
+        "summary": {
+            "files": len(result.analyses),
+            "total": len(result.findings),
+            "errors": result.count(Severity.ERROR),
+            "warnings": result.count(Severity.WARNING),
+            "infos": result.count(Severity.INFO),
+            "files_with_structural_errors": sum(1 for a in result.analyses if a.structural),
+        },
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "pointer": finding.pointer,
+        "fix": finding.fix,
+        "help": help_reference(finding.code),
+    }

@@ -1,0 +1,62 @@
+"""Human-readable findings: ``file:line:col: CODE [severity] message``, source and caret."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from planner import phrases
+from planner.findings import Finding, Severity
+from planner.linting import Analysis, LintResult
+from planner.reporters import help_reference
+from planner.terminal import printable, width
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    """Write each finding with its source line, caret and fix, then a summary line."""
+    for analysis in result.analyses:
+        lines = analysis.loaded.text.splitlines()
+        for finding in analysis.findings:
+            stream.write(_finding(finding, lines, analysis))
+    stream.write(summary(result) + "\n")
+
+
+def _finding(finding: Finding, lines: list[str], analysis: Analysis) -> str:
+    head = (
+        f"{printable(finding.file)}:{finding.line}:{finding.column}: "
+        f"{finding.code} [{finding.severity.value}] {finding.name}: {printable(finding.message)}\n"
+    )
+    body = ""
+    if 0 < finding.line <= len(lines):
+        source = lines[finding.line - 1]
+        shown = printable(source[:200])
+        gutter = f"{finding.line:>5} | "
+        caret_at = width(printable(source[: finding.column - 1]))
+        body = f"{gutter}{shown}\n{' ' * (len(gutter) - 2)}| {' ' * min(caret_at, 200)}^\n"
+    lang = analysis.lang
+    tail = ""
+    if finding.fix:
+        tail += f"      {phrases.tool('label.fix', lang)}: {printable(finding.fix)}\n"
+    tail += f"      {phrases.tool('label.help', lang)}: {help_reference(finding.code)}\n"
+    return head + body + tail
+
+
+def summary(result: LintResult) -> str:
+    """One line counting files and findings by severity."""
+    lang = result.lang
+    files = len(result.analyses)
+    total = len(result.findings)
+    if not total:
+        return phrases.tool("summary.clean", lang, files=files)
+    line = phrases.tool(
+        "summary.found",
+        lang,
+        total=total,
+        files=files,
+        errors=result.count(Severity.ERROR),
+        warnings=result.count(Severity.WARNING),
+        infos=result.count(Severity.INFO),
+    )
+    structural = sum(1 for analysis in result.analyses if analysis.structural)
+    if structural:
+        line += "\n" + phrases.tool("summary.skipped", lang, count=structural)
+    return line

@@ -1,0 +1,172 @@
+"""Rule files: their format, and loading the built-in and organisation rule sets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Literal, Optional, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from planner.errors import PlannerError
+from planner.findings import Severity
+from planner.resources import data_path
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,7}[0-9]{3}$"
+NAME_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(_Strict):
+    """The same text in English and Japanese."""
+
+    en: str = Field(min_length=1)
+    ja: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``ja`` or ``en``)."""
+        return self.ja if lang == "ja" else self.en
+
+
+class Docs(_Strict):
+    """The fixed sections of a rule's explanation."""
+
+    what: Text
+    why: Text
+    fix: Text
+    caveat: Optional[Text] = None
+
+
+class Examples(_Strict):
+    """A plan on which the rule fires (at the given pointers) and a fixed one on which it does not."""
+
+    fail: str = Field(min_length=1)
+    fail_at: List[str] = Field(min_length=1)
+    pass_: str = Field(alias="pass", min_length=1)
+
+
+class PythonCheck(_Strict):
+    """A named check in ``planner.checks`` for logic JSON Schema cannot say well."""
+
+    python: str
+
+
+class SchemaCheck(_Strict):
+    """Fires for each item matched by ``for_each`` whose context matches the ``when`` schema.
+
+    The context document is ``{"plan": ..., "bu": ..., "item": ...}``: the normalised plan, the
+    business unit the item belongs to (or null) and the item itself.
+    """
+
+    for_each: str = ""
+    when: Dict[str, Any]
+    report_at: str = ""
+
+
+class StructuralCheck(_Strict):
+    """Produced by the loader and format validation, not by the rule engine."""
+
+    structural: Literal[True]
+
+
+Check = Union[PythonCheck, SchemaCheck, StructuralCheck]
+
+
+class RuleSpec(_Strict):
+    """One rule file."""
+
+    code: str = Field(pattern=CODE_PATTERN)
+    name: str = Field(pattern=NAME_PATTERN)
+    severity: Severity
+    summary: Text
+    message: Text
+    fix: Text
+    docs: Docs
+    facts: List[str] = Field(default_factory=list)
+    references: List[str] = Field(default_factory=list)
+    check: Check
+    examples: Examples
+
+    @field_validator("facts")
+    @classmethod
+    def _fact_ids(cls, facts: List[str]) -> List[str]:
+        for fact in facts:
+            if not re.fullmatch(r"F\d{2,3}", fact):
+                raise ValueError(f"fact ids look like F01, not {fact!r}")
+        return facts
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """The rules in force, by code, in code order."""
+
+    rules: tuple[RuleSpec, ...]
+
+    def by_code(self) -> dict[str, RuleSpec]:
+        """Rules keyed by code."""
+        return {rule.code: rule for rule in self.rules}
+
+    def find(self, code_or_name: str) -> Optional[RuleSpec]:
+        """A rule by its code (any case) or its name."""
+        wanted = code_or_name.strip()
+        for rule in self.rules:
+            if rule.code == wanted.upper() or rule.name == wanted.lower():
+                return rule
+        return None
+
+
+def builtin_rules_dir() -> Path:
+    """The folder that holds the built-in rule files."""
+    return data_path("rules")
+
+
+def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
+    """Load the built-in rules plus organisation rules from ``extra_dirs``."""
+    rules: dict[str, RuleSpec] = {}
+    for folder in (builtin_rules_dir(), *extra_dirs):
+        if not folder.is_dir():
+            raise PlannerError("rule folder not found", file=str(folder))
+        for path in sorted(folder.glob("*.y*ml")):
+            rule = load_rule_file(path)
+            if rule.code in rules:
+                raise PlannerError(f"rule code {rule.code} is defined twice", file=str(path))
+            rules[rule.code] = rule
+    return Rulebook(tuple(sorted(rules.values(), key=lambda rule: rule.code)))
+
+
+def load_rule_file(path: Path) -> RuleSpec:
+    """Read and validate one rule file; any defect is a :class:`PlannerError` naming the file."""
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlannerError(f"cannot read rule file: {error}", file=str(path)) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise PlannerError(
+            f"rule file is not valid YAML: {error.problem}", file=str(path), line=line, column=column
+        ) from None
+    except yaml.YAMLError as error:
+        raise PlannerError(f"rule file is not valid YAML: {error}", file=str(path)) from None
+    try:
+        rule = RuleSpec.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        raise PlannerError(
+            f"bad rule file: {where}: {first['msg']} ({error.error_count()} problem(s) in all)",
+            file=str(path),
+        ) from None
+    if path.stem != rule.code:
+        raise PlannerError(f"rule code {rule.code} does not match the file name", file=str(path))
+    return rule

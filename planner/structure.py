@@ -1,0 +1,208 @@
+"""Check loaded data against the plan model; turn every mismatch into a positioned problem."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from pydantic import BaseModel, ValidationError
+
+from planner import pointers
+from planner.loading import LoadedPlan, Problem
+from planner.model import FORMAT_VERSIONS, Plan
+
+_TYPE_ERRORS = {
+    "string_type": "text",
+    "int_type": "integer",
+    "int_from_float": "integer",
+    "float_type": "number",
+    "bool_type": "boolean",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+}
+_BOUND_ERRORS = {"greater_than_equal": "ge", "greater_than": "gt", "less_than_equal": "le"}
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The typed plan (when the data fits the format) and every structural problem found."""
+
+    plan: Optional[Plan]
+    problems: list[Problem]
+
+
+def validate(loaded: LoadedPlan) -> Validation:
+    """Validate loaded data; the format version first (AE005), then the model (AE002, AE003)."""
+    data = loaded.data
+    if not isinstance(data, dict):
+        reason = "empty" if data is None else "not_mapping"
+        kind = "" if data is None else describe(data)
+        return Validation(None, [_problem(loaded, "AE002", "", {"reason": reason, "got": kind})])
+    problems: list[Problem] = []
+    version = data.get("aeplan")
+    if "aeplan" not in data:
+        problems.append(_problem(loaded, "AE005", "", {"reason": "missing"}))
+    elif type(version) is not int or version not in FORMAT_VERSIONS:
+        params = {"reason": "unsupported", "value": _shown(version)}
+        problems.append(_problem(loaded, "AE005", "/aeplan", params, prefer_key=False))
+    try:
+        plan: Optional[Plan] = Plan.model_validate({**data, "aeplan": FORMAT_VERSIONS[-1]})
+    except ValidationError as error:
+        plan = None
+        problems.extend(_from_errors(loaded, error))
+    return Validation(plan if not problems else None, problems)
+
+
+def _from_errors(loaded: LoadedPlan, error: ValidationError) -> list[Problem]:
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for detail in error.errors(include_url=False, include_input=True):
+        pointer = _pointer_in(loaded.data, detail["loc"])
+        grouped.setdefault((pointer, detail["type"]), []).append(detail)
+    problems: list[Problem] = []
+    seen_type_errors: set[str] = set()
+    for (pointer, kind), details in grouped.items():
+        if kind in _TYPE_ERRORS or kind == "literal_error":
+            if pointer in seen_type_errors:
+                continue
+            seen_type_errors.add(pointer)
+            siblings = [d for (p, _), ds in grouped.items() if p == pointer for d in ds]
+            problems.append(_value_problem(loaded, pointer, siblings))
+        else:
+            problems.append(_other_problem(loaded, pointer, kind, details[0]))
+    return problems
+
+
+def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any]]) -> Problem:
+    given = details[0]["input"]
+    allowed = [
+        str(option)
+        for detail in details
+        if detail["type"] == "literal_error"
+        for option in _literal_options(detail)
+    ]
+    if pointer in loaded.bool_words and allowed:
+        params = {"reason": "bool_word", "word": loaded.bool_words[pointer]}
+        return _problem(loaded, "AE002", pointer, {**params, "allowed": ", ".join(allowed)}, False)
+    numeric_options = all(option.lstrip("-").isdigit() for option in allowed)
+    if allowed and not isinstance(given, (dict, list)) and not (
+        numeric_options and isinstance(given, str)
+    ):
+        params = {"reason": "enum", "value": _shown(given), "allowed": ", ".join(allowed)}
+        return _problem(loaded, "AE002", pointer, params, prefer_key=False)
+    expected = sorted({_TYPE_ERRORS[d["type"]] for d in details if d["type"] in _TYPE_ERRORS})
+    if allowed:
+        expected = ["one_of"]
+    params = {"reason": "type", "expected": "|".join(expected), "got": describe(given)}
+    if allowed:
+        params["allowed"] = ", ".join(allowed)
+    return _problem(loaded, "AE002", pointer, params, prefer_key=False)
+
+
+def _other_problem(loaded: LoadedPlan, pointer: str, kind: str, detail: dict[str, Any]) -> Problem:
+    context = detail.get("ctx") or {}
+    if kind == "missing":
+        return _problem(loaded, "AE002", pointers.parent(pointer), {
+            "reason": "missing", "key": pointers.split(pointer)[-1],
+        })  # fmt: skip
+    if kind == "extra_forbidden":
+        key = pointers.split(pointer)[-1]
+        suggestion = _closest(key, _known_keys(detail["loc"][:-1]))
+        return _problem(loaded, "AE003", pointer, {"key": key, "suggestion": suggestion})
+    if kind in _BOUND_ERRORS:
+        bound = next(iter(context.values()), "")
+        params = {"reason": _BOUND_ERRORS[kind], "bound": str(bound)}
+        return _problem(loaded, "AE002", pointer, params, prefer_key=False)
+    if kind == "string_too_short":
+        return _problem(loaded, "AE002", pointer, {"reason": "empty_text"}, prefer_key=False)
+    if kind == "too_short":
+        params = {"reason": "too_few", "count": str(context.get("min_length", 1))}
+        return _problem(loaded, "AE002", pointer, params, prefer_key=False)
+    params = {"reason": "other", "detail": str(detail.get("msg", kind))}
+    return _problem(loaded, "AE002", pointer, params, prefer_key=False)
+
+
+def _literal_options(detail: dict[str, Any]) -> list[Any]:
+    expected = str((detail.get("ctx") or {}).get("expected", ""))
+    return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part.strip()]
+
+
+def _pointer_in(data: Any, loc: tuple[Any, ...]) -> str:
+    """Follow a pydantic location through the data, skipping union-branch labels."""
+    segments: list[Any] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str):
+            segments.append(part)
+            current = current.get(part)
+            if part == "connector" and isinstance(current, list) and current:
+                segments.append(0)
+                current = current[0]
+        elif isinstance(current, list) and isinstance(part, int):
+            segments.append(part)
+            current = current[part] if part < len(current) else None
+        elif current is None and isinstance(part, (str, int)):
+            segments.append(part)
+    return pointers.from_segments(segments)
+
+
+def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+    model: Any = Plan
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if _is_model(model) else None
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+    return list(model.model_fields) if _is_model(model) else []
+
+
+def _model_in(annotation: Any) -> Any:
+    if _is_model(annotation):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_model(candidate: Any) -> bool:
+    return isinstance(candidate, type) and issubclass(candidate, BaseModel)
+
+
+def _closest(key: str, known: list[str]) -> str:
+    matches = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+    return matches[0] if matches else ""
+
+
+def _problem(
+    loaded: LoadedPlan, code: str, pointer: str, params: dict[str, str], prefer_key: bool = True
+) -> Problem:
+    return Problem(code, pointer, loaded.position(pointer, prefer_key=prefer_key), params)
+
+
+def describe(value: Any) -> str:
+    """The YAML kind of a value, as a word the phrase catalogue translates."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    return "mapping"
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"

@@ -1,0 +1,147 @@
+"""`aeplan lint` through the real command line: output, formats, languages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planner import __version__
+from planner.cli import cli
+from tests.conftest import REPO, SAMPLES
+
+GOOD = str(SAMPLES / "good" / "minimal.yaml")
+BAD = str(SAMPLES / "bad" / "paused-imports.yaml")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_clean_plan_exits_zero() -> None:
+    code, out, _ = run("lint", GOOD)
+    assert code == 0
+    assert out == "No findings in 1 file(s).\n"
+
+
+def test_findings_exit_one_with_position_source_and_caret() -> None:
+    code, out, _ = run("lint", BAD)
+    assert code == 1
+    assert f"{BAD}:26:9: AE402 [error] unassigned-import-creates-nothing: " in out
+    assert "   26 |         assign: false" in out
+    assert "      |         ^" in out
+    assert "fix: Set `assign: true`" in out
+    assert "help: aeplan explain AE402" in out
+    assert out.rstrip().endswith("1 error(s), 3 warning(s), 0 info.")
+
+
+def test_fail_on_thresholds() -> None:
+    assert run("lint", "--fail-on", "never", BAD)[0] == 0
+    assert run("lint", "--ignore", "AE402", BAD)[0] == 0
+    assert run("lint", "--ignore", "AE402", "--fail-on", "warning", BAD)[0] == 1
+    assert run("lint", "--select", "AE109", "--fail-on", "info", BAD)[0] == 1
+    assert run("lint", "--select", "AE7", "--fail-on", "info", BAD)[0] == 0
+
+
+def test_select_and_ignore_take_prefixes_and_lists() -> None:
+    _, out, _ = run("lint", "--format", "json", "--select", "AE1,AE4", "--ignore", "AE401", BAD)
+    assert sorted(f["code"] for f in json.loads(out)["findings"]) == ["AE108", "AE109", "AE402"]
+
+
+def test_json_output_is_stable_and_one_based() -> None:
+    code, out, _ = run("lint", "--format", "json", BAD)
+    document = json.loads(out)
+    assert code == 1
+    assert document["version"] == 1
+    first = document["findings"][0]
+    assert set(first) == {
+        "code", "name", "severity", "message", "file", "line", "column", "pointer", "fix", "help"
+    }  # fmt: skip
+    assert (first["code"], first["line"], first["column"]) == ("AE109", 12, 3)
+    assert first["pointer"] == "/requirements/max_sync_delay_minutes"
+    assert document["summary"] == {
+        "files": 1, "total": 4, "errors": 1, "warnings": 3, "infos": 0,
+        "files_with_structural_errors": 0,
+    }  # fmt: skip
+    assert run("lint", "--format", "json", BAD)[1] == out
+
+
+def test_japanese_messages_from_flag_and_from_the_plan() -> None:
+    _, out, _ = run("lint", "--lang", "ja", BAD)
+    assert "割り当てられていないプロスペクトも同期されますが" in out
+    assert "修正方法:" in out
+    assert "件の指摘事項" in out
+    _, plan_lang, _ = run("lint", str(SAMPLES / "good" / "acme-japan.yaml"))
+    assert plan_lang == "1 ファイルで指摘事項はありません。\n"
+
+
+def test_folders_are_searched_for_yaml_files_in_sorted_order() -> None:
+    _, out, _ = run("lint", "--format", "json", str(SAMPLES / "bad"))
+    files = [f["file"] for f in json.loads(out)["findings"]]
+    assert files == sorted(files)
+    assert json.loads(out)["summary"]["files"] == len(list((SAMPLES / "bad").glob("*.yaml")))
+
+
+def test_quiet_prints_nothing() -> None:
+    code, out, _ = run("lint", "--quiet", BAD)
+    assert (code, out) == (1, "")
+
+
+def test_missing_file_is_a_one_line_usage_error() -> None:
+    code, out, err = run("lint", "does/not/exist.yaml")
+    assert code == 2
+    assert err == "aeplan: error: does/not/exist.yaml: no such file or folder\n"
+    assert out == ""
+
+
+def test_bad_option_is_exit_two() -> None:
+    code, _, err = run("lint", "--format", "xml", GOOD)
+    assert code == 2
+    assert "Invalid value for '--format'" in err
+
+
+def test_unreadable_file_is_exit_two(tmp_path: Path) -> None:
+    folder = tmp_path / "plan.yaml"
+    folder.mkdir()
+    code, _, err = run("lint", str(tmp_path / "plan.yaml" / "x.yaml"))
+    assert code == 2 and "no such file or folder" in err
+
+
+def test_terminal_control_characters_in_a_plan_are_shown_harmlessly(tmp_path: Path) -> None:
+    plan = tmp_path / "evil.yaml"
+    plan.write_text(
+        'aeplan: 1\nsalesforce: {org: x}\nbusiness_units:\n  - {name: "\\e[31mRED\\x07", colour: 1}\n',
+        encoding="utf-8",
+    )
+    _, out, _ = run("lint", str(plan))
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_version_and_python_dash_m() -> None:
+    assert run("--version")[1] == f"aeplan {__version__}\n"
+    completed = subprocess.run(
+        [sys.executable, "-m", "planner", "lint", BAD],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=False,
+    )  # fmt: skip
+    assert completed.returncode == 1
+    assert "AE402" in completed.stdout
+    assert "Traceback" not in completed.stderr
+
+
+def test_lint_does_not_import_report_machinery() -> None:
+    code = (
+        "import sys\nfrom planner.cli import main\nsys.argv=['aeplan','lint','" + GOOD + "']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe')))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )  # fmt: skip
+    assert completed.stdout.strip().endswith("[]")

@@ -1,0 +1,27 @@
+"""Shared fixtures: one linter per session (rules compiled once), and paths to the repo's data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.linting import Analysis, Linter
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    return Linter()
+
+
+def analyse(linter: Linter, text: str, name: str = "plan.yaml") -> Analysis:
+    """Analyse YAML text as if it were a file called ``name``."""
+    return linter.analyse_bytes(text.encode("utf-8"), name)
+
+
+def codes(analysis: Analysis) -> list[str]:
+    return [finding.code for finding in analysis.findings]
