@@ -89,7 +89,7 @@ def lint(
         options = LintOptions(lang=lang, selection=Selection(_codes(select), _codes(ignore)))
         result = Linter(options).lint_paths(paths or (".",))
         if not quiet:
-            reporter(output_format).render(result, click.get_text_stream("stdout"))
+            reporter(output_format).render(result, sys.stdout)
         sys.exit(result.exit_code(fail_on))
 
 
