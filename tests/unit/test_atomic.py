@@ -1,0 +1,45 @@
+"""Output files are replaced atomically and plans are never overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner import atomic
+from planner.errors import PlannerError
+
+
+def test_writes_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    atomic.write_text_atomically(target, "one")
+    atomic.write_text_atomically(target, "two ✓")
+    assert target.read_text(encoding="utf-8") == "two ✓"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_an_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old", encoding="utf-8")
+
+    def fail(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, "replace", fail)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_text_atomically(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_refuses_to_overwrite_a_plan(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("aeplan: 1\n", encoding="utf-8")
+    with pytest.raises(PlannerError, match="refusing to overwrite an input plan"):
+        atomic.write_text_atomically(tmp_path / "." / "plan.yaml", "x", protected=(plan,))
+    assert plan.read_text(encoding="utf-8") == "aeplan: 1\n"
+
+
+def test_missing_folder_is_a_planner_error(tmp_path: Path) -> None:
+    with pytest.raises(PlannerError, match="output folder does not exist"):
+        atomic.write_text_atomically(tmp_path / "nope" / "out.md", "x")
