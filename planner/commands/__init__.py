@@ -1,0 +1,53 @@
+"""One module per ``aeplan`` subcommand, each exposing ``command``; plus the error boundary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
+LANGUAGES = ("en", "ja")
+
+COMMANDS = ("lint", "schema")
+
+
+def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Codes from repeatable, comma-separated options, upper-cased."""
+    return tuple(
+        code.strip().upper() for value in values for code in value.split(",") if code.strip()
+    )
+
+
+@contextmanager
+def boundary() -> Iterator[None]:
+    """The one place where errors become exit codes and one-line messages."""
+    from planner.errors import PlannerError
+
+    try:
+        yield
+    except PlannerError as error:
+        click.echo(f"aeplan: error: {error.one_line()}", err=True)
+        sys.exit(EXIT_USAGE)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(EXIT_FINDINGS)
+    except KeyboardInterrupt:
+        click.echo("aeplan: interrupted", err=True)
+        sys.exit(130)
+    except (SystemExit, click.exceptions.Exit, click.ClickException):
+        raise
+    except Exception as error:  # noqa: BLE001 - the last line of defence: no raw traceback
+        if os.environ.get("AEPLAN_DEBUG"):
+            raise
+        click.echo(
+            f"aeplan: internal error: {type(error).__name__}: {error} "
+            "(this is a bug; set AEPLAN_DEBUG=1 to see the traceback)",
+            err=True,
+        )
+        sys.exit(EXIT_BUG)

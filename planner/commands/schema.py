@@ -1,0 +1,16 @@
+"""``aeplan schema``: print the plan format as JSON Schema."""
+
+from __future__ import annotations
+
+import click
+
+from planner.commands import boundary
+
+
+@click.command()
+def command() -> None:
+    """Print the plan format's JSON Schema (for editors and other validators)."""
+    with boundary():
+        from planner.schema_export import plan_schema_text
+
+        click.echo(plan_schema_text(), nl=False)
