@@ -124,6 +124,10 @@ class Connector(_Strict):
     custom_user: Optional[CustomUser] = Field(
         None, description="Required when user is custom_user."
     )
+    current_user: Optional[ConnectorUser] = Field(
+        None,
+        description="Who the connector logs in as today, when the plan changes `user` (F24, F27).",
+    )
 
 
 class MdsRule(_Strict):
@@ -158,6 +162,13 @@ class Sync(_Strict):
         None, description="Required for instead_of_leads."
     )
     connected_campaigns: Optional[ConnectedCampaigns] = None
+    object_change_log_sync: Optional[bool] = Field(
+        None,
+        description=(
+            "The BU keeps selecting records with the older ObjectChangeLog-based selective sync,"
+            " which orgs that use Marketing Data Sharing do not support (F38)."
+        ),
+    )
 
     _person_account_words = field_validator("person_accounts", mode="before")(_false_means_none)
 
