@@ -72,6 +72,8 @@ class LintResult:
     analyses: tuple[Analysis, ...]
     lang: str
     rulebook: Rulebook = field(repr=False)
+    active: tuple[str, ...] = ()
+    """The rule codes in force after select/ignore, in code order."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -105,7 +107,8 @@ class Linter:
     def lint_paths(self, paths: Sequence[str]) -> LintResult:
         """Lint files and folders (folders: ``*.yaml``/``*.yml`` below them, sorted)."""
         analyses = tuple(self.analyse_file(path) for path in discover(paths))
-        return LintResult(analyses, self._summary_lang(analyses), self.rulebook)
+        active = tuple(sorted(self._active))
+        return LintResult(analyses, self._summary_lang(analyses), self.rulebook, active)
 
     def analyse_file(self, path: Path) -> Analysis:
         """Read and analyse one plan file; unreadable files are a :class:`PlannerError`."""
