@@ -1,0 +1,126 @@
+"""Checks of Marketing Data Sharing rules within one business unit and across the org."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from planner.checks import BusinessUnitView, Hit, PlanContext, check
+
+MDS = "marketing_data_sharing"
+PAIRED_OBJECTS = ("lead", "contact")
+
+
+def rules_of(unit: BusinessUnitView) -> list[tuple[int, Mapping[str, Any]]]:
+    """The BU's MDS rules with their indexes (whatever the scope: AE311 reports ignored ones)."""
+    rules = unit.get("sync", MDS)
+    if not isinstance(rules, list):
+        return []
+    return [(index, rule) for index, rule in enumerate(rules) if isinstance(rule, Mapping)]
+
+
+def api_name(value: Any) -> str:
+    """An object or field API name as Salesforce compares it: without case."""
+    return str(value).strip().casefold()
+
+
+def shown(value: Any) -> str:
+    """A rule value as the plan wrote it (``true``, not Python's ``True``)."""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _rule_at(unit: BusinessUnitView, index: int, key: str) -> str:
+    return unit.at("sync", MDS, index, key)
+
+
+@check("mds_requires_connector_v2")
+def mds_requires_connector_v2(context: PlanContext) -> Iterator[Hit]:
+    """A BU uses MDS while some BU of the plan is still on connector v1 (F05)."""
+    units = context.business_units()
+    on_v1 = [unit.name for unit in units if unit.get("connector", "version") == 1]
+    if not on_v1:
+        return
+    names = ", ".join(f'"{name}"' for name in on_v1)
+    for unit in units:
+        if unit.get("sync", "scope") == MDS:
+            yield Hit(unit.at("sync", "scope"), {"bu": unit.name, "v1": names})
+
+
+@check("mds_one_rule_per_object")
+def mds_one_rule_per_object(context: PlanContext) -> Iterator[Hit]:
+    """A BU has a second MDS rule for an object it already has a rule for (F31)."""
+    for unit in context.business_units():
+        first: dict[str, int] = {}
+        for index, rule in rules_of(unit):
+            key = api_name(rule.get("object", ""))
+            if key in first:
+                yield Hit(_rule_at(unit, index, "object"), {
+                    "bu": unit.name, "object": str(rule.get("object")), "first": str(first[key] + 1),
+                })  # fmt: skip
+            else:
+                first[key] = index
+
+
+@check("mds_lead_and_contact")
+def mds_lead_and_contact(context: PlanContext) -> Iterator[Hit]:
+    """A BU's MDS rules cover leads but not contacts, or contacts but not leads (F35)."""
+    for unit in context.business_units():
+        found: dict[str, int] = {}
+        for index, rule in rules_of(unit):
+            found.setdefault(api_name(rule.get("object", "")), index)
+        present = [name for name in PAIRED_OBJECTS if name in found]
+        if len(present) != 1:
+            continue
+        missing = next(name for name in PAIRED_OBJECTS if name not in found)
+        yield Hit(_rule_at(unit, found[present[0]], "object"), {
+            "bu": unit.name, "present": present[0], "missing": missing,
+        })  # fmt: skip
+
+
+@check("mds_rules_overlap")
+def mds_rules_overlap(context: PlanContext) -> Iterator[Hit]:
+    """Two BUs select leads or contacts with the same object, field and value (F36 F46)."""
+    owners: dict[tuple[str, str, str], BusinessUnitView] = {}
+    for unit in context.business_units():
+        for index, rule in rules_of(unit):
+            obj = api_name(rule.get("object", ""))
+            if obj not in PAIRED_OBJECTS or "value" not in rule:
+                continue
+            # Values are case-sensitive (F33); API names are not.
+            key = (obj, api_name(rule.get("field", "")), json.dumps(rule["value"]))
+            owner = owners.setdefault(key, unit)
+            if owner.index != unit.index:
+                yield Hit(_rule_at(unit, index, "value"), {
+                    "bu": unit.name, "other": owner.name, "object": str(rule.get("object")),
+                    "field": str(rule.get("field")), "value": shown(rule["value"]),
+                })  # fmt: skip
+
+
+@check("mds_field_mapped")
+def mds_field_mapped(context: PlanContext) -> Iterator[Hit]:
+    """An MDS rule's field is also mapped to an Account Engagement field in the same BU (F32)."""
+    for unit in context.business_units():
+        mapped = _mapped_fields(unit)
+        for index, rule in rules_of(unit):
+            obj = api_name(rule.get("object", ""))
+            prospect_field = mapped.get((obj, api_name(rule.get("field", ""))))
+            if prospect_field is not None:
+                yield Hit(_rule_at(unit, index, "field"), {
+                    "bu": unit.name, "object": str(rule.get("object")),
+                    "field": str(rule.get("field")), "prospect_field": prospect_field,
+                })  # fmt: skip
+
+
+def _mapped_fields(unit: BusinessUnitView) -> dict[tuple[str, str], str]:
+    """(object, Salesforce field) -> prospect field, for the BU's lead and contact mappings."""
+    mapped: dict[tuple[str, str], str] = {}
+    mappings = unit.get("field_mappings")
+    for mapping in mappings if isinstance(mappings, list) else []:
+        if not isinstance(mapping, Mapping):
+            continue
+        for obj in PAIRED_OBJECTS:
+            field = mapping.get(f"{obj}_field")
+            if isinstance(field, str):
+                mapped.setdefault((obj, api_name(field)), str(mapping.get("prospect_field", "")))
+    return mapped
