@@ -11,4 +11,4 @@ class Limits:
 
     max_bytes: int = 5 * 1024 * 1024
     max_depth: int = 64
-    max_nodes: int = 200_000
+    max_nodes: int = 1_000_000

@@ -24,6 +24,10 @@ _DETAILS: dict[str, tuple[str, str]] = {
         "the YAML tag `{tag}` is not allowed in a plan (aeplan never builds objects from tags)",
         "YAML タグ `{tag}` はプランでは使用できません（aeplan はタグからオブジェクトを生成しません）",
     ),
+    "AE001.documents": (
+        "a plan is one YAML document, but this file holds several (separated by ---)",
+        "プランは 1 つの YAML ドキュメントである必要がありますが、このファイルには複数（--- 区切り）あります",
+    ),
     "AE002.empty": (
         "the plan is empty: it needs at least `aeplan`, `salesforce` and `business_units`",
         "プランが空です。少なくとも `aeplan`、`salesforce`、`business_units` が必要です",
@@ -110,6 +114,15 @@ _TOOL: dict[str, tuple[str, str]] = {
     "severity.error": ("error", "エラー"),
     "severity.warning": ("warning", "警告"),
     "severity.info": ("info", "情報"),
+    "output.why": ("Why it matters", "重要な理由"),
+    "output.how_to_fix": ("How to fix", "修正方法"),
+    "output.caveat": ("Caveat", "注意事項"),
+    "output.references": ("References", "参考資料"),
+    "output.summary_title": ("aeplan findings", "aeplan の指摘事項"),
+    "output.location": ("Location", "場所"),
+    "output.code": ("Code", "コード"),
+    "output.severity": ("Severity", "重大度"),
+    "output.message": ("Message", "メッセージ"),
 }
 
 

@@ -48,7 +48,7 @@ def test_several_documents_are_one_problem() -> None:
     loaded = load_text("a: 1\n---\nb: 2\n", LIMITS)
     [problem] = loaded.problems
     assert problem.code == "AE001"
-    assert "single document" in problem.params["detail"]
+    assert problem.params["reason"] == "documents"
     assert problem.position.line == 2
 
 
@@ -106,3 +106,12 @@ def test_empty_and_comment_only_texts_have_no_data_and_no_problem() -> None:
     for text in ("", "# only a comment\n"):
         loaded = load_text(text, LIMITS)
         assert loaded.data is None and loaded.problems == []
+
+
+def test_very_deep_flow_nesting_is_refused_before_libyaml_recurses() -> None:
+    depth = 100_000
+    loaded = load_text("a: " + "[" * depth + "]" * depth + "\n", LIMITS)
+    assert loaded.data is None
+    [problem] = loaded.problems
+    assert (problem.code, problem.params["limit"]) == ("AE006", "depth")
+    assert problem.position.line == 1

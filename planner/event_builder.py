@@ -1,0 +1,258 @@
+"""Build plain data from YAML parser events, iteratively: no recursion, bounded work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from planner import pointers
+from planner.limits import Limits
+from planner.loading import LoadedPlan, Position, Problem
+
+try:  # libyaml's parser is much faster; fall back where PyYAML was built without it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_SAFE_SCALARS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                 "tag:yaml.org,2002:null", _BOOL}  # fmt: skip
+_TEXT_SCALARS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary",
+                 "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"}  # fmt: skip
+_CONTAINERS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"}
+_IMPLICIT = Resolver.yaml_implicit_resolvers
+_CONSTRUCTOR = SafeConstructor()
+
+
+@dataclass
+class _Frame:
+    """An open mapping or sequence while its events arrive."""
+
+    value: Any
+    pointer: str
+    anchor: Optional[str]
+    size: int = 1
+    key: Optional[str] = None
+    key_position: Optional[Position] = None
+    expecting_key: bool = True
+    skip: bool = False
+    merges: list[Any] = field(default_factory=list)
+    start: Any = None
+
+
+class _Stop(Exception):
+    """Reading ends early: a problem has been recorded."""
+
+
+def build(text: str, limits: Limits, loaded: LoadedPlan) -> None:
+    """Fill ``loaded`` with the data, positions and problems of one YAML document."""
+    builder = _Builder(loaded, limits)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):  # noqa: S506 - events only, nothing built
+            builder.feed(event)
+    except _Stop:
+        loaded.data = None
+    except yaml.MarkedYAMLError as error:
+        loaded.problems.append(parse_problem(error))
+        loaded.data = None
+    except yaml.YAMLError as error:
+        loaded.problems.append(Problem("AE001", "", Position(1, 1), {"detail": str(error)}))
+        loaded.data = None
+
+
+def parse_problem(error: yaml.MarkedYAMLError) -> Problem:
+    """A parser error as AE001 (or AE006 for libyaml's own nesting limit), at the parser's mark."""
+    mark = error.problem_mark or error.context_mark
+    detail = " ".join(part for part in (error.context, error.problem) if part) or str(error)
+    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    if "nesting depth" in detail:
+        return Problem("AE006", "", position, {"limit": "depth", "value": "1000"})
+    return Problem("AE001", "", position, {"detail": detail})
+
+
+def _mark(event: Any) -> Position:
+    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+class _Builder:
+    """Consumes events one by one with an explicit stack of open containers."""
+
+    def __init__(self, loaded: LoadedPlan, limits: Limits) -> None:
+        self.loaded = loaded
+        self.limits = limits
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.total = 0
+        self.documents = 0
+
+    def feed(self, event: Any) -> None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            top = self.stack[-1] if self.stack else None
+            if top is not None and top.expecting_key and isinstance(top.value, dict):
+                self._take_key(top, event)
+            else:
+                self._place(*self._scalar(event), event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._open(event, {} if kind is yaml.MappingStartEvent else [])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self._close()
+        elif kind is yaml.AliasEvent:
+            self._alias(event)
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self._stop(Problem("AE001", "", _mark(event), {"reason": "documents"}))
+
+    def _pointer_for_child(self) -> str:
+        if not self.stack:
+            return ""
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            return pointers.join(frame.pointer, len(frame.value))
+        return pointers.join(frame.pointer, frame.key or "")
+
+    def _count(self, size: int, event: Any) -> None:
+        self.total += size
+        if self.total > self.limits.max_nodes:
+            self._stop(Problem("AE006", "", _mark(event),
+                               {"limit": "nodes", "value": str(self.limits.max_nodes)}))  # fmt: skip
+
+    def _stop(self, problem: Problem) -> None:
+        self.loaded.problems.append(problem)
+        raise _Stop
+
+    def _scalar(self, event: Any) -> tuple[Any, int]:
+        tag = event.tag
+        value_text = event.value
+        if tag is None or tag == "!":
+            plain = event.implicit[0] and tag is None
+            tag = self._resolve(value_text) if plain else _STR
+        if tag in _TEXT_SCALARS:
+            return value_text, 1
+        if tag not in _SAFE_SCALARS:
+            self._problem("AE001", event, {"reason": "tag", "tag": tag})
+            return None, 1
+        if tag == _STR:
+            return value_text, 1
+        try:
+            value = _CONSTRUCTOR.construct_object(ScalarNode(tag, value_text))
+        except (yaml.YAMLError, ValueError, OverflowError):
+            return value_text, 1
+        if tag == _BOOL and value_text.lower() not in ("true", "false"):
+            self.loaded.bool_words[self._pointer_for_child()] = value_text
+        return value, 1
+
+    @staticmethod
+    def _resolve(text: str) -> str:
+        resolvers = _IMPLICIT.get(text[0] if text else "", []) + _IMPLICIT.get(None, [])
+        for tag, pattern in resolvers:
+            if pattern.match(text):
+                return str(tag)
+        return _STR
+
+    def _place(self, value: Any, size: int, event: Any, anchor: Optional[str] = None) -> None:
+        self._count(size, event)
+        anchor = anchor if anchor is not None else getattr(event, "anchor", None)
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.loaded.data = value
+            self.loaded.values.setdefault("", _mark(event))
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            self.loaded.values[pointers.join(frame.pointer, len(frame.value))] = _mark(event)
+            frame.value.append(value)
+            frame.size += size
+        elif frame.expecting_key:
+            self._take_key(frame, event)
+        else:
+            self._take_value(frame, value, size, event)
+
+    def _take_key(self, frame: _Frame, event: Any) -> None:
+        frame.expecting_key = False
+        frame.skip = False
+        if type(event) is yaml.ScalarEvent:
+            is_merge = event.value == "<<" and event.implicit[0]
+            frame.key = "<<" if is_merge else event.value
+            frame.key_position = _mark(event)
+            frame.skip = is_merge
+            if is_merge:
+                frame.merges.append(None)
+            return
+        self._problem("AE002", event, {"reason": "complex_key"}, frame.pointer)
+        frame.skip = True
+        frame.key = None
+
+    def _take_value(self, frame: _Frame, value: Any, size: int, event: Any) -> None:
+        frame.expecting_key = True
+        if frame.merges and frame.merges[-1] is None and frame.skip and frame.key == "<<":
+            frame.merges[-1] = (value, frame.key_position, event)
+            return
+        if frame.skip or frame.key is None:
+            return
+        child = pointers.join(frame.pointer, frame.key)
+        if frame.key in frame.value:
+            self.loaded.problems.append(
+                Problem("AE004", child, frame.key_position or _mark(event), {"key": frame.key})
+            )
+        assert frame.key_position is not None
+        self.loaded.keys[child] = frame.key_position
+        self.loaded.values[child] = _mark(event)
+        frame.value[frame.key] = value
+        frame.size += size
+
+    def _open(self, event: Any, container: Any) -> None:
+        if event.tag is not None and event.tag not in _CONTAINERS:
+            self._problem("AE001", event, {"reason": "tag", "tag": event.tag})
+        if len(self.stack) >= self.limits.max_depth:
+            self._stop(Problem("AE006", self._pointer_for_child(), _mark(event),
+                               {"limit": "depth", "value": str(self.limits.max_depth)}))  # fmt: skip
+        parent_is_key = bool(self.stack) and isinstance(self.stack[-1].value, dict) and (
+            self.stack[-1].expecting_key
+        )
+        pointer = self.stack[-1].pointer if parent_is_key else self._pointer_for_child()
+        self._count(1, event)
+        self.stack.append(_Frame(container, pointer, event.anchor, start=event))
+
+    def _close(self) -> None:
+        frame = self.stack.pop()
+        if isinstance(frame.value, dict):
+            self._merge(frame)
+        self._place(frame.value, 0, frame.start, anchor=frame.anchor)
+        if self.stack:
+            self.stack[-1].size += frame.size
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.value, frame.size)
+
+    def _merge(self, frame: _Frame) -> None:
+        for merge in frame.merges:
+            if merge is None:
+                continue
+            source, position, event = merge
+            sources = source if isinstance(source, list) else [source]
+            for mapping in sources:
+                if not isinstance(mapping, dict):
+                    self._problem("AE002", event, {"reason": "merge_not_mapping"}, frame.pointer)
+                    continue
+                for key, value in mapping.items():
+                    if key not in frame.value:
+                        frame.value[key] = value
+                        self.loaded.keys.setdefault(pointers.join(frame.pointer, key), position)
+
+    def _alias(self, event: Any) -> None:
+        value, size = self.anchors.get(event.anchor, (None, 1))
+        self._place(value, size, event, anchor=None)
+
+    def _problem(
+        self, code: str, event: Any, params: dict[str, str], pointer: Optional[str] = None
+    ) -> None:
+        where = pointer if pointer is not None else self._pointer_for_child()
+        self.loaded.problems.append(Problem(code, where, _mark(event), params))
