@@ -1,0 +1,144 @@
+"""`aeplan init` through click: interactive answers, scripted flags, refusal to overwrite, Japanese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from planner.cli import cli
+from planner.findings import Severity
+from planner.linting import Linter
+
+TEAM = ("--ae-admins", "Hanako Sato, Mina Park", "--salesforce-admin", "Taro Suzuki",
+        "--owner", "Marketing Ops")  # fmt: skip
+
+
+def init(tmp_path: Path, *args: str, answers: str | None = None) -> tuple[Result, Path]:
+    target = tmp_path / "aeplan.yaml"
+    result = CliRunner().invoke(cli, ["init", "-o", str(target), *args], input=answers)
+    return result, target
+
+
+def errors(linter: Linter, path: Path) -> list[str]:
+    analysis = linter.analyse_file(path)
+    assert analysis.plan is not None
+    return [f.code for f in analysis.findings if f.severity is Severity.ERROR]
+
+
+def test_scripted_one_bu_all_records_lints_clean(tmp_path: Path, linter: Linter) -> None:
+    result, target = init(tmp_path, "--no-input", "--org", "acme-production", *TEAM)
+    assert result.exit_code == 0, result.output
+    assert "It lints clean." in result.stdout
+    assert linter.analyse_file(target).findings == ()
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=plan.schema.json\n")
+    assert "scope: all_records" in text
+
+
+def test_scripted_two_bu_mds_has_no_errors(tmp_path: Path, linter: Linter) -> None:
+    result, target = init(
+        tmp_path, "--no-input", "--bus", "Japan,Korea", "--scope", "marketing_data_sharing",
+        "--mds-lead-field", "Lead_BU__c", "--mds-contact-field", "Contact_BU__c",
+        "--partner", "Example Partners KK", "--version", "2", *TEAM,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert errors(linter, target) == []
+    plan = linter.analyse_file(target).data
+    assert plan is not None
+    japan, korea = plan["business_units"]
+    assert japan["sync"]["marketing_data_sharing"][0] == {
+        "object": "lead", "field": "Lead_BU__c", "operator": "equals", "value": "Japan",
+    }  # fmt: skip
+    assert korea["sync"]["marketing_data_sharing"][1]["field"] == "Contact_BU__c"
+    assert "marketing_data_sharing" in korea["rollout"]["before_unpause"]
+
+
+def test_interactive_answers_one_by_one(tmp_path: Path, linter: Linter) -> None:
+    answers = "\n".join([
+        "en", "globex-production", "2", "2", "Japan", "Korea", "integration_user",
+        "marketing_data_sharing", "Marketing_BU__c", "", "yes", "none",
+        "Mina Park", "Kenji Ito", "Revenue Operations", "daily", "Example Partners KK",
+    ]) + "\n"  # fmt: skip
+    result, target = init(tmp_path, answers=answers)
+    assert result.exit_code == 0, result.output
+    assert "Connector version" in result.stdout
+    assert "Account Settings" in result.stdout
+    assert errors(linter, target) == []
+    plan = linter.analyse_file(target).data
+    assert plan is not None
+    assert [unit["name"] for unit in plan["business_units"]] == ["Japan", "Korea"]
+    assert plan["team"]["sync_error_review"] == "daily"
+
+
+def test_interactive_custom_user_and_person_accounts(tmp_path: Path, linter: Linter) -> None:
+    answers = "\n".join([
+        "globex", "1", "1", "Initech", "custom_user", "connector@initech.example", "sales_cloud",
+        "all_records", "no", "instead_of_leads", "", "Peter", "Samir", "Sales Ops", "weekly", "",
+    ]) + "\n"  # fmt: skip
+    result, target = init(tmp_path, "--lang", "en", answers=answers)
+    assert result.exit_code == 0, result.output
+    plan = linter.analyse_file(target).data
+    assert plan is not None
+    unit = plan["business_units"][0]
+    assert unit["connector"]["custom_user"]["username"] == "connector@initech.example"
+    assert unit["connector"]["state"] == "active"
+    assert unit["sync"]["default_person_account_record_type"] == "Person Account"
+    assert plan["salesforce"]["person_accounts"] is True
+    assert unit["allow_multiple_prospects_same_email"] is False
+
+
+def test_undecided_answers_are_listed_with_the_linters_findings(tmp_path: Path) -> None:
+    result, target = init(
+        tmp_path, "--no-input", "--version", "unknown", "--connector-user", "undecided"
+    )
+    assert result.exit_code == 0
+    assert target.exists()
+    assert "Left to decide:" in result.stdout
+    assert "the connector version (connector.version)" in result.stdout
+    assert "AE101 [error]" in result.stdout
+    assert "AE701 [error]" in result.stdout
+    assert "      |" in result.stdout
+
+
+def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "aeplan.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    result, _ = init(tmp_path, "--no-input")
+    assert result.exit_code == 2
+    assert result.stderr == f"aeplan: error: {target}: already exists; use --force to replace it\n"
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    forced, _ = init(tmp_path, "--no-input", "--force")
+    assert forced.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# yaml-language-server:")
+
+
+def test_japanese_prompts_comments_and_summary(tmp_path: Path) -> None:
+    answers = "ja\n" + "\n" * 20
+    result, target = init(tmp_path, answers=answers)
+    assert result.exit_code == 0, result.output
+    assert "コネクタバージョン" in result.stdout
+    assert "アカウント設定" in result.stdout
+    assert "Salesforce 組織の名前" in result.stdout
+    assert "未決定の項目:" in result.stdout
+    text = target.read_text(encoding="utf-8")
+    assert "language: ja" in text
+    assert "インテグレーションユーザー" in text
+    assert "Salesforce 組織です。" in text
+
+
+@pytest.mark.parametrize("name", ['Acme "KK"', "yes", "a: b # c", "line\nbreak", "tab\there", "x\u2028y"])
+def test_user_text_is_quoted_safely(tmp_path: Path, linter: Linter, name: str) -> None:
+    result, target = init(tmp_path, "--no-input", "--org", name, "--bus", name, *TEAM)
+    assert result.exit_code == 0, result.output
+    plan = linter.analyse_file(target).data
+    assert plan is not None
+    assert plan["salesforce"]["org"] == name.strip()
+    assert plan["business_units"][0]["name"] == name.strip()
+
+
+def test_missing_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["init", "--no-input", "-o", str(tmp_path / "no" / "p.yaml")])
+    assert result.exit_code == 2
+    assert "the output folder does not exist" in result.stderr
