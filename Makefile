@@ -27,5 +27,8 @@ test: $(STAMP)
 schema: $(STAMP)
 	@$(BIN)/aeplan schema > schema/plan.schema.json.tmp && mv schema/plan.schema.json.tmp schema/plan.schema.json
 
+docs: $(STAMP)
+	@$(BIN)/python -m planner.rules_docs docs
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -15,6 +15,7 @@ from planner.findings import Finding, Severity
 from planner.limits import Limits
 from planner.loading import LoadedPlan, Position, Problem, decode, load_text
 from planner.model import Plan
+from planner.organisation import is_rule_file
 from planner.rulebook import Rulebook, RuleSpec, load_rulebook
 from planner.structure import validate
 
@@ -190,7 +191,7 @@ def _plan_language(data: Any) -> str:
 
 
 def discover(paths: Sequence[str]) -> list[Path]:
-    """Expand files and folders into plan files; a missing path is a :class:`PlannerError`."""
+    """Expand files and folders (minus ``*.rule.yaml`` rule files); missing is a PlannerError."""
     found: list[Path] = []
     for given in paths:
         path = Path(given)
@@ -199,7 +200,9 @@ def discover(paths: Sequence[str]) -> list[Path]:
                 sorted(
                     candidate
                     for candidate in path.rglob("*")
-                    if candidate.suffix in PLAN_SUFFIXES and candidate.is_file()
+                    if candidate.suffix in PLAN_SUFFIXES
+                    and not is_rule_file(candidate)
+                    and candidate.is_file()
                 )
             )
         elif path.exists():

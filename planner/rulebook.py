@@ -12,6 +12,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from planner.errors import PlannerError
 from planner.findings import Severity
+from planner.organisation import (
+    check_organisation_rule,
+    code_in_file_name,
+    organisation_rule_files,
+)
 from planner.resources import data_path
 
 try:
@@ -133,14 +138,24 @@ def builtin_rules_dir() -> Path:
 def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
     """Load the built-in rules plus organisation rules from ``extra_dirs``."""
     rules: dict[str, RuleSpec] = {}
-    for folder in (builtin_rules_dir(), *extra_dirs):
-        if not folder.is_dir():
-            raise PlannerError("rule folder not found", file=str(folder))
-        for path in sorted(folder.glob("*.y*ml")):
-            rule = load_rule_file(path)
-            if rule.code in rules:
-                raise PlannerError(f"rule code {rule.code} is defined twice", file=str(path))
-            rules[rule.code] = rule
+    builtin = builtin_rules_dir()
+    if not builtin.is_dir():
+        raise PlannerError("rule folder not found", file=str(builtin))
+    files = [(path, False) for path in sorted(builtin.glob("*.y*ml"))]
+    files += [(path, True) for folder in extra_dirs for path in organisation_rule_files(folder)]
+    names: dict[str, str] = {}
+    for path, organisation in files:
+        rule = load_rule_file(path)
+        if organisation:
+            check_organisation_rule(rule, path)
+        if rule.code in rules:
+            raise PlannerError(f"rule code {rule.code} is defined twice", file=str(path))
+        if rule.name in names:
+            raise PlannerError(
+                f"rule name {rule.name} is already used by {names[rule.name]}", file=str(path)
+            )
+        rules[rule.code] = rule
+        names[rule.name] = rule.code
     return Rulebook(tuple(sorted(rules.values(), key=lambda rule: rule.code)))
 
 
@@ -167,6 +182,6 @@ def load_rule_file(path: Path) -> RuleSpec:
             f"bad rule file: {where}: {first['msg']} ({error.error_count()} problem(s) in all)",
             file=str(path),
         ) from None
-    if path.stem != rule.code:
+    if code_in_file_name(path) != rule.code:
         raise PlannerError(f"rule code {rule.code} does not match the file name", file=str(path))
     return rule

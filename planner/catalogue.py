@@ -1,0 +1,131 @@
+"""The rule catalogue for people: list the rules, find one by code or name, explain it."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from planner.errors import PlannerError
+from planner.explanation import label, severity_word
+from planner.organisation import BUILTIN_PREFIX
+from planner.terminal import printable, width
+
+if TYPE_CHECKING:
+    from planner.rulebook import Rulebook, RuleSpec
+
+LISTING_VERSION = 1
+_UNKNOWN = (
+    "unknown rule `{wanted}`{hint}; `aeplan rules` lists them all",
+    "ルール `{wanted}` は見つかりません{hint}。`aeplan rules` ですべてのルールを一覧表示できます",
+)
+_DID_YOU_MEAN = (" (did you mean {close}?)", "（{close} のことですか?）")
+_ORGANISATION_HINT = (
+    " (organisation rules need --rules DIR)",
+    "（組織のルールには --rules DIR の指定が必要です）",
+)
+
+
+def load_catalogue(rule_dirs: Sequence[str] = ()) -> Rulebook:
+    """The built-in rules plus the organisation rules in ``rule_dirs``."""
+    from planner.rulebook import load_rulebook
+
+    return load_rulebook(tuple(Path(folder) for folder in rule_dirs))
+
+
+def origin(rule: RuleSpec) -> str:
+    """``built-in`` for aeplan's own rules, ``organisation`` for rules loaded with ``--rules``."""
+    return "built-in" if rule.code.startswith(BUILTIN_PREFIX) else "organisation"
+
+
+def lookup(rulebook: Rulebook, wanted: str, lang: str) -> RuleSpec:
+    """The rule with this code or name; otherwise a one-line error naming the closest match."""
+    rule = rulebook.find(wanted)
+    if rule is not None:
+        return rule
+    ja = lang == "ja"
+    given = wanted.strip()
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9]{1,7}[0-9]{3}", given) and not given.upper().startswith(
+        BUILTIN_PREFIX
+    ):
+        hint = _ORGANISATION_HINT[ja]
+    else:
+        close = closest(rulebook, given)
+        hint = _DID_YOU_MEAN[ja].format(close=close) if close else ""
+    raise PlannerError(_UNKNOWN[ja].format(wanted=printable(wanted), hint=hint))
+
+
+def closest(rulebook: Rulebook, wanted: str) -> str:
+    """The code or name most like ``wanted`` (ties go to the first in sorted order), or ``""``."""
+    scored = [
+        (difflib.SequenceMatcher(None, probe, candidate).ratio(), candidate)
+        for probe, pool in (
+            (wanted.upper(), [rule.code for rule in rulebook.rules]),
+            (wanted.lower(), [rule.name for rule in rulebook.rules]),
+        )
+        for candidate in pool
+    ]
+    best = min(scored, key=lambda pair: (-pair[0], pair[1]), default=(0.0, ""))
+    return best[1] if best[0] >= 0.6 else ""
+
+
+def listing(rulebook: Rulebook, lang: str) -> dict[str, Any]:
+    """The documented JSON document of ``aeplan rules --format json`` (version 1)."""
+    return {
+        "version": LISTING_VERSION,
+        "lang": lang,
+        "rules": [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "severity": rule.severity.value,
+                "summary": rule.summary.get(lang),
+                "origin": origin(rule),
+                "help": f"aeplan explain {rule.code}",
+            }
+            for rule in rulebook.rules
+        ],
+    }
+
+
+def render_json(rulebook: Rulebook, lang: str) -> str:
+    """The listing as indented UTF-8 JSON."""
+    return json.dumps(listing(rulebook, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_table(rulebook: Rulebook, lang: str) -> str:
+    """The listing as an aligned table; text from organisation rule files is made printable."""
+    header = [label(key, lang) for key in ("code", "name", "severity", "summary")]
+    rows = [header] + [
+        [
+            printable(rule.code),
+            printable(rule.name),
+            severity_word(rule.severity.value, lang),
+            printable(rule.summary.get(lang)),
+        ]
+        for rule in rulebook.rules
+    ]
+    widths = [max(width(row[column]) for row in rows) for column in range(3)]
+    lines = []
+    for row in rows:
+        cells = [cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row[:3])]
+        lines.append("  ".join([*cells, row[3]]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+LISTING_FORMATS: dict[str, Callable[[Rulebook, str], str]] = {
+    "text": render_table,
+    "json": render_json,
+}
+
+
+def explain_text(rulebook: Rulebook, wanted: str, lang: str) -> str:
+    """``aeplan explain``: the rule's docs in fixed sections, ready for a terminal."""
+    from planner.explanation import explain, render_text
+    from planner.factsheet import load_confidences
+
+    rule = lookup(rulebook, wanted, lang)
+    return render_text(explain(rule, lang, load_confidences()), lang)

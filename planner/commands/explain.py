@@ -1,0 +1,23 @@
+"""``aeplan explain``: one rule's docs in fixed sections, in English or Japanese."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from planner.commands import LANGUAGES, boundary
+
+
+@click.command()
+@click.argument("code_or_name")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
+              help="Language of the explanation.")
+@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
+              help="Also look in organisation rules (CODE.rule.yaml) from DIR (repeatable).")
+def command(code_or_name: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
+    """Explain a rule (by code, e.g. AE305, or by name): what, why, example, fix, facts."""
+    with boundary():
+        from planner.catalogue import explain_text, load_catalogue
+
+        sys.stdout.write(explain_text(load_catalogue(rule_dirs), code_or_name, lang))

@@ -1,0 +1,136 @@
+"""A rule's docs in fixed sections, in English or Japanese, and as terminal text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from planner.factsheet import confidence_words
+from planner.terminal import printable
+
+if TYPE_CHECKING:
+    from planner.rulebook import RuleSpec
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "what": ("What it checks", "検出する内容"),
+    "why": ("Why it matters", "重要な理由"),
+    "example": ("Example", "例"),
+    "fix": ("How to fix", "修正方法"),
+    "caveat": ("Caveat", "注意事項"),
+    "facts": ("Facts", "根拠となる事実"),
+    "references": ("References", "参考資料"),
+    "fails": ("Fails (finding at {at})", "検出される例（検出位置: {at}）"),
+    "fixed": ("Fixed", "修正後"),
+    "confidence": ("confidence", "確度"),
+    "none": ("(none)", "（なし）"),
+    "code": ("code", "コード"),
+    "name": ("name", "名前"),
+    "severity": ("severity", "重大度"),
+    "summary": ("summary", "概要"),
+}
+_SEVERITIES = {"error": ("error", "エラー"), "warning": ("warning", "警告"), "info": ("info", "情報")}
+
+
+def label(key: str, lang: str) -> str:
+    """A section title or other word of the rule docs."""
+    english, japanese = _LABELS[key]
+    return japanese if lang == "ja" else english
+
+
+def severity_word(severity: str, lang: str) -> str:
+    """``error`` / ``エラー`` and so on."""
+    english, japanese = _SEVERITIES[severity]
+    return japanese if lang == "ja" else english
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact id a rule rests on, with the fact sheet's confidence in words (may be empty)."""
+
+    fact_id: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Everything ``aeplan explain`` and the generated docs show for one rule, in one language."""
+
+    code: str
+    name: str
+    severity: str
+    summary: str
+    what: str
+    why: str
+    fail_yaml: str
+    fail_at: tuple[str, ...]
+    pass_yaml: str
+    fix: str
+    caveat: Optional[str]
+    facts: tuple[Fact, ...]
+    references: tuple[str, ...]
+
+
+def explain(
+    rule: RuleSpec, lang: str, confidences: Mapping[str, tuple[str, ...]]
+) -> Explanation:
+    """The rule's docs in ``lang``, with each fact's confidence where the fact sheet gives it."""
+    docs = rule.docs
+    return Explanation(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity.value,
+        summary=rule.summary.get(lang),
+        what=docs.what.get(lang),
+        why=docs.why.get(lang),
+        fail_yaml=rule.examples.fail,
+        fail_at=tuple(rule.examples.fail_at),
+        pass_yaml=rule.examples.pass_,
+        fix=docs.fix.get(lang),
+        caveat=docs.caveat.get(lang) if docs.caveat else None,
+        facts=tuple(
+            Fact(fact, confidence_words(confidences.get(fact, ()), lang)) for fact in rule.facts
+        ),
+        references=tuple(rule.references),
+    )
+
+
+def fact_line(fact: Fact, lang: str) -> str:
+    """``F09 (confidence: high)``, or just the id when the confidence is unknown."""
+    if not fact.confidence:
+        return fact.fact_id
+    if lang == "ja":
+        return f"{fact.fact_id}（{label('confidence', lang)}: {fact.confidence}）"
+    return f"{fact.fact_id} ({label('confidence', lang)}: {fact.confidence})"
+
+
+def render_text(explanation: Explanation, lang: str) -> str:
+    """The explanation for a terminal; every text from a rule file is made printable."""
+    e = explanation
+    head = f"{e.code} · {e.name} · {severity_word(e.severity, lang)}\n{_safe(e.summary)}\n"
+    blocks = [head]
+    blocks.append(_section(label("what", lang), [_safe(e.what)]))
+    blocks.append(_section(label("why", lang), [_safe(e.why)]))
+    fails = label("fails", lang).replace("{at}", ", ".join(e.fail_at))
+    example = [f"{_safe(fails)}:", *_yaml(e.fail_yaml), f"{label('fixed', lang)}:", *_yaml(e.pass_yaml)]
+    blocks.append(_section(label("example", lang), example))
+    blocks.append(_section(label("fix", lang), [_safe(e.fix)]))
+    if e.caveat:
+        blocks.append(_section(label("caveat", lang), [_safe(e.caveat)]))
+    facts = [_safe(fact_line(fact, lang)) for fact in e.facts] or [label("none", lang)]
+    blocks.append(_section(label("facts", lang), facts))
+    references = [_safe(url) for url in e.references] or [label("none", lang)]
+    blocks.append(_section(label("references", lang), references))
+    return "\n".join(blocks)
+
+
+def _section(title: str, lines: list[str]) -> str:
+    return title + "\n" + "".join(f"  {line}\n" if line else "\n" for line in lines)
+
+
+def _yaml(text: str) -> list[str]:
+    return [f"  {_safe(line)}" if line else "" for line in text.rstrip("\n").splitlines()]
+
+
+def _safe(text: str) -> str:
+    return printable(text).rstrip()

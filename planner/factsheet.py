@@ -1,0 +1,44 @@
+"""The domain fact sheet (docs/facts.md): how confident the sources behind each fact id are."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from planner.resources import data_path
+
+_FACT = re.compile(r"^- \*\*(F\d+)\*\*", re.MULTILINE)
+_CONFIDENCE = re.compile(r"\*Conf:\*(.*?)(?:\*Src:\*|\Z)", re.DOTALL)
+_LEVEL = re.compile(r"\b(high|medium|low)\b")
+_LEVEL_WORDS = {"high": "高", "medium": "中", "low": "低"}
+
+
+def fact_sheet_path() -> Path:
+    """Where the fact sheet is: shipped in the wheel, or ``docs/`` of a source checkout."""
+    return data_path("docs") / "facts.md"
+
+
+def parse_confidences(text: str) -> dict[str, tuple[str, ...]]:
+    """Fact id → confidence levels (``high``, ``medium``, ``low``) in the order the sheet names them."""
+    starts = list(_FACT.finditer(text))
+    found: dict[str, tuple[str, ...]] = {}
+    for index, start in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        match = _CONFIDENCE.search(text, start.end(), end)
+        if match:
+            levels = _LEVEL.findall(match.group(1))
+            found[start.group(1)] = tuple(dict.fromkeys(levels))
+    return found
+
+
+def load_confidences() -> dict[str, tuple[str, ...]]:
+    """The confidences from the fact sheet, or none when the sheet is not available."""
+    try:
+        return parse_confidences(fact_sheet_path().read_text(encoding="utf-8"))
+    except OSError:
+        return {}
+
+
+def confidence_words(levels: tuple[str, ...], lang: str) -> str:
+    """``high / medium`` in English, ``高 / 中`` in Japanese."""
+    return " / ".join(_LEVEL_WORDS[level] if lang == "ja" else level for level in levels)

@@ -1,0 +1,118 @@
+"""Generate docs/rules.md and docs/rules.ja.md from the built-in rule files (``make docs``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.explanation import Explanation, explain, fact_line, label, severity_word
+
+if TYPE_CHECKING:
+    from planner.rulebook import Rulebook
+
+DOC_FILES = {"en": "rules.md", "ja": "rules.ja.md"}
+_INTRO = {
+    "en": (
+        "# Rule reference",
+        "Generated from the rule files in `rules/` by `make docs` (planner/rules_docs.py); "
+        "do not edit by hand. The same text is shown by `aeplan explain CODE`. "
+        "Fact ids refer to [facts.md](facts.md). 日本語版: [rules.ja.md](rules.ja.md).",
+    ),
+    "ja": (
+        "# ルールリファレンス",
+        "`rules/` のルールファイルから `make docs`（planner/rules_docs.py）で生成しています。"
+        "手作業で編集しないでください。同じ内容は `aeplan explain CODE --lang ja` でも表示できます。"
+        "事実 ID は [facts.md](facts.md) を参照してください。English: [rules.md](rules.md).",
+    ),
+}
+
+
+def render_markdown(rulebook: Rulebook, lang: str, confidences: Mapping[str, tuple[str, ...]]) -> str:
+    """The whole reference in ``lang``: an index table, then one section per rule."""
+    explanations = [explain(rule, lang, confidences) for rule in rulebook.rules]
+    title, intro = _INTRO[lang]
+    parts = [f"{title}\n\n{intro}\n", _index(explanations, lang)]
+    parts.extend(_rule_section(explanation, lang) for explanation in explanations)
+    return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def _index(explanations: Sequence[Explanation], lang: str) -> str:
+    header = [label(key, lang) for key in ("code", "name", "severity", "summary")]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
+    for e in explanations:
+        cells = [
+            f"[{e.code}](#{e.code.lower()})",
+            f"`{e.name}`",
+            severity_word(e.severity, lang),
+            _cell(e.summary),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _rule_section(e: Explanation, lang: str) -> str:
+    severity = f"**{label('severity', lang).capitalize()}:** {severity_word(e.severity, lang)}"
+    lines = [f'<a id="{e.code.lower()}"></a>', f"## {e.code} · `{e.name}`", "", e.summary, ""]
+    lines += [severity, ""]
+    lines += _sub(label("what", lang), e.what) + _sub(label("why", lang), e.why)
+    fails = label("fails", lang).replace("{at}", ", ".join(f"`{p}`" for p in e.fail_at))
+    lines += [f"### {label('example', lang)}", "", f"{fails}:", "", "```yaml"]
+    lines += [e.fail_yaml.rstrip("\n"), "```", "", f"{label('fixed', lang)}:", "", "```yaml"]
+    lines += [e.pass_yaml.rstrip("\n"), "```", ""]
+    lines += _sub(label("fix", lang), e.fix)
+    if e.caveat:
+        lines += _sub(label("caveat", lang), e.caveat)
+    facts = [f"- {fact_line(fact, lang)}" for fact in e.facts] or [label("none", lang)]
+    lines += [f"### {label('facts', lang)}", "", *facts, ""]
+    references = [f"- <{url}>" for url in e.references] or [label("none", lang)]
+    lines += [f"### {label('references', lang)}", "", *references, ""]
+    return "\n".join(lines)
+
+
+def _sub(title: str, text: str) -> list[str]:
+    return [f"### {title}", "", text, ""]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def generated_docs() -> dict[str, str]:
+    """File name → the text it should hold, for every language (built-in rules only)."""
+    from planner.factsheet import load_confidences
+    from planner.rulebook import load_rulebook
+
+    rulebook = load_rulebook()
+    confidences = load_confidences()
+    return {name: render_markdown(rulebook, lang, confidences) for lang, name in DOC_FILES.items()}
+
+
+def write_docs(folder: Path) -> list[Path]:
+    """Write the generated reference files into ``folder``; returns the paths written."""
+    from planner.atomic import write_text_atomically
+
+    written = []
+    for name, text in generated_docs().items():
+        write_text_atomically(folder / name, text)
+        written.append(folder / name)
+    return written
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    """``python -m planner.rules_docs [FOLDER]``: regenerate the rule reference (default docs/)."""
+    from planner.errors import PlannerError
+
+    folder = Path(argv[0]) if argv else Path("docs")
+    try:
+        for path in write_docs(folder):
+            print(f"wrote {path}")
+    except PlannerError as error:
+        print(f"aeplan: error: {error.one_line()}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
