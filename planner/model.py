@@ -69,6 +69,12 @@ class Salesforce(_Strict):
     b2b_marketing_analytics: bool = Field(
         False, description="B2B Marketing Analytics is used with this org (F27)."
     )
+    clickjack_protection: bool = Field(
+        False, description="Clickjack protection is on for Visualforce pages in the org (F100)."
+    )
+    clickjack_visualforce_page: Optional[str] = Field(
+        None, description="The clickjack-compatible Visualforce page for Account Engagement (F100)."
+    )
 
 
 class Team(_Strict):
@@ -162,6 +168,10 @@ class Sync(_Strict):
         None, description="Required for instead_of_leads."
     )
     connected_campaigns: Optional[ConnectedCampaigns] = None
+    opportunities: Optional[bool] = Field(
+        None,
+        description="Opportunities sync to this BU, read-only; false: Support turns it off (F96).",
+    )
     object_change_log_sync: Optional[bool] = Field(
         None,
         description=(
@@ -204,6 +214,17 @@ class Import(_Strict):
     when: ImportTiming = "after_unpause"
 
 
+class Cleanup(_Strict):
+    """Planned removal of prospects from the business unit (F101)."""
+
+    permanently_delete_prospects: bool = Field(
+        False, description="Prospects will be permanently deleted from the recycle bin."
+    )
+    delete_salesforce_records_first: bool = Field(
+        False, description="Their Salesforce leads and contacts are deleted first (required, F101)."
+    )
+
+
 class Rollout(_Strict):
     """The steps planned before and after the first unpause."""
 
@@ -229,6 +250,7 @@ class BusinessUnit(_Strict):
     field_mappings: List[FieldMapping] = Field(default_factory=list)
     imports: List[Import] = Field(default_factory=list)
     rollout: Rollout = Field(default_factory=Rollout)
+    cleanup: Cleanup = Field(default_factory=Cleanup)
 
     @model_validator(mode="before")
     @classmethod
