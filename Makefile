@@ -30,5 +30,9 @@ schema: $(STAMP)
 docs: $(STAMP)
 	@$(BIN)/python -m planner.rules_docs docs
 
+bench: $(STAMP)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	@$(BIN)/python bench/run.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

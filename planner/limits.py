@@ -9,6 +9,6 @@ from dataclasses import dataclass
 class Limits:
     """Documented limits on one plan file; configuration may raise them."""
 
-    max_bytes: int = 5 * 1024 * 1024
+    max_bytes: int = 16 * 1024 * 1024
     max_depth: int = 64
     max_nodes: int = 1_000_000
