@@ -18,6 +18,10 @@ class Reporter(Protocol):
 REPORTERS: dict[str, str] = {
     "text": "planner.reporters.text",
     "json": "planner.reporters.json_format",
+    "sarif": "planner.reporters.sarif",
+    "github": "planner.reporters.github",
+    "gitlab": "planner.reporters.gitlab",
+    "junit": "planner.reporters.junit",
 }
 
 

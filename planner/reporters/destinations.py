@@ -1,0 +1,77 @@
+"""Where lint output goes: the terminal, ``--output FORMAT=PATH`` files and GitHub's job summary."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, TextIO
+
+from planner.errors import PlannerError
+from planner.linting import LintResult
+from planner.reporters import REPORTERS, reporter
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One ``--output FORMAT=PATH``."""
+
+    format: str
+    path: str
+
+
+def terminal_format(given: Optional[str], environ: Mapping[str, str]) -> str:
+    """The terminal's format: the one given, else ``github`` inside GitHub Actions, else ``text``."""
+    if given:
+        return given
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def parse_outputs(values: Sequence[str]) -> tuple[OutputFile, ...]:
+    """Parse ``FORMAT=PATH`` values; a missing ``=``, path or known format is a PlannerError."""
+    parsed = []
+    for value in values:
+        name, equals, path = value.partition("=")
+        name = name.strip().lower()
+        if not equals or not path:
+            raise PlannerError(f"--output takes FORMAT=PATH, not {value!r}")
+        if name not in REPORTERS:
+            choices = ", ".join(REPORTERS)
+            raise PlannerError(f"--output: unknown format {name!r} (choose from: {choices})")
+        parsed.append(OutputFile(name, path))
+    return tuple(parsed)
+
+
+def deliver(
+    result: LintResult,
+    stream: TextIO,
+    terminal: str,
+    files: Sequence[OutputFile],
+    environ: Mapping[str, str],
+    *,
+    quiet: bool = False,
+) -> None:
+    """Print the ``terminal`` format (unless quiet), write every file, append GitHub's summary.
+
+    The job summary goes to ``$GITHUB_STEP_SUMMARY`` whenever the terminal format is ``github``.
+    """
+    inputs = tuple(Path(analysis.path) for analysis in result.analyses)
+    if not quiet:
+        reporter(terminal).render(result, stream)
+    for output in files:
+        write_output(result, output, protected=inputs)
+    summary_path = environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path and terminal == "github":
+        from planner.reporters.github import append_step_summary
+
+        append_step_summary(result, summary_path, protected=inputs)
+
+
+def write_output(result: LintResult, output: OutputFile, *, protected: tuple[Path, ...]) -> None:
+    """Render one format in memory, then replace the file atomically (never an input plan)."""
+    from planner.atomic import write_text_atomically
+
+    buffer = io.StringIO()
+    reporter(output.format).render(result, buffer)
+    write_text_atomically(output.path, buffer.getvalue(), protected=protected)

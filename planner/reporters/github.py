@@ -1,0 +1,98 @@
+"""GitHub Actions workflow commands (inline annotations) and the Markdown job summary."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TextIO
+
+from planner import phrases
+from planner.errors import PlannerError
+from planner.findings import Finding, Severity
+from planner.linting import LintResult
+from planner.reporters.fingerprints import relative_path
+from planner.reporters.text import summary
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# C0/C1 controls other than CR and LF (which the runner decodes): shown, never passed through.
+_CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    """Write one ``::error``/``::warning``/``::notice`` line per finding."""
+    for finding in result.findings:
+        stream.write(command(finding, result.lang) + "\n")
+
+
+def command(finding: Finding, lang: str) -> str:
+    """The workflow command for one finding; the fix follows the message on its own line."""
+    properties = {
+        "file": relative_path(finding.file),
+        "line": str(finding.line),
+        "col": str(finding.column),
+        "title": f"{finding.code} {finding.name}",
+    }
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    message = finding.message
+    if finding.fix:
+        message += f"\n{phrases.tool('label.fix', lang)}: {finding.fix}"
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(message)}"
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message as the runner expects: ``%``, CR and LF."""
+    text = _CONTROL.sub(_shown, text)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a command property: as :func:`escape_data`, plus ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _shown(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group(0)):02x}"
+
+
+def step_summary(result: LintResult) -> str:
+    """The Markdown job summary: a table of findings and the counts line."""
+    lang = result.lang
+    lines = [f"### {phrases.tool('output.summary_title', lang)}", ""]
+    if result.findings:
+        headings = ("location", "code", "severity", "message")
+        lines.append("| " + " | ".join(phrases.tool(f"output.{h}", lang) for h in headings) + " |")
+        lines.append("|---|---|---|---|")
+        lines.extend(_row(finding, lang) for finding in result.findings)
+        lines.append("")
+    lines.extend(_cell(line) for line in summary(result).splitlines())
+    return "\n".join(lines) + "\n\n"
+
+
+def _row(finding: Finding, lang: str) -> str:
+    cells = (
+        _cell(f"{relative_path(finding.file)}:{finding.line}"),
+        _cell(f"{finding.code} {finding.name}"),
+        phrases.tool(f"severity.{finding.severity.value}", lang),
+        _cell(finding.message),
+    )
+    return "| " + " | ".join(cells) + " |"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: no pipes, line breaks or raw HTML."""
+    text = _CONTROL.sub(_shown, text).replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|")
+
+
+def append_step_summary(result: LintResult, path: str, *, protected: tuple[Path, ...] = ()) -> None:
+    """Append :func:`step_summary` to ``path`` (GitHub's ``$GITHUB_STEP_SUMMARY``) in one write."""
+    target = Path(path)
+    if any(target.resolve() == other.resolve() for other in protected):
+        raise PlannerError("refusing to write the step summary into an input plan", file=path)
+    try:
+        with target.open("a", encoding="utf-8", newline="") as handle:
+            handle.write(step_summary(result))
+    except OSError as error:
+        message = f"cannot append the step summary: {error.strerror or error}"
+        raise PlannerError(message, file=path) from None

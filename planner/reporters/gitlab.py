@@ -1,0 +1,52 @@
+"""GitLab Code Quality report: a JSON array of issues for the merge request widget."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, TextIO
+
+from planner.findings import Finding, Severity
+from planner.linting import LintResult
+from planner.reporters.fingerprints import fingerprint, relative_path
+
+# Code Quality knows info/minor/major/critical/blocker; aeplan's error blocks a sync but is not
+# an outage, so it maps to major, warning to minor and info to info.
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    """Write the Code Quality array (``[]`` when there are no findings)."""
+    stream.write(json.dumps(issues(result), ensure_ascii=False, indent=2) + "\n")
+
+
+def issues(result: LintResult) -> list[dict[str, Any]]:
+    """One Code Quality issue per finding, each with a fingerprint unique within the report."""
+    seen: dict[str, int] = {}
+    found = []
+    for finding in result.findings:
+        stable = fingerprint(finding)
+        repeat = seen.get(stable, 0)
+        seen[stable] = repeat + 1
+        # GitLab drops issues that share a fingerprint, so repeats of one key get a suffix.
+        unique = stable if not repeat else _digest(f"{stable}#{repeat}")
+        found.append(_issue(finding, unique))
+    return found
+
+
+def _issue(finding: Finding, fingerprint_hex: str) -> dict[str, Any]:
+    return {
+        "type": "issue",
+        "description": finding.message,
+        "check_name": finding.code,
+        "fingerprint": fingerprint_hex,
+        "severity": SEVERITIES[finding.severity],
+        "location": {
+            "path": relative_path(finding.file),
+            "lines": {"begin": max(finding.line, 1)},
+        },
+    }
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

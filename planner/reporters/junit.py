@@ -1,0 +1,110 @@
+"""JUnit XML: one test suite per plan file, one test case per rule checked on it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TextIO
+from xml.etree import ElementTree
+
+from planner import phrases
+from planner.checks import REGISTRY
+from planner.findings import Finding
+from planner.linting import Analysis, LintResult
+from planner.rulebook import PythonCheck, RuleSpec, StructuralCheck
+
+# The strict Ant schema (JUnit.xsd) requires these; fixed values keep the report reproducible.
+TIMESTAMP = "1970-01-01T00:00:00"
+HOSTNAME = "aeplan"
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    """Write a ``<testsuites>`` document (UTF-8 declaration, two-space indent)."""
+    root = document(result)
+    ElementTree.indent(root, space="  ")
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ElementTree.tostring(root, encoding="unicode") + "\n")
+
+
+def document(result: LintResult) -> ElementTree.Element:
+    """The report as an element tree."""
+    root = ElementTree.Element("testsuites", {"name": "aeplan"})
+    tests = failures = 0
+    for number, analysis in enumerate(result.analyses):
+        suite = _suite(analysis, checked_rules(result, analysis), number, result.lang)
+        root.append(suite)
+        tests += int(suite.get("tests", "0"))
+        failures += int(suite.get("failures", "0"))
+    for name, value in (("tests", tests), ("failures", failures), ("errors", 0)):
+        root.set(name, str(value))
+    root.set("time", "0")
+    return root
+
+
+def checked_rules(result: LintResult, analysis: Analysis) -> list[RuleSpec]:
+    """The active rules that ran on a file: most need a plan that loaded and validated."""
+    active = set(result.active) if result.active else {r.code for r in result.rulebook.rules}
+    return [
+        rule
+        for rule in result.rulebook.rules
+        if rule.code in active and (not analysis.structural or _runs_on_invalid_plans(rule))
+    ]
+
+
+def _runs_on_invalid_plans(rule: RuleSpec) -> bool:
+    if isinstance(rule.check, StructuralCheck):
+        return True
+    if isinstance(rule.check, PythonCheck):
+        registered = REGISTRY.get(rule.check.python)
+        return registered is not None and registered.on_invalid_plans
+    return False
+
+
+def _suite(
+    analysis: Analysis, rules: Sequence[RuleSpec], number: int, lang: str
+) -> ElementTree.Element:
+    name = xml_text(analysis.path)
+    by_code: dict[str, list[Finding]] = {}
+    for finding in analysis.findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    codes = [rule.code for rule in rules] + sorted(set(by_code) - {r.code for r in rules})
+    names = {rule.code: rule.name for rule in rules}
+    names.update({f.code: f.name for f in analysis.findings})
+    suite = ElementTree.Element("testsuite", {
+        "name": name, "tests": str(len(codes)),
+        "failures": str(sum(1 for code in codes if code in by_code)),
+        "errors": "0", "skipped": "0", "time": "0", "timestamp": TIMESTAMP,
+        "hostname": HOSTNAME, "id": str(number), "package": "aeplan",
+    })  # fmt: skip
+    ElementTree.SubElement(suite, "properties")
+    for code in codes:
+        case = ElementTree.SubElement(
+            suite, "testcase", {"classname": name, "name": f"{code} {names[code]}", "time": "0"}
+        )
+        if code in by_code:
+            _failure(case, by_code[code], lang)
+    ElementTree.SubElement(suite, "system-out")
+    ElementTree.SubElement(suite, "system-err")
+    return suite
+
+
+def _failure(case: ElementTree.Element, findings: Sequence[Finding], lang: str) -> None:
+    """One ``<failure>`` per test case (the strict schema allows no more), listing every finding."""
+    failure = ElementTree.SubElement(case, "failure", {
+        "message": xml_text("\n".join(finding.message for finding in findings)),
+        "type": findings[0].code,
+    })  # fmt: skip
+    blocks = []
+    for finding in findings:
+        block = f"{finding.file}:{finding.line}:{finding.column}: {finding.message}"
+        if finding.fix:
+            block += f"\n{phrases.tool('label.fix', lang)}: {finding.fix}"
+        blocks.append(block)
+    failure.text = xml_text("\n\n".join(blocks))
+
+
+def xml_text(text: str) -> str:
+    """Text with the characters XML 1.0 forbids removed (ElementTree escapes the rest)."""
+    return _NOT_XML.sub("", text)

@@ -1,0 +1,144 @@
+"""SARIF output: valid against the official 2.1.0 schema, complete rules, stable fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema.validators import validator_for
+
+from planner.findings import Severity
+from planner.linting import LintResult
+from planner.reporters import sarif
+from tests.unit.reporter_support import (
+    HOSTILE,
+    hostile_plan,
+    hostile_result,
+    load_json_schema,
+    rendered,
+    results,
+    samples_result,
+    texts_result,
+)
+
+CASES = results()
+
+
+def sarif_of(result: LintResult) -> Any:
+    return json.loads(rendered("sarif", result))
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_output_is_valid_sarif_2_1_0(case: str) -> None:
+    schema = load_json_schema("sarif-schema-2.1.0.json")
+    validator_class = validator_for(schema)
+    assert validator_class.__name__ == "Draft4Validator"
+    errors = sorted(validator_class(schema).iter_errors(sarif_of(CASES[case])), key=str)
+    assert [error.message for error in errors] == []
+
+
+def test_driver_lists_every_rule_in_code_order_with_its_docs() -> None:
+    result = samples_result("en")
+    driver = sarif_of(result)["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "aeplan"
+    assert [rule["id"] for rule in driver["rules"]] == [r.code for r in result.rulebook.rules]
+    by_id = {rule["id"]: rule for rule in driver["rules"]}
+    spec = result.rulebook.by_code()["AE104"]
+    rule = by_id["AE104"]
+    assert rule["name"] == "unpause-before-review"
+    assert rule["shortDescription"]["text"] == spec.summary.en
+    assert rule["fullDescription"]["text"] == spec.docs.what.en
+    assert rule["help"]["text"] == spec.docs.fix.en
+    assert "**Why it matters**" in rule["help"]["markdown"]
+    assert spec.references[0] in rule["help"]["markdown"]
+    assert rule["defaultConfiguration"]["level"] == "warning"
+    assert rule["properties"]["facts"] == ["F09", "F11", "F102"]
+    assert "account-engagement" in rule["properties"]["tags"]
+    assert by_id["AE001"]["properties"]["tags"] == ["account-engagement", "structure"]
+
+
+def test_results_carry_level_message_location_pointer_and_fingerprint(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = hostile_result()
+    log = sarif_of(result)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    findings = result.findings
+    assert len(log["runs"][0]["results"]) == len(findings)
+    levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+    for finding, entry in zip(findings, log["runs"][0]["results"]):
+        assert rules[entry["ruleIndex"]]["id"] == entry["ruleId"] == finding.code
+        assert entry["level"] == levels[finding.severity]
+        assert entry["message"]["text"] == finding.message
+        physical = entry["locations"][0]["physicalLocation"]
+        assert physical["artifactLocation"] == {"uri": "plans/hostile.yaml", "uriBaseId": "%SRCROOT%"}
+        assert physical["region"] == {"startLine": finding.line, "startColumn": finding.column}
+        logical = entry["locations"][0]["logicalLocations"][0]
+        assert logical == {"fullyQualifiedName": finding.pointer, "kind": "member"}
+        key = f"{finding.code}\0{finding.pointer}\0plans/hostile.yaml".encode()
+        assert entry["partialFingerprints"] == {"aeplan/v1": hashlib.sha256(key).hexdigest()}
+    assert any(HOSTILE in entry["message"]["text"] for entry in log["runs"][0]["results"])
+
+
+def test_fingerprints_survive_lines_added_above_a_finding() -> None:
+    plan = hostile_plan("Japan")
+    moved = plan.replace("aeplan: 1\n", "aeplan: 1\n# a comment\n# and another\n", 1)
+    before = sarif_of(texts_result((("plan.yaml", plan),)))["runs"][0]["results"]
+    after = sarif_of(texts_result((("plan.yaml", moved),)))["runs"][0]["results"]
+    ae104 = [(b, a) for b, a in zip(before, after) if b["ruleId"] == "AE104"]
+    assert ae104
+    for old, new in ae104:
+        old_line = old["locations"][0]["physicalLocation"]["region"]["startLine"]
+        assert new["locations"][0]["physicalLocation"]["region"]["startLine"] == old_line + 2
+        assert new["partialFingerprints"] == old["partialFingerprints"]
+
+
+def test_files_outside_the_working_directory_get_absolute_file_uris(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    inside = tmp_path / "work"
+    inside.mkdir()
+    monkeypatch.chdir(inside)
+    outside = str(tmp_path / "other folder" / "plan #1.yaml")
+    spaced = str(inside / "my plans" / "plan #1.yaml")
+    result = texts_result(((outside, hostile_plan("Japan")), (spaced, hostile_plan("Japan"))))
+    uris = {
+        entry["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: entry["locations"][0][
+            "physicalLocation"
+        ]["artifactLocation"].get("uriBaseId")
+        for entry in sarif_of(result)["runs"][0]["results"]
+    }
+    assert uris == {
+        Path(outside).as_uri(): None,
+        "my%20plans/plan%20%231.yaml": "%SRCROOT%",
+    }
+    assert Path(outside).as_uri().startswith("file:///") and "%20" in Path(outside).as_uri()
+
+
+def test_language_follows_the_result() -> None:
+    log = sarif_of(samples_result("ja"))
+    run = log["runs"][0]
+    assert run["language"] == "ja-JP"
+    rule = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "AE104")
+    assert rule["shortDescription"]["text"].startswith("一時停止中の v2 コネクタでは")
+    assert "**重要な理由**" in rule["help"]["markdown"]
+    assert any("ビジネスユニット" in entry["message"]["text"] for entry in run["results"])
+    assert sarif_of(samples_result("en"))["runs"][0]["language"] == "en-US"
+
+
+def test_columns_are_declared_as_code_points_and_output_is_stable() -> None:
+    result = samples_result("en")
+    text = rendered("sarif", result)
+    assert json.loads(text)["runs"][0]["columnKind"] == "unicodeCodePoints"
+    assert rendered("sarif", result) == text
+    assert text.endswith("}\n")
+
+
+def test_version_and_schema_uri() -> None:
+    log = sarif_of(samples_result("en"))
+    assert log["version"] == "2.1.0"
+    assert log["$schema"] == sarif.SCHEMA_URI
