@@ -1,0 +1,68 @@
+"""Build a plan's sync method comparison from its analysis: one entry per business unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from planner.checks import PlanContext
+from planner.comparison.evaluation import common_keys, evaluate_unit, noted, to_option
+from planner.comparison.recommendation import recommend
+from planner.comparison.results import Comparison, UnitComparison
+from planner.engine import Engine
+from planner.errors import PlannerError
+from planner.linting import Analysis, Linter, LintOptions
+
+
+def compare_file(path: str, lang: Optional[str] = None) -> Comparison:
+    """Read, analyse and compare one plan file; an unreadable plan is a :class:`PlannerError`."""
+    linter = Linter(LintOptions(lang=lang))
+    analysis = linter.analyse_file(Path(path))
+    return compare_analysis(analysis, linter.engine)
+
+
+def compare_analysis(
+    analysis: Analysis, engine: Optional[Engine] = None, lang: Optional[str] = None
+) -> Comparison:
+    """The comparison of an analysed plan (in ``lang``, else the analysis's language)."""
+    data = analysis.data
+    if data is None:
+        raise _unreadable(analysis)
+    engine = engine or Linter().engine
+    lang = lang or analysis.lang
+    baseline = frozenset(
+        (hit.rule.code, hit.pointer) for hit in engine.run(PlanContext(data, data))
+    )
+    units = data["business_units"]
+    multi = len(units) > 1
+    compared = []
+    for index, unit in enumerate(units):
+        evaluated = evaluate_unit(engine, data, index, baseline)
+        common = common_keys(evaluated)
+        options = tuple(to_option(item, common, lang) for item in evaluated)
+        shared = [hit for hit in evaluated[0].hits if (hit.rule.code, hit.pointer) in common]
+        written = next((option.id for option in options if option.as_written), None)
+        compared.append(
+            UnitComparison(
+                name=str(unit.get("name", "")),
+                index=index,
+                written=written,
+                options=options,
+                in_every_option=noted(shared, lang),
+                recommendation=recommend(options, multi, lang),
+            )
+        )
+    org = str(data.get("salesforce", {}).get("org", ""))
+    return Comparison(analysis.path, lang, org, tuple(compared))
+
+
+def _unreadable(analysis: Analysis) -> PlannerError:
+    first = next((f for f in analysis.findings if f.severity.value == "error"), None)
+    if first is None:
+        return PlannerError("the plan cannot be read", file=analysis.path)
+    return PlannerError(
+        f"the plan cannot be read: {first.code} {first.message}",
+        file=analysis.path,
+        line=first.line,
+        column=first.column,
+    )

@@ -1,0 +1,180 @@
+"""Run the real rule engine on each variant and tabulate what it raises, costs and syncs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from planner import pointers
+from planner.checks import PlanContext
+from planner.comparison import wording
+from planner.comparison.results import Item, Licences, Noted, Option
+from planner.comparison.variants import CUSTOM_USER, MDS, OPTION_KINDS, Variant, build_variant
+from planner.engine import Engine, RuleHit, render
+
+_STEP_FACTS = {
+    "upgrade_to_v2": ("F04", "F05", "F07"),
+    "set_up_mds": ("F11", "F31", "F32", "F35"),
+    "pause_for_mds": ("F12",),
+    "engage_partner": ("F11",),
+    "custom_user_setup": ("F06", "F23"),
+    "limit_sharing": ("F46", "F47"),
+    "switch_in_lightning": ("F24",),
+}
+_SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """A variant and the findings that concern its business unit, placeholders left out."""
+
+    variant: Variant
+    hits: tuple[RuleHit, ...]
+    placeholder_codes: tuple[str, ...]
+
+
+def evaluate_unit(
+    engine: Engine, data: dict[str, Any], index: int, baseline: frozenset[tuple[str, str]]
+) -> list[Evaluated]:
+    """Every option for business unit ``index``; ``baseline`` holds the plan's own hits."""
+    unit = f"/business_units/{index}"
+    evaluated: list[Evaluated] = []
+    for kind in OPTION_KINDS:
+        variant = build_variant(data, index, kind)
+        kept: list[RuleHit] = []
+        dropped: set[str] = set()
+        for hit in engine.run(PlanContext(variant.data, variant.data)):
+            if not (_below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in baseline):
+                continue
+            if any(_below(hit.pointer, holder) for holder in variant.placeholders):
+                dropped.add(hit.rule.code)
+            else:
+                kept.append(hit)
+        evaluated.append(Evaluated(variant, tuple(kept), tuple(sorted(dropped))))
+    return evaluated
+
+
+def common_keys(evaluated: Sequence[Evaluated]) -> frozenset[tuple[str, str]]:
+    """Findings every option raises: they do not depend on the sync method."""
+    sets = [{(hit.rule.code, hit.pointer) for hit in item.hits} for item in evaluated]
+    return frozenset(set.intersection(*sets)) if sets else frozenset()
+
+
+def noted(hits: Sequence[RuleHit], lang: str) -> tuple[Noted, ...]:
+    """Hits as the comparison shows them, in code then pointer order, one per (code, pointer)."""
+    unique = {(hit.rule.code, hit.pointer): hit for hit in reversed(hits)}
+    return tuple(
+        Noted(hit.rule.code, hit.rule.name, hit.rule.severity.value,
+              render(hit.rule.message.get(lang), hit.params), hit.pointer)
+        for _, hit in sorted(unique.items())
+    )  # fmt: skip
+
+
+def to_option(item: Evaluated, common: frozenset[tuple[str, str]], lang: str) -> Option:
+    """Tabulate one evaluated variant."""
+    variant = item.variant
+    own = [hit for hit in item.hits if (hit.rule.code, hit.pointer) not in common]
+    by_severity = {
+        severity: noted([hit for hit in own if hit.rule.severity.value == severity], lang)
+        for severity in _SEVERITIES
+    }
+    licences = _licences(variant, lang)
+    unit = f"/business_units/{variant.index}/"
+    needs = [_need(need, objects, unit, lang) for need, objects in variant.needs]
+    if licences.needed and licences.available is None:
+        needs.append(Item("licence_count", wording.text("need.licence_count", lang),
+                          pointer="/salesforce/crm_licenses_available"))  # fmt: skip
+    return Option(
+        id=variant.kind.id,
+        label=wording.text(f"option.{variant.kind.id}", lang),
+        user=variant.kind.user,
+        scope=variant.kind.scope,
+        as_written=variant.as_written,
+        errors=by_severity["error"],
+        warnings=by_severity["warning"],
+        infos=by_severity["info"],
+        placeholder_codes=item.placeholder_codes,
+        licences=licences,
+        syncs=_syncs(variant, lang),
+        several_business_units=_several(variant, lang),
+        needs=tuple(needs),
+        steps=tuple(
+            Item(step, wording.text(f"step.{step}", lang), _STEP_FACTS[step])
+            for step in variant.steps
+        ),
+        changes=tuple(_change(variant, index, lang) for index in range(len(variant.changes))),
+    )
+
+
+def _licences(variant: Variant, lang: str) -> Licences:
+    units = variant.data["business_units"]
+    total = sum(1 for unit in units if unit.get("connector", {}).get("user") == CUSTOM_USER)
+    needed = 1 if variant.kind.custom else 0
+    available: Optional[int] = variant.data.get("salesforce", {}).get("crm_licenses_available")
+    blocked = bool(needed) and available is not None and total > available
+    if not needed:
+        shown = wording.text("licences.none", lang)
+    elif available is None:
+        shown = wording.text("licences.unknown", lang, total=total)
+    else:
+        shown = wording.text("licences.known", lang, total=total, available=available)
+    return Licences(needed, total, available, blocked, shown)
+
+
+def _syncs(variant: Variant, lang: str) -> Item:
+    kind = variant.kind
+    if not kind.mds:
+        key = "custom_sharing" if kind.custom else "every_record"
+        return Item(key, wording.text(f"syncs.{key}", lang), ("F23",) if kind.custom else ("F21",))
+    unit = variant.data["business_units"][variant.index]
+    placeholders = set(variant.placeholders)
+    rules = [
+        _rule_text(rule, lang)
+        for position, rule in enumerate(unit["sync"].get(MDS, []))
+        if pointers.join(f"/business_units/{variant.index}", "sync", MDS, position)
+        not in placeholders
+    ]
+    shown = wording.join(rules, lang) if rules else wording.text("syncs.rules_missing", lang)
+    key = "custom_mds" if kind.custom else "mds_rules"
+    return Item(key, wording.text(f"syncs.{key}", lang, rules=shown), ("F28", "F34"))
+
+
+def _rule_text(rule: dict[str, Any], lang: str) -> str:
+    value = rule.get("value")
+    shown = str(value).lower() if isinstance(value, bool) else str(value)
+    return f"{wording.object_name(str(rule.get('object')), lang)} {rule.get('field')} = {shown}"
+
+
+def _several(variant: Variant, lang: str) -> Item:
+    if variant.kind.mds:
+        return Item("yes", wording.text("several.yes", lang), ("F36", "F46"))
+    if variant.kind.custom:
+        return Item("conditional", wording.text("several.conditional", lang), ("F46", "F47"))
+    return Item("no", wording.text("several.no", lang), ("F44",))
+
+
+def _need(need: str, objects: tuple[str, ...], unit: str, lang: str) -> Item:
+    if need == "mds_rules":
+        names = [wording.object_name(name, lang) for name in objects]
+        shown = wording.text("list.and", lang).join(names)
+        return Item(need, wording.text("need.mds_rules", lang, objects=shown), ("F35",),
+                    unit + "sync/marketing_data_sharing")  # fmt: skip
+    pointer = unit + "connector/custom_user" + ("/license" if need == "licence" else "")
+    return Item(need, wording.text(f"need.{need}", lang), ("F23",), pointer)
+
+
+def _change(variant: Variant, index: int, lang: str) -> Item:
+    change = variant.changes[index]
+    unit = f"/business_units/{variant.index}/"
+    key = change.pointer[len(unit):].replace("/", ".") if change.pointer.startswith(unit) else ""
+    if change.key == "remove_rules":
+        shown = wording.text("change.remove_rules", lang, count=change.before)
+    else:
+        before = change.before or wording.text("change.unset", lang)
+        shown = wording.text("change.set", lang, setting=key, before=before, after=change.after)
+    return Item(change.key, shown, pointer=change.pointer)
+
+
+def _below(pointer: str, ancestor: str) -> bool:
+    return pointer == ancestor or pointer.startswith(ancestor + "/")

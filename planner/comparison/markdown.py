@@ -1,0 +1,65 @@
+"""The comparison as GitHub-flavoured Markdown: a table per business unit, and a report section."""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from planner.comparison import table, wording
+from planner.comparison.results import Comparison, UnitComparison
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def escape(text: str) -> str:
+    """Text safe inside a GFM table cell: no line breaks, HTML or Markdown syntax survives."""
+    text = " ".join(text.splitlines())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def render(comparison: Comparison, stream: TextIO) -> None:
+    """Write the whole comparison as a Markdown document."""
+    stream.write(document(comparison))
+
+
+def document(comparison: Comparison) -> str:
+    """The comparison as a Markdown document with a level-1 title."""
+    heading = f"# {escape(wording.text('section', comparison.lang))}\n\n"
+    return heading + body(comparison, level=2)
+
+
+def body(comparison: Comparison, level: int = 3) -> str:
+    """The comparison's paragraphs and tables; business units get headings of ``level``."""
+    lang = comparison.lang
+    parts = [escape(table.title(comparison)), escape(wording.text("legend", lang))]
+    parts.extend(_unit(unit, lang, level) for unit in comparison.units)
+    return "\n\n".join(parts) + "\n"
+
+
+def _unit(unit: UnitComparison, lang: str, level: int) -> str:
+    headers = table.headers(lang)
+    columns = list(table.COLUMNS)
+    lines = [
+        "#" * level + " " + escape(table.unit_heading(unit, lang)),
+        "",
+        "| | " + " | ".join(escape(headers[c]) for c in columns) + " |",
+        "|---" * (len(columns) + 1) + "|",
+    ]
+    for row in table.rows(unit, lang):
+        marker = "\\*" if row.recommended else ""
+        lines.append(f"| {marker} | " + " | ".join(escape(row.cells[c]) for c in columns) + " |")
+    recommendation = unit.recommendation
+    lines.append("")
+    label = escape(wording.text("recommended", lang))
+    lines.append(f"**{label}:** {escape(recommendation.label)}. "
+                 f"{escape(recommendation.reason)} {escape(table.facts(unit))}")  # fmt: skip
+    lines.append("")
+    lines.append(f"{escape(wording.text('others', lang))}:")
+    lines.append("")
+    lines.extend(f"- {escape(line)}" for line in table.others(unit, lang))
+    if unit.in_every_option:
+        lines.append("")
+        lines.append(f"{escape(wording.text('every_option', lang))}: "
+                     + escape(wording.join(table.named(unit.in_every_option), lang)))  # fmt: skip
+    return "\n".join(lines)

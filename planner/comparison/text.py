@@ -1,0 +1,72 @@
+"""The comparison for the terminal: a short table per business unit, details, a recommendation."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from planner.comparison import table, wording
+from planner.comparison.results import Comparison, Option, UnitComparison
+from planner.terminal import printable, width
+
+_TABLE_COLUMNS = ("option", "blocked", "warnings", "licences")
+
+
+def render(comparison: Comparison, stream: TextIO) -> None:
+    """Write the title, the legend and one block per business unit."""
+    lang = comparison.lang
+    stream.write(printable(table.title(comparison)) + "\n")
+    stream.write(wording.text("legend", lang) + "\n")
+    for unit in comparison.units:
+        stream.write("\n" + _unit(unit, lang))
+
+
+def _unit(unit: UnitComparison, lang: str) -> str:
+    lines = [printable(table.unit_heading(unit, lang)), ""]
+    headers = table.headers(lang)
+    head = [""] + [headers[c] for c in _TABLE_COLUMNS] + [headers["several"]]
+    rows = table.rows(unit, lang)
+    body = [
+        ["*" if row.recommended else "", *(row.cells[c] for c in _TABLE_COLUMNS), row.short_several]
+        for row in rows
+    ]
+    lines.extend(_aligned([head, *body]))
+    for option, row in zip(unit.options, rows):
+        lines.append("")
+        lines.extend(_details(option, row.cells, lang))
+    if unit.in_every_option:
+        lines.append("")
+        lines.append(f"{wording.text('every_option', lang)}: "
+                     + wording.join(table.named(unit.in_every_option), lang))  # fmt: skip
+    recommendation = unit.recommendation
+    lines.append("")
+    lines.append(f"{wording.text('recommended', lang)}: {recommendation.label}. "
+                 f"{recommendation.reason} {table.facts(unit)}")  # fmt: skip
+    lines.append(f"{wording.text('others', lang)}:")
+    lines.extend(f"  - {line}" for line in table.others(unit, lang))
+    return "\n".join(printable(line) for line in lines) + "\n"
+
+
+def _details(option: Option, cells: dict[str, str], lang: str) -> list[str]:
+    headers = table.headers(lang)
+    lines = [f"  {cells['option']}"]
+    for label, findings in (("blocked", option.errors), ("warnings", option.warnings)):
+        if findings:
+            lines.append(f"    {headers[label]}: " + wording.join(table.named(findings), lang))
+    for column in ("syncs", "several", "needs", "steps", "changes"):
+        lines.append(f"    {headers[column]}: {cells[column]}")
+    if option.placeholder_codes:
+        lines.append(f"    {wording.text('column.placeholders', lang)}: "
+                     + wording.join(list(option.placeholder_codes), lang))  # fmt: skip
+    return lines
+
+
+def _aligned(grid: list[list[str]]) -> list[str]:
+    widths = [max(width(printable(row[i])) for row in grid) for i in range(len(grid[0]))]
+    lines = []
+    for row in grid:
+        padded = [
+            printable(cell) + " " * (widths[i] - width(printable(cell)))
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(padded).rstrip())
+    return lines
