@@ -1,0 +1,141 @@
+"""Organisation rules: the shipped examples work, and every malformed rule file is a clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.errors import PlannerError
+from planner.linting import Linter, LintOptions, discover
+from planner.organisation import code_in_file_name, is_rule_file
+from planner.rulebook import RuleSpec, load_rulebook
+from tests.conftest import SAMPLES, analyse
+
+ORG_RULES = SAMPLES / "org-rules"
+ACME001 = (ORG_RULES / "ACME001.rule.yaml").read_text(encoding="utf-8")
+ORG_RULEBOOK = load_rulebook((ORG_RULES,))
+ORG_SPECS = [rule for rule in ORG_RULEBOOK.rules if not rule.code.startswith("AE")]
+
+
+@pytest.fixture(scope="module")
+def org_linter() -> Linter:
+    return Linter(LintOptions(rule_dirs=(ORG_RULES,)))
+
+
+def write_rule(folder: Path, text: str, name: str = "ACME001.rule.yaml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def refusal(folder: Path) -> str:
+    with pytest.raises(PlannerError) as caught:
+        load_rulebook((folder,))
+    return caught.value.one_line()
+
+
+def test_two_example_organisation_rules_ship_with_the_samples() -> None:
+    assert [rule.code for rule in ORG_SPECS] == ["ACME001", "ACME002"]
+    assert len(ORG_RULEBOOK.rules) == len(load_rulebook().rules) + 2
+
+
+@pytest.mark.parametrize("rule", ORG_SPECS, ids=lambda rule: rule.code)
+def test_organisation_examples_fire_where_documented(org_linter: Linter, rule: RuleSpec) -> None:
+    failing = analyse(org_linter, rule.examples.fail)
+    assert [f.pointer for f in failing.findings if f.code == rule.code] == rule.examples.fail_at
+    passing = analyse(org_linter, rule.examples.pass_)
+    assert passing.plan is not None
+    assert [f.code for f in passing.findings if f.code == rule.code] == []
+
+
+def test_rule_files_are_named_code_dot_rule_yaml_and_skipped_as_plans(tmp_path: Path) -> None:
+    assert is_rule_file(Path("x/ACME001.rule.yaml")) and is_rule_file(Path("ACME1001.rule.yml"))
+    assert not is_rule_file(Path("plan.yaml"))
+    assert code_in_file_name(Path("ACME001.rule.yaml")) == "ACME001"
+    assert code_in_file_name(Path("AE101.yaml")) == "AE101"
+    write_rule(tmp_path, ACME001)
+    (tmp_path / "plan.yaml").write_text("aeplan: 1\n", encoding="utf-8")
+    assert discover([str(tmp_path)]) == [tmp_path / "plan.yaml"]
+
+
+def test_a_rule_file_that_is_not_yaml_is_refused_with_line_and_column(tmp_path: Path) -> None:
+    write_rule(tmp_path, "code: ACME001\nname: [unclosed\n")
+    message = refusal(tmp_path)
+    assert "ACME001.rule.yaml:3:1: rule file is not valid YAML" in message
+
+
+def test_missing_japanese_docs_are_refused(tmp_path: Path) -> None:
+    broken = ACME001.replace("    ja: '`sync.scope` が", "    jp: '`sync.scope` が")
+    assert broken != ACME001
+    write_rule(tmp_path, broken)
+    assert "ACME001.rule.yaml: bad rule file: docs.what" in refusal(tmp_path)
+
+
+def test_a_bad_json_schema_in_when_is_refused(tmp_path: Path) -> None:
+    write_rule(tmp_path, ACME001.replace("{const: all_records}", "{type: colour}"))
+    message = refusal(tmp_path)
+    assert "ACME001.rule.yaml: check.when is not a valid JSON Schema" in message
+    assert "colour" in message
+
+
+def test_a_code_that_disagrees_with_the_file_name_is_refused(tmp_path: Path) -> None:
+    write_rule(tmp_path, ACME001, name="ACME009.rule.yaml")
+    assert "ACME009.rule.yaml: rule code ACME001 does not match the file name" in refusal(tmp_path)
+
+
+def test_a_code_defined_twice_is_refused(tmp_path: Path) -> None:
+    write_rule(tmp_path / "one", ACME001)
+    write_rule(tmp_path / "two", ACME001.replace("every-bu-uses-mds", "every-bu-uses-mds-too"))
+    with pytest.raises(PlannerError, match="two/ACME001.rule.yaml: rule code ACME001 is defined"):
+        load_rulebook((tmp_path / "one", tmp_path / "two"))
+
+
+def test_a_name_used_twice_is_refused(tmp_path: Path) -> None:
+    text = ACME001.replace("code: ACME001", "code: ACME003").replace(
+        "name: every-bu-uses-mds", "name: unpause-before-review"
+    )
+    write_rule(tmp_path, text, name="ACME003.rule.yaml")
+    assert "rule name unpause-before-review is already used by AE104" in refusal(tmp_path)
+
+
+def test_the_ae_prefix_is_reserved_for_built_in_rules(tmp_path: Path) -> None:
+    write_rule(tmp_path, ACME001.replace("code: ACME001", "code: AE901"), name="AE901.rule.yaml")
+    message = refusal(tmp_path)
+    assert "AE901.rule.yaml: organisation rule code AE901 uses the prefix AE" in message
+
+
+def test_python_checks_are_built_in_only(tmp_path: Path) -> None:
+    start = ACME001.index("check:\n")
+    end = ACME001.index("examples:\n")
+    text = ACME001[:start] + "check:\n  python: unpause_before_review\n" + ACME001[end:]
+    write_rule(tmp_path, text)
+    assert "`python:` and `structural:` checks are built-in only" in refusal(tmp_path)
+
+
+def test_for_each_must_be_a_pointer(tmp_path: Path) -> None:
+    write_rule(tmp_path, ACME001.replace("for_each: /business_units/*", "for_each: business_units"))
+    assert "check.for_each is a JSON pointer" in refusal(tmp_path)
+
+
+def test_a_folder_without_rule_files_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    assert "no organisation rule files (CODE.rule.yaml) in this folder" in refusal(tmp_path)
+
+
+def test_a_rule_file_without_the_rule_suffix_is_named_not_skipped(tmp_path: Path) -> None:
+    write_rule(tmp_path, ACME001, name="ACME001.yaml")
+    assert "rename it to ACME001.rule.yaml" in refusal(tmp_path)
+
+
+def test_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    assert "rule folder not found" in refusal(tmp_path / "absent")
+
+
+def test_organisation_rules_can_be_selected_by_their_prefix() -> None:
+    from planner.linting import Selection
+
+    linter = Linter(LintOptions(selection=Selection(("ACME",)), rule_dirs=(ORG_RULES,)))
+    analysis = linter.analyse_file(SAMPLES / "good" / "minimal.yaml")
+    assert {finding.code for finding in analysis.findings} == {"ACME001"}
