@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from planner import phrases
+from planner import phrases, suppressions
 from planner.checks import PlanContext
 from planner.engine import Engine, RuleHit, render
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
+from planner.globs import matches, matches_any
 from planner.limits import Limits
 from planner.loading import LoadedPlan, Position, Problem, decode, load_text
 from planner.model import Plan
@@ -47,6 +48,12 @@ class LintOptions:
     selection: Selection = Selection()
     limits: Limits = Limits()
     rule_dirs: tuple[Path, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    """Severity overrides by code or prefix (the longest matching prefix wins)."""
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    root: Path = Path(".")
+    """The folder that ``exclude`` and ``per_file_ignores`` globs are relative to."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ class Analysis:
     plan: Optional[Plan]
     data: Optional[dict[str, Any]]
     findings: tuple[Finding, ...]
+    suppressed: int = 0
+    baselined: int = 0
 
     @property
     def structural(self) -> bool:
@@ -85,6 +94,16 @@ class LintResult:
         """How many findings have ``severity``."""
         return sum(1 for finding in self.findings if finding.severity is severity)
 
+    @property
+    def suppressed(self) -> int:
+        """How many findings `# aeplan: ignore` comments removed."""
+        return sum(analysis.suppressed for analysis in self.analyses)
+
+    @property
+    def baselined(self) -> int:
+        """How many findings the baseline removed."""
+        return sum(analysis.baselined for analysis in self.analyses)
+
     def exit_code(self, fail_on: str) -> int:
         """0 when nothing is at or above ``fail_on``, else 1."""
         if fail_on == "never":
@@ -98,7 +117,7 @@ class Linter:
 
     def __init__(self, options: LintOptions = LintOptions()) -> None:
         self.options = options
-        self.rulebook = load_rulebook(options.rule_dirs)
+        self.rulebook = _with_severities(load_rulebook(options.rule_dirs), options.severity)
         self.engine = Engine(self.rulebook)
         self._rules = self.rulebook.by_code()
         self._active = {
@@ -107,7 +126,9 @@ class Linter:
 
     def lint_paths(self, paths: Sequence[str]) -> LintResult:
         """Lint files and folders (folders: ``*.yaml``/``*.yml`` below them, sorted)."""
-        analyses = tuple(self.analyse_file(path) for path in discover(paths))
+        root, exclude = self.options.root, self.options.exclude
+        files = [path for path in discover(paths) if not matches_any(exclude, path, root)]
+        analyses = tuple(self.analyse_file(path) for path in files)
         active = tuple(sorted(self._active))
         return LintResult(analyses, self._summary_lang(analyses), self.rulebook, active)
 
@@ -142,11 +163,32 @@ class Linter:
             plan = validation.plan if not fatal else None
         data = plan.model_dump(mode="json", exclude_none=True) if plan is not None else None
         lang = self.options.lang or _plan_language(loaded.data)
-        hits = self.engine.run(PlanContext(data, loaded.data), self._active)
-        findings = [self._from_problem(p, name, lang) for p in problems if p.code in self._active]
+        active = self._active_for(name)
+        hits = self.engine.run(PlanContext(data, loaded.data), active)
+        findings = [self._from_problem(p, name, lang) for p in problems if p.code in active]
         findings.extend(self._from_hit(hit, loaded, name, lang) for hit in hits)
-        ordered = tuple(sorted(set(findings), key=lambda finding: finding.sort_key))
-        return Analysis(name, lang, loaded, plan, data, ordered)
+        outcome = suppressions.apply(
+            findings, loaded, active=active, known=self._rules, check_unused=plan is not None,
+            make=lambda code, pointer, position, params: _finding(
+                self._rules[code], name, pointer, position, _note(code, params, lang), lang
+            ),
+        )  # fmt: skip
+        kept = outcome.kept + outcome.notes
+        ordered = tuple(sorted(set(kept), key=lambda finding: finding.sort_key))
+        return Analysis(name, lang, loaded, plan, data, ordered, outcome.suppressed)
+
+    def _active_for(self, name: str) -> set[str]:
+        """The active codes minus this file's ``per_file_ignores``."""
+        root = self.options.root
+        dropped = tuple(
+            code
+            for glob, codes in self.options.per_file_ignores
+            if matches(glob, Path(name), root)
+            for code in codes
+        )
+        if not dropped:
+            return self._active
+        return {code for code in self._active if not code.startswith(dropped)}
 
     def _too_large(self, path: Path) -> Analysis:
         problem = Problem(
@@ -183,6 +225,25 @@ def _finding(
         column=position.column,
         fix=render(rule.fix.get(lang), params),
     )
+
+
+def _with_severities(rulebook: Rulebook, overrides: tuple[tuple[str, Severity], ...]) -> Rulebook:
+    """The rulebook with configured severities, so every format and ``--fail-on`` sees them."""
+    if not overrides:
+        return rulebook
+    ranked = sorted(overrides, key=lambda item: len(item[0]))
+    rules = []
+    for rule in rulebook.rules:
+        chosen = [severity for prefix, severity in ranked if rule.code.startswith(prefix)]
+        rules.append(rule.model_copy(update={"severity": chosen[-1]}) if chosen else rule)
+    return Rulebook(tuple(rules))
+
+
+def _note(code: str, params: dict[str, str], lang: str) -> dict[str, str]:
+    """AE902's message is one of aeplan's sentences, chosen by why the suppression is unused."""
+    if code != suppressions.UNUSED:
+        return params
+    return {"detail": phrases.structural_detail(code, params, lang)}
 
 
 def _plan_language(data: Any) -> str:
