@@ -96,6 +96,34 @@ _DETAILS: dict[str, tuple[str, str]] = {
         "the plan expands to more than {value} values (aliases or sheer size); reading stopped",
         "プランが {value} 個を超える値に展開されます（エイリアスまたはサイズ）。読み込みを中止しました",
     ),
+    "AE902.unused_line": (
+        "`{codes}` suppresses nothing: no such finding on line {target}; remove it so suppressions "
+        "do not outlive their reason",
+        "`{codes}` は何も抑制していません（{target} 行目にその指摘事項はありません）。"
+        "理由がなくなった抑制を残さないよう削除してください",
+    ),
+    "AE902.unused_file": (
+        "`{codes}` suppresses nothing: no such finding in this file; remove it so suppressions "
+        "do not outlive their reason",
+        "`{codes}` は何も抑制していません（このファイルにその指摘事項はありません）。"
+        "理由がなくなった抑制を残さないよう削除してください",
+    ),
+    "AE902.unknown": (
+        "`{codes}` is not the code or code prefix of any rule, so it suppresses nothing",
+        "`{codes}` はどのルールのコードやコードの接頭辞でもないため、何も抑制しません",
+    ),
+    "AE902.unsuppressible": (
+        "`{codes}` cannot be suppressed by a comment; use `ignore` or `per-file-ignores` in the "
+        "configuration instead",
+        "`{codes}` はコメントでは抑制できません。代わりに設定ファイルの `ignore` または "
+        "`per-file-ignores` を使用してください",
+    ),
+    "AE902.malformed": (
+        "this `# aeplan:` comment is not understood, so it suppresses nothing; write "
+        "`# aeplan: ignore[CODE] reason` or `# aeplan: ignore-file[CODE] reason`",
+        "この `# aeplan:` コメントは解釈できないため、何も抑制しません。"
+        "`# aeplan: ignore[CODE] 理由` または `# aeplan: ignore-file[CODE] 理由` と記述してください",
+    ),
 }
 
 _TOOL: dict[str, tuple[str, str]] = {

@@ -1,0 +1,170 @@
+"""Configuration files: find and validate ``.aeplan.toml``, ``aeplan.toml`` or ``[tool.aeplan]``."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Dict, List, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from planner.errors import PlannerError
+
+# Within one folder the first of these wins; a pyproject.toml counts only with a [tool.aeplan] table.
+CONFIG_NAMES = (".aeplan.toml", "aeplan.toml", "pyproject.toml")
+
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
+Glob = Annotated[str, StringConstraints(min_length=1)]
+Level = Literal["error", "warning", "info"]
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class ConfigFile(BaseModel):
+    """The keys of an aeplan configuration table (kebab-case in TOML)."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, alias_generator=_kebab, populate_by_name=False
+    )
+
+    select: Optional[List[Code]] = None
+    ignore: Optional[List[Code]] = None
+    extend_select: Optional[List[Code]] = None
+    severity: Optional[Dict[Code, Level]] = None
+    per_file_ignores: Optional[Dict[Glob, List[Code]]] = None
+    exclude: Optional[List[Glob]] = None
+    fail_on: Optional[Literal["error", "warning", "info", "never"]] = None
+    lang: Optional[Literal["en", "ja"]] = None
+    rules: Optional[List[Glob]] = None
+    max_file_size: Optional[int] = Field(default=None, gt=0)
+    max_depth: Optional[int] = Field(default=None, gt=0)
+    max_nodes: Optional[int] = Field(default=None, gt=0)
+
+
+KEYS = tuple(_kebab(name) for name in ConfigFile.model_fields)
+
+
+class LoadedConfig(BaseModel):
+    """A validated configuration table and where it came from."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    path: Path
+    values: ConfigFile
+    text: str
+    in_pyproject: bool
+
+    @property
+    def folder(self) -> Path:
+        """The folder that relative paths and globs in this file are relative to."""
+        return self.path.parent
+
+    def line_of(self, key: str) -> int:
+        """The line where ``key`` is set (0 when it cannot be found)."""
+        return _line_of(self.text, key, self.in_pyproject)
+
+
+def discover(start: Path) -> Optional[Path]:
+    """The closest configuration file in ``start`` or a folder above it, or None."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_aeplan_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_aeplan_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "aeplan" not in text:  # most pyproject files never mention aeplan: skip parsing them
+        return False
+    tool = _parse(text, path).get("tool")
+    return isinstance(tool, dict) and "aeplan" in tool
+
+
+def load(path: Path) -> LoadedConfig:
+    """Read and validate one configuration file; any defect is a one-line PlannerError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PlannerError("configuration file not found", file=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlannerError(f"cannot read configuration file: {error}", file=str(path)) from None
+    document = _parse(text, path)
+    in_pyproject = path.name == "pyproject.toml"
+    table: Any = document
+    if in_pyproject:
+        tool = document.get("tool")
+        table = tool.get("aeplan") if isinstance(tool, dict) else None
+        if table is None:
+            raise PlannerError("pyproject.toml has no [tool.aeplan] table", file=str(path))
+        if not isinstance(table, dict):
+            raise PlannerError("`tool.aeplan` must be a table", file=str(path))
+    return LoadedConfig(
+        path=path, values=_validate(table, text, path, in_pyproject), text=text,
+        in_pyproject=in_pyproject,
+    )  # fmt: skip
+
+
+def _parse(text: str, path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.9 and 3.10
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
+        line, column = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+        if found:
+            message = message[: found.start()] + message[found.end() :]
+        raise PlannerError(
+            f"invalid TOML: {message}", file=str(path), line=line, column=column
+        ) from None
+
+
+def _validate(table: dict[str, Any], text: str, path: Path, in_pyproject: bool) -> ConfigFile:
+    try:
+        return ConfigFile.model_validate(table)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        location = [str(part) for part in first["loc"]]
+        key = location[0] if location else ""
+        if first["type"] == "extra_forbidden":
+            message = f"unknown key `{key}`" + _suggestion(key) + f"; known keys: {', '.join(KEYS)}"
+        else:
+            where = ".".join(location) or "(top level)"
+            message = f"`{where}`: {first['msg']} (found {first.get('input')!r})"
+        line = _line_of(text, key, in_pyproject) if key else 0
+        raise PlannerError(f"bad configuration: {message}", file=str(path), line=line) from None
+
+
+def _suggestion(key: str) -> str:
+    close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def _line_of(text: str, key: str, in_pyproject: bool) -> int:
+    """Find where a top-level key of the aeplan table is set, by reading the TOML text."""
+    prefix = "tool.aeplan" if in_pyproject else ""
+    quoted = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
+    header = re.compile(r"^\s*\[\s*([^\]]*?)\s*\]")
+    table = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        opened = header.match(line)
+        if opened:
+            table = opened.group(1).replace(" ", "")
+            if table == ".".join(filter(None, (prefix, key))):
+                return number
+            continue
+        if table == prefix and re.match(rf"^\s*{quoted}\s*=", line):
+            return number
+    return 0

@@ -1,0 +1,221 @@
+"""In-plan suppressions: ``# aeplan: ignore[CODES] reason`` and ``# aeplan: ignore-file[CODES] reason``."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from planner.findings import Finding
+from planner.loading import LoadedPlan, Position
+
+WITHOUT_REASON = "AE901"
+UNUSED = "AE902"
+# The findings about suppressions cannot themselves be suppressed by a comment (use `ignore`).
+UNSUPPRESSIBLE = frozenset({WITHOUT_REASON, UNUSED})
+
+_START = re.compile(r"(?:^|(?<=\s))#\s*aeplan\s*:", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"\s*(ignore-file|ignore)\s*\[([^\]]*)\](.*)$", re.IGNORECASE)
+_CODE = re.compile(r"^[A-Z][A-Z0-9]*$")
+
+NoteMaker = Callable[[str, str, Position, "dict[str, str]"], Finding]
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """One suppression comment: where it is, which line it covers (0: the file), codes, reason."""
+
+    line: int
+    column: int
+    target: int
+    codes: tuple[str, ...]
+    reason: str
+    directive: str
+
+
+@dataclass(frozen=True)
+class Comments:
+    """The suppression comments of one plan, and the ``# aeplan:`` comments that are not understood."""
+
+    suppressions: tuple[Suppression, ...] = ()
+    malformed: tuple[Position, ...] = ()
+
+
+def scan(text: str) -> Comments:
+    """Find suppression comments; a ``#`` inside a YAML scalar (quoted or block) is not a comment."""
+    if "aeplan" not in text.lower():
+        return Comments()
+    lines = text.splitlines()
+    spans = _scalar_spans(text)
+    found: list[Suppression] = []
+    malformed: list[Position] = []
+    for index, line in enumerate(lines):
+        start = next((m for m in _START.finditer(line) if not _inside(spans, index, m.start())), None)
+        if start is None:
+            continue
+        parsed = _parse(line[start.end() :])
+        if parsed is None:
+            malformed.append(Position(index + 1, start.start() + 1))
+            continue
+        directive, codes, reason = parsed
+        target = 0 if directive == "ignore-file" else _target(lines, index, start.start())
+        found.append(Suppression(index + 1, start.start() + 1, target, codes, reason, directive))
+    return Comments(tuple(found), tuple(malformed))
+
+
+def _parse(rest: str) -> Optional[tuple[str, tuple[str, ...], str]]:
+    match = _DIRECTIVE.match(rest)
+    if match is None:
+        return None
+    codes = tuple(code.strip().upper() for code in match.group(2).split(","))
+    if not codes or not all(_CODE.match(code) for code in codes):
+        return None
+    return match.group(1).lower(), tuple(dict.fromkeys(codes)), match.group(3).strip()
+
+
+def _target(lines: list[str], index: int, column: int) -> int:
+    """The line a comment covers: its own when it follows content, else the next non-comment line."""
+    if lines[index][:column].strip():
+        return index + 1
+    for following in range(index + 1, len(lines)):
+        if not lines[following].lstrip().startswith("#"):
+            return following + 1
+    return len(lines) + 1
+
+
+def _scalar_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    import yaml
+
+    try:
+        from yaml import CSafeLoader as Loader
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import SafeLoader as Loader  # type: ignore[assignment]
+
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    try:
+        for token in yaml.scan(text, Loader=Loader):  # noqa: S506 - tokens only
+            if isinstance(token, yaml.ScalarToken):
+                begin, end = token.start_mark, token.end_mark
+                spans.append(((begin.line, begin.column), (end.line, end.column)))
+    except yaml.YAMLError:
+        pass  # broken YAML: the spans found so far still help; the rest counts as comments
+    return sorted(spans)
+
+
+def _inside(spans: list[tuple[tuple[int, int], tuple[int, int]]], line: int, column: int) -> bool:
+    at = (line, column)
+    index = bisect.bisect_right(spans, (at, (1 << 62, 0))) - 1
+    return index >= 0 and spans[index][0] <= at < spans[index][1]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Findings left after suppression, how many were suppressed, and AE901/AE902 notes."""
+
+    kept: tuple[Finding, ...]
+    suppressed: int
+    notes: tuple[Finding, ...]
+
+
+def apply(
+    findings: Iterable[Finding],
+    loaded: LoadedPlan,
+    *,
+    active: Collection[str],
+    known: Collection[str],
+    check_unused: bool,
+    make: NoteMaker,
+) -> Outcome:
+    """Drop the findings that comments suppress, and report reasonless, unknown and unused ones."""
+    comments = scan(loaded.text)
+    all_findings = list(findings)
+    if not comments.suppressions and not comments.malformed:
+        return Outcome(tuple(all_findings), 0, ())
+    by_line: dict[int, list[Suppression]] = {}
+    for suppression in comments.suppressions:
+        by_line.setdefault(suppression.target, []).append(suppression)
+    used: set[tuple[Suppression, str]] = set()
+    kept: list[Finding] = []
+    for finding in all_findings:
+        covering = by_line.get(0, []) + by_line.get(finding.line, [])
+        hits = [
+            (suppression, code)
+            for suppression in covering
+            for code in suppression.codes
+            if finding.code.startswith(code) and finding.code not in UNSUPPRESSIBLE
+        ]
+        used.update(hits)
+        if not hits:
+            kept.append(finding)
+    notes = _notes(comments, used, active, known, check_unused, _Maker(loaded, make))
+    return Outcome(tuple(kept), len(all_findings) - len(kept), tuple(notes))
+
+
+class _Maker:
+    """Makes AE901/AE902 findings that point at the plan value on the line a comment covers."""
+
+    def __init__(self, loaded: LoadedPlan, make: NoteMaker) -> None:
+        self.loaded = loaded
+        self.make = make
+
+    def __call__(self, code: str, position: Position, params: dict[str, str]) -> Finding:
+        target = int(params.get("target", "0"))
+        return self.make(code, pointer_on_line(self.loaded, target), position, params)
+
+
+def pointer_on_line(loaded: LoadedPlan, line: int) -> str:
+    """The pointer of the first key or value on ``line`` ("" for none: the whole file)."""
+    candidates = [
+        (position.column, len(pointer), pointer)
+        for table in (loaded.keys, loaded.values)
+        for pointer, position in table.items()
+        if position.line == line and line > 0
+    ]
+    return min(candidates)[2] if candidates else ""
+
+
+def _notes(
+    comments: Comments,
+    used: set[tuple[Suppression, str]],
+    active: Collection[str],
+    known: Collection[str],
+    check_unused: bool,
+    make: _Maker,
+) -> list[Finding]:
+    notes: list[Finding] = []
+    for position in comments.malformed:
+        if UNUSED in active:
+            notes.append(make(UNUSED, position, {"reason": "malformed"}))
+    for item in comments.suppressions:
+        where = Position(item.line, item.column)
+        codes = ", ".join(item.codes)
+        if not item.reason and WITHOUT_REASON in active:
+            params = {"codes": codes, "directive": item.directive}
+            notes.append(make(WITHOUT_REASON, where, {**params, "target": str(item.target)}))
+        if UNUSED not in active:
+            continue
+        unknown = [code for code in item.codes if not any(k.startswith(code) for k in known)]
+        if unknown:
+            notes.append(make(UNUSED, where, _params("unknown", unknown, item)))
+        fixed = [code for code in item.codes if code in UNSUPPRESSIBLE]
+        if fixed:
+            notes.append(make(UNUSED, where, _params("unsuppressible", fixed, item)))
+        idle = [
+            code
+            for code in item.codes
+            if code not in unknown and (item, code) not in used and _suppressible(code, active)
+        ]
+        if idle and check_unused:
+            reason = "unused_file" if item.target == 0 else "unused_line"
+            notes.append(make(UNUSED, where, _params(reason, idle, item)))
+    return notes
+
+
+def _params(reason: str, codes: list[str], item: Suppression) -> dict[str, str]:
+    return {"reason": reason, "codes": ", ".join(codes), "target": str(item.target)}
+
+
+def _suppressible(prefix: str, codes: Collection[str]) -> bool:
+    return any(code.startswith(prefix) for code in codes if code not in UNSUPPRESSIBLE)
