@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from planner import phrases, suppressions
-from planner.checks import PlanContext
+from planner.checks import PlanContext, secrets
 from planner.engine import Engine, RuleHit, render
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
@@ -167,6 +167,7 @@ class Linter:
         hits = self.engine.run(PlanContext(data, loaded.data), active)
         findings = [self._from_problem(p, name, lang) for p in problems if p.code in active]
         findings.extend(self._from_hit(hit, loaded, name, lang) for hit in hits)
+        findings = secrets.redacted_findings(findings, loaded.data)
         outcome = suppressions.apply(
             findings, loaded, active=active, known=self._rules, check_unused=plan is not None,
             make=lambda code, pointer, position, params: _finding(

@@ -91,7 +91,7 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
     if allowed and not isinstance(given, (dict, list)) and not (
         numeric_options and isinstance(given, str)
     ):
-        params = {"reason": "enum", "value": _shown(given), "allowed": ", ".join(allowed)}
+        params = {"reason": "enum", "value": _shown(given, pointer), "allowed": ", ".join(allowed)}
         return _problem(loaded, "AE002", pointer, params, prefer_key=False)
     expected = sorted({_TYPE_ERRORS[d["type"]] for d in details if d["type"] in _TYPE_ERRORS})
     if allowed:
@@ -203,6 +203,10 @@ def describe(value: Any) -> str:
     return "mapping"
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, pointer: str = "") -> str:
+    from planner.checks.secrets import MASK, holds_private_key, names_secret
+
+    if holds_private_key(value) or any(names_secret(key) for key in pointers.split(pointer)):
+        return MASK
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from planner import phrases
+from planner.checks.secrets import masked_lines
 from planner.findings import Finding, Severity
 from planner.linting import Analysis, LintResult
 from planner.reporters import help_reference
@@ -14,7 +15,7 @@ from planner.terminal import printable, width
 def render(result: LintResult, stream: TextIO) -> None:
     """Write each finding with its source line, caret and fix, then a summary line."""
     for analysis in result.analyses:
-        lines = analysis.loaded.text.splitlines()
+        lines = masked_lines(analysis.loaded)
         for finding in analysis.findings:
             stream.write(_finding(finding, lines, analysis))
     stream.write(summary(result) + "\n")
