@@ -22,7 +22,7 @@ class OutputFile:
 
 
 def terminal_format(given: Optional[str], environ: Mapping[str, str]) -> str:
-    """The terminal's format: the one given, else ``github`` inside GitHub Actions, else ``text``."""
+    """The format given, else ``github`` inside GitHub Actions, else ``text``."""
     if given:
         return given
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"

@@ -35,13 +35,13 @@ def is_relative(path: str) -> bool:
 
 
 def artifact_uri(path: str) -> str:
-    """A URI reference for a :func:`relative_path` result: percent-encoded, absolute ones as file URIs."""
+    """A percent-encoded URI reference for a :func:`relative_path` (absolute: a file URI)."""
     if is_relative(path):
         return quote(path, safe="/")
     return Path(path).as_uri()
 
 
 def fingerprint(finding: Finding, start: Optional[str] = None) -> str:
-    """A sha256 hex digest of code, pointer and relative path: it survives edits above the finding."""
+    """sha256 hex of code, pointer and relative path: it survives edits above the finding."""
     key = "\0".join((finding.code, finding.pointer, relative_path(finding.file, start)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()

@@ -54,7 +54,10 @@ def document(result: LintResult) -> dict[str, Any]:
 
 
 def _rule(rule: RuleSpec, lang: str) -> dict[str, Any]:
-    tags = ["account-engagement", "structure" if isinstance(rule.check, StructuralCheck) else "plan"]
+    tags = [
+        "account-engagement",
+        "structure" if isinstance(rule.check, StructuralCheck) else "plan",
+    ]
     properties: dict[str, Any] = {"tags": tags, "facts": list(rule.facts)}
     if rule.references:
         properties["references"] = list(rule.references)
@@ -76,7 +79,9 @@ def help_markdown(rule: RuleSpec, lang: str) -> str:
         f"**{phrases.tool('output.how_to_fix', lang)}**\n\n{rule.docs.fix.get(lang)}",
     ]
     if rule.docs.caveat is not None:
-        sections.append(f"**{phrases.tool('output.caveat', lang)}**\n\n{rule.docs.caveat.get(lang)}")
+        sections.append(
+            f"**{phrases.tool('output.caveat', lang)}**\n\n{rule.docs.caveat.get(lang)}"
+        )
     if rule.references:
         links = "\n".join(f"- <{reference}>" for reference in rule.references)
         sections.append(f"**{phrases.tool('output.references', lang)}**\n\n{links}")

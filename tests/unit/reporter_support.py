@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,9 @@ from tests.conftest import REPO, SAMPLES
 SCHEMAS = REPO / "tests" / "schemas"
 # Everything an output format must survive: its own markup, line breaks, XML-forbidden and
 # terminal control characters, workflow-command syntax and characters outside the BMP.
-HOSTILE = 'A%25 <b>&amp;"q" ]]> \r\n::error file=evil::pwned, a:b | \x01\x1b[31m\x7f \U0001F600 \ufffe'
+HOSTILE = (
+    'A%25 <b>&amp;"q" ]]> \r\n::error file=evil::pwned, a:b | \x01\x1b[31m\x7f \U0001f600 \ufffe'
+)
 
 
 def yaml_quoted(text: str) -> str:
@@ -45,12 +47,12 @@ def hostile_plan(name: str = HOSTILE) -> str:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def linter(lang: str = "", select: tuple[str, ...] = ()) -> Linter:
     return Linter(LintOptions(lang=lang or None, selection=Selection(select=select)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def samples_result(lang: str) -> LintResult:
     """Every good and bad sample, linted in ``lang``."""
     return linter(lang).lint_paths([str(SAMPLES / "good"), str(SAMPLES / "bad")])

@@ -75,7 +75,10 @@ def test_results_carry_level_message_location_pointer_and_fingerprint(
         assert entry["level"] == levels[finding.severity]
         assert entry["message"]["text"] == finding.message
         physical = entry["locations"][0]["physicalLocation"]
-        assert physical["artifactLocation"] == {"uri": "plans/hostile.yaml", "uriBaseId": "%SRCROOT%"}
+        assert physical["artifactLocation"] == {
+            "uri": "plans/hostile.yaml",
+            "uriBaseId": "%SRCROOT%",
+        }
         assert physical["region"] == {"startLine": finding.line, "startColumn": finding.column}
         logical = entry["locations"][0]["logicalLocations"][0]
         assert logical == {"fullyQualifiedName": finding.pointer, "kind": "member"}

@@ -1,0 +1,98 @@
+"""GitLab Code Quality output: the documented keys and types, stable unique fingerprints."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from planner.findings import Finding, Severity
+from planner.linting import LintResult
+from planner.reporters import gitlab
+from planner.reporters.fingerprints import fingerprint
+from tests.conftest import REPO
+from tests.unit.reporter_support import (
+    empty_result,
+    hostile_plan,
+    hostile_result,
+    rendered,
+    results,
+    texts_result,
+)
+
+CASES = results()
+SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+
+
+def issues_of(result: LintResult) -> Any:
+    return json.loads(rendered("gitlab", result))
+
+
+def check_issue(issue: Any) -> None:
+    """GitLab's required keys with the types its widget reads."""
+    assert {"description", "check_name", "fingerprint", "severity", "location"} <= set(issue)
+    assert isinstance(issue["description"], str) and issue["description"]
+    assert re.fullmatch(r"[A-Z][A-Z0-9]{1,7}\d{3}", issue["check_name"])
+    assert re.fullmatch(r"[0-9a-f]{64}", issue["fingerprint"])
+    assert issue["severity"] in SEVERITIES
+    location = issue["location"]
+    assert isinstance(location["path"], str) and "\\" not in location["path"]
+    assert not location["path"].startswith(("./", "/"))
+    begin = location["lines"]["begin"]
+    assert isinstance(begin, int) and not isinstance(begin, bool) and begin >= 1
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_issue_has_the_code_quality_shape(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)  # the samples are given as absolute paths below the repository
+    result = CASES[case]
+    issues = issues_of(result)
+    assert isinstance(issues, list) and len(issues) == len(result.findings)
+    for issue, finding in zip(issues, result.findings):
+        check_issue(issue)
+        assert issue["description"] == finding.message
+        assert issue["check_name"] == finding.code
+        assert issue["location"]["lines"]["begin"] == finding.line
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+
+
+def test_severity_mapping_is_error_major_warning_minor_info_info() -> None:
+    assert gitlab.SEVERITIES == {
+        Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"
+    }  # fmt: skip
+    issues = issues_of(hostile_result())
+    assert {issue["severity"] for issue in issues} == {"major", "minor", "info"}
+
+
+def test_fingerprints_are_stable_across_moves_and_unique_for_repeats() -> None:
+    plan = hostile_plan("Japan")
+    moved = plan.replace("aeplan: 1\n", "aeplan: 1\n# moved down\n", 1)
+    before = {
+        i["check_name"]: i["fingerprint"] for i in issues_of(texts_result((("p.yaml", plan),)))
+    }
+    after = {
+        i["check_name"]: i["fingerprint"] for i in issues_of(texts_result((("p.yaml", moved),)))
+    }
+    assert before == after
+    twin = Finding("AE104", "n", Severity.WARNING, "one", "p.yaml", "/x", 1, 1)
+    other = Finding("AE104", "n", Severity.WARNING, "two", "p.yaml", "/x", 1, 1)
+    analysis = texts_result((("p.yaml", plan),)).analyses[0]
+    result = texts_result(())
+    result = replace(result, analyses=(replace(analysis, findings=(twin, other)),))
+    issues = gitlab.issues(result)
+    assert issues[0]["fingerprint"] == fingerprint(twin)
+    assert issues[1]["fingerprint"] != issues[0]["fingerprint"]
+
+
+def test_hostile_text_round_trips_through_json() -> None:
+    result = hostile_result()
+    assert [i["description"] for i in issues_of(result)] == [f.message for f in result.findings]
+
+
+def test_no_findings_is_an_empty_array_and_output_is_stable() -> None:
+    assert rendered("gitlab", empty_result()) == "[]\n"
+    result = hostile_result()
+    assert rendered("gitlab", result) == rendered("gitlab", result)
