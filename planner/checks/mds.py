@@ -41,10 +41,10 @@ def mds_requires_connector_v2(context: PlanContext) -> Iterator[Hit]:
     on_v1 = [unit.name for unit in units if unit.get("connector", "version") == 1]
     if not on_v1:
         return
-    names = ", ".join(f'"{name}"' for name in on_v1)
+    names = ", ".join(on_v1)
     for unit in units:
         if unit.get("sync", "scope") == MDS:
-            yield Hit(unit.at("sync", "scope"), {"bu": unit.name, "v1": names})
+            yield Hit(unit.at("sync", "scope"), {"bu": unit.name, "legacy": names})
 
 
 @check("mds_one_rule_per_object")
