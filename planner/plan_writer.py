@@ -167,7 +167,10 @@ def _sync(answers: Answers, name: str) -> list[str]:
     lines.append(f"      scope: {answers.scope}")
     if answers.scope == "marketing_data_sharing":
         lines.append("      marketing_data_sharing:")
-        for record, field in (("lead", answers.mds_lead_field), ("contact", answers.mds_contact_field)):
+        for record, field in (
+            ("lead", answers.mds_lead_field),
+            ("contact", answers.mds_contact_field),
+        ):
             lines.append(
                 f"        - {{object: {record}, field: {quoted(field)}, operator: equals, "
                 f"value: {quoted(name)}}}"

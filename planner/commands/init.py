@@ -27,21 +27,34 @@ _CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _choice(key: str) -> click.Choice:
+def _choice(key: str) -> click.Choice[str]:
     return click.Choice(_CHOICES[key])
 
 
 @click.command()
-@click.option("-o", "--output", default="aeplan.yaml", show_default=True, type=click.Path(),
-              help="Where to write the plan.")
+@click.option(
+    "-o",
+    "--output",
+    default="aeplan.yaml",
+    show_default=True,
+    type=click.Path(),
+    help="Where to write the plan.",
+)
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: use the flags below, else defaults.")
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language of questions and plan.")
 @click.option("--org", help="Label of the Salesforce org.")
-@click.option("--version", "--connector-version", "version", type=_choice("version"),
-              help="Connector version (Account Engagement Settings > Account Settings).")
+@click.option(
+    "--version",
+    "--connector-version",
+    "version",
+    type=_choice("version"),
+    help="Connector version (Account Engagement Settings > Account Settings).",
+)
 @click.option("--bus", help='Business unit names, comma-separated (e.g. "Japan,Korea").')
-@click.option("--connector-user", type=_choice("connector_user"), help="Who the connector logs in as.")
+@click.option(
+    "--connector-user", type=_choice("connector_user"), help="Who the connector logs in as."
+)
 @click.option("--custom-username", help="Username of a custom connector user.")
 @click.option("--custom-license", type=_choice("custom_license"), help="Licence of a custom user.")
 @click.option("--scope", type=_choice("scope"), help="All records or Marketing Data Sharing.")
@@ -53,11 +66,15 @@ def _choice(key: str) -> click.Choice:
 @click.option("--ae-admins", help="Account Engagement admins, comma-separated.")
 @click.option("--salesforce-admin", help="The Salesforce admin.")
 @click.option("--owner", "sync_error_owner", help="Who watches sync errors.")
-@click.option("--review", "sync_error_review", type=_choice("sync_error_review"),
-              help="How often sync errors are reviewed.")
+@click.option(
+    "--review",
+    "sync_error_review",
+    type=_choice("sync_error_review"),
+    help="How often sync errors are reviewed.",
+)
 @click.option("--partner", help="Implementation partner.")
 def command(output: str, force: bool, no_input: bool, **given: Optional[str]) -> None:
-    """Write a new plan by answering the Trailhead unit's questions (or from flags with --no-input)."""
+    """Write a new plan from the Trailhead unit's questions (or from flags, with --no-input)."""
     with boundary():
         from planner.errors import PlannerError
         from planner.interview import saying
@@ -147,7 +164,9 @@ class _Interview:
             return names
         count = int(self.ask("bu_count", "1", kind=click.IntRange(1, MAX_BUSINESS_UNITS)))
         defaults = ("Main",) if count == 1 else tuple(f"BU {n}" for n in range(1, count + 1))
-        return tuple(self.ask("bu_name", default, number=n + 1) for n, default in enumerate(defaults))
+        return tuple(
+            self.ask("bu_name", default, number=n + 1) for n, default in enumerate(defaults)
+        )
 
     def _team(self) -> dict[str, Any]:
         admins = self.ask("ae_admins", "")

@@ -1,4 +1,4 @@
-"""The GitHub Action and the README's CI snippets: valid YAML whose names all refer to each other."""
+"""The GitHub Action and the README's CI snippets: valid YAML whose names refer to each other."""
 
 from __future__ import annotations
 

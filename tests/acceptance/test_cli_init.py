@@ -1,4 +1,4 @@
-"""`aeplan init` through click: interactive answers, scripted flags, refusal to overwrite, Japanese."""
+"""`aeplan init` through click: interactive and scripted answers, no overwriting, Japanese."""
 
 from __future__ import annotations
 
@@ -128,7 +128,9 @@ def test_japanese_prompts_comments_and_summary(tmp_path: Path) -> None:
     assert "Salesforce 組織です。" in text
 
 
-@pytest.mark.parametrize("name", ['Acme "KK"', "yes", "a: b # c", "line\nbreak", "tab\there", "x\u2028y"])
+@pytest.mark.parametrize(
+    "name", ['Acme "KK"', "yes", "a: b # c", "line\nbreak", "tab\there", "x\u2028y"]
+)
 def test_user_text_is_quoted_safely(tmp_path: Path, linter: Linter, name: str) -> None:
     result, target = init(tmp_path, "--no-input", "--org", name, "--bus", name, *TEAM)
     assert result.exit_code == 0, result.output

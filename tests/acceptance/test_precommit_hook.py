@@ -1,4 +1,4 @@
-"""The `aeplan-lint` pre-commit hook, run by the real `pre-commit try-repo` on a scratch repository."""
+"""The `aeplan-lint` pre-commit hook, run by the real `pre-commit try-repo` on a scratch repo."""
 
 from __future__ import annotations
 
