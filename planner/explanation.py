@@ -29,7 +29,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "severity": ("severity", "重大度"),
     "summary": ("summary", "概要"),
 }
-_SEVERITIES = {"error": ("error", "エラー"), "warning": ("warning", "警告"), "info": ("info", "情報")}
+_SEVERITIES = {
+    "error": ("error", "エラー"),
+    "warning": ("warning", "警告"),
+    "info": ("info", "情報"),
+}
 
 
 def label(key: str, lang: str) -> str:
@@ -71,9 +75,7 @@ class Explanation:
     references: tuple[str, ...]
 
 
-def explain(
-    rule: RuleSpec, lang: str, confidences: Mapping[str, tuple[str, ...]]
-) -> Explanation:
+def explain(rule: RuleSpec, lang: str, confidences: Mapping[str, tuple[str, ...]]) -> Explanation:
     """The rule's docs in ``lang``, with each fact's confidence where the fact sheet gives it."""
     docs = rule.docs
     return Explanation(
@@ -112,7 +114,12 @@ def render_text(explanation: Explanation, lang: str) -> str:
     blocks.append(_section(label("what", lang), [_safe(e.what)]))
     blocks.append(_section(label("why", lang), [_safe(e.why)]))
     fails = label("fails", lang).replace("{at}", ", ".join(e.fail_at))
-    example = [f"{_safe(fails)}:", *_yaml(e.fail_yaml), f"{label('fixed', lang)}:", *_yaml(e.pass_yaml)]
+    example = [
+        f"{_safe(fails)}:",
+        *_yaml(e.fail_yaml),
+        f"{label('fixed', lang)}:",
+        *_yaml(e.pass_yaml),
+    ]
     blocks.append(_section(label("example", lang), example))
     blocks.append(_section(label("fix", lang), [_safe(e.fix)]))
     if e.caveat:

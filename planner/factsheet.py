@@ -19,7 +19,7 @@ def fact_sheet_path() -> Path:
 
 
 def parse_confidences(text: str) -> dict[str, tuple[str, ...]]:
-    """Fact id → confidence levels (``high``, ``medium``, ``low``) in the order the sheet names them."""
+    """Fact id → its confidence levels (``high``, ``medium``, ``low``), in the sheet's order."""
     starts = list(_FACT.finditer(text))
     found: dict[str, tuple[str, ...]] = {}
     for index, start in enumerate(starts):

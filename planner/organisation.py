@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.errors import PlannerError
 
@@ -20,7 +22,7 @@ def is_rule_file(path: Path) -> bool:
 
 
 def code_in_file_name(path: Path) -> str:
-    """The rule code a file name promises: ``ACME001.rule.yaml`` and ``AE101.yaml`` give the code."""
+    """The code a file name promises: ``ACME001`` from ``ACME001.rule.yaml``."""
     for suffix in RULE_FILE_SUFFIXES:
         if path.name.endswith(suffix):
             return path.name[: -len(suffix)]
@@ -36,7 +38,8 @@ def organisation_rule_files(folder: Path) -> list[Path]:
         if not is_rule_file(path) and _looks_like_a_code(path.stem):
             # A file named like a rule but without `.rule` would be silently skipped: say so.
             raise PlannerError(
-                f"organisation rule files are named CODE.rule.yaml; rename it to {path.stem}.rule.yaml",
+                "organisation rule files are named CODE.rule.yaml; "
+                f"rename it to {path.stem}.rule.yaml",
                 file=str(path),
             )
     if not found:
@@ -52,8 +55,8 @@ def check_organisation_rule(rule: RuleSpec, path: Path) -> None:
 
     if rule.code.startswith(BUILTIN_PREFIX):
         raise PlannerError(
-            f"organisation rule code {rule.code} uses the prefix {BUILTIN_PREFIX}, which is reserved "
-            "for built-in rules; use a prefix of your own (for example ACME001)",
+            f"organisation rule code {rule.code} uses the prefix {BUILTIN_PREFIX}, "
+            "which is reserved for built-in rules; use a prefix of your own (for example ACME001)",
             file=str(path),
         )
     if not isinstance(rule.check, SchemaCheck):
@@ -75,7 +78,7 @@ def _check_pointer(key: str, pointer: str, path: Path) -> None:
         )
 
 
-def _check_schema(when: object, path: Path) -> None:
+def _check_schema(when: Mapping[str, Any], path: Path) -> None:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
@@ -90,8 +93,6 @@ def _check_schema(when: object, path: Path) -> None:
 
 
 def _looks_like_a_code(stem: str) -> bool:
-    import re
-
     from planner.rulebook import CODE_PATTERN
 
     return re.fullmatch(CODE_PATTERN, stem) is not None

@@ -23,13 +23,16 @@ _INTRO = {
     "ja": (
         "# ルールリファレンス",
         "`rules/` のルールファイルから `make docs`（planner/rules_docs.py）で生成しています。"
-        "手作業で編集しないでください。同じ内容は `aeplan explain CODE --lang ja` でも表示できます。"
+        "手作業で編集しないでください。"
+        "同じ内容は `aeplan explain CODE --lang ja` でも表示できます。"
         "事実 ID は [facts.md](facts.md) を参照してください。English: [rules.md](rules.md).",
     ),
 }
 
 
-def render_markdown(rulebook: Rulebook, lang: str, confidences: Mapping[str, tuple[str, ...]]) -> str:
+def render_markdown(
+    rulebook: Rulebook, lang: str, confidences: Mapping[str, tuple[str, ...]]
+) -> str:
     """The whole reference in ``lang``: an index table, then one section per rule."""
     explanations = [explain(rule, lang, confidences) for rule in rulebook.rules]
     title, intro = _INTRO[lang]

@@ -11,10 +11,20 @@ from planner.commands import LANGUAGES, boundary
 
 @click.command()
 @click.argument("code_or_name")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
-              help="Language of the explanation.")
-@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
-              help="Also look in organisation rules (CODE.rule.yaml) from DIR (repeatable).")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the explanation.",
+)
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    metavar="DIR",
+    help="Also look in organisation rules (CODE.rule.yaml) from DIR (repeatable).",
+)
 def command(code_or_name: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
     """Explain a rule (by code, e.g. AE305, or by name): what, why, example, fix, facts."""
     with boundary():

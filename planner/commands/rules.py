@@ -12,12 +12,28 @@ FORMATS = ("text", "json")
 
 
 @click.command()
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="An aligned table, or the JSON document in docs/rules-cli.md.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
-              help="Language of the summaries.")
-@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
-              help="Also list organisation rules (CODE.rule.yaml) from DIR (repeatable).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="An aligned table, or the JSON document in docs/rules-cli.md.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the summaries.",
+)
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    metavar="DIR",
+    help="Also list organisation rules (CODE.rule.yaml) from DIR (repeatable).",
+)
 def command(output_format: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
     """List the rules: built-in ones and organisation rules given with --rules."""
     with boundary():

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
-from planner.rulebook import load_rulebook
+from planner.rulebook import RuleSpec, load_rulebook
 from planner.terminal import width
 from tests.conftest import SAMPLES
 
@@ -86,8 +86,8 @@ def test_explain_in_japanese() -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
-def test_every_rule_explains_in_both_languages(rule: object) -> None:
-    code_ = getattr(rule, "code")
+def test_every_rule_explains_in_both_languages(rule: RuleSpec) -> None:
+    code_ = rule.code
     for lang in ("en", "ja"):
         code, out, err = run("explain", code_, "--lang", lang)
         assert (code, err) == (0, "")
@@ -114,7 +114,8 @@ def test_unknown_rule_is_one_line_with_the_closest_code_or_name() -> None:
 
 def test_organisation_rule_text_is_shown_harmlessly(tmp_path: Path) -> None:
     evil = ACME001.replace(
-        "  en: Every business unit selects", '  en: "\\e[31mRED\\x07 \\u202e Every business unit selects'
+        "  en: Every business unit selects",
+        '  en: "\\e[31mRED\\x07 \\u202e Every business unit selects',
     ).replace("(house policy).\n  ja:", '(house policy)."\n  ja:', 1)
     (tmp_path / "ACME001.rule.yaml").write_text(evil, encoding="utf-8")
     for args in (["rules"], ["explain", "ACME001"]):

@@ -88,7 +88,9 @@ def test_a_code_that_disagrees_with_the_file_name_is_refused(tmp_path: Path) -> 
 def test_a_code_defined_twice_is_refused(tmp_path: Path) -> None:
     write_rule(tmp_path / "one", ACME001)
     write_rule(tmp_path / "two", ACME001.replace("every-bu-uses-mds", "every-bu-uses-mds-too"))
-    with pytest.raises(PlannerError, match="two/ACME001.rule.yaml: rule code ACME001 is defined"):
+    with pytest.raises(
+        PlannerError, match=r"two/ACME001\.rule\.yaml: rule code ACME001 is defined"
+    ):
         load_rulebook((tmp_path / "one", tmp_path / "two"))
 
 
