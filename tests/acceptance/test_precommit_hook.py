@@ -70,7 +70,9 @@ def test_try_repo_fails_the_bad_plan_and_passes_the_good_one(tmp_path: Path) -> 
     (project / "config" / "other.yaml").write_text("{not: a plan\n", encoding="utf-8")
     _git(project, "init", "-q")
     _git(project, "add", ".")
-    environment = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    # Outside GitHub's runner settings, so the hook prints the plain text format.
+    outside = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    environment = {**outside, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     # The committed HEAD, not the working tree: uncommitted edits in progress must not leak in.
     head = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
