@@ -137,6 +137,14 @@ _TOOL: dict[str, tuple[str, str]] = {
         "{count} file(s) have structural errors; fix them to run the other rules on those files.",
         "{count} ファイルに構造エラーがあります。修正すると、そのファイルに他のルールも適用されます。",
     ),
+    "summary.suppressed": (
+        "{count} finding(s) suppressed by `# aeplan: ignore` comments.",
+        "{count} 件の指摘事項を `# aeplan: ignore` コメントで抑制しました。",
+    ),
+    "summary.baselined": (
+        "{count} finding(s) already in the baseline are not shown.",
+        "ベースラインに記録済みの {count} 件の指摘事項は表示していません。",
+    ),
     "label.fix": ("fix", "修正方法"),
     "label.help": ("help", "ヘルプ"),
     "severity.error": ("error", "エラー"),

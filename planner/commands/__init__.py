@@ -14,7 +14,7 @@ EXIT_USAGE = 2
 EXIT_BUG = 3
 LANGUAGES = ("en", "ja")
 
-COMMANDS = ("lint", "schema", "init", "rules", "explain", "compare")
+COMMANDS = ("lint", "schema", "init", "rules", "explain", "compare", "report")
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -29,6 +29,8 @@ def document(result: LintResult) -> dict[str, Any]:
             "warnings": result.count(Severity.WARNING),
             "infos": result.count(Severity.INFO),
             "files_with_structural_errors": sum(1 for a in result.analyses if a.structural),
+            "suppressed": result.suppressed,
+            "baselined": result.baselined,
         },
     }
 

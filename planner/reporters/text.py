@@ -46,8 +46,13 @@ def summary(result: LintResult) -> str:
     lang = result.lang
     files = len(result.analyses)
     total = len(result.findings)
+    hidden = "".join(
+        "\n" + phrases.tool(f"summary.{key}", lang, count=count)
+        for key, count in (("suppressed", result.suppressed), ("baselined", result.baselined))
+        if count
+    )
     if not total:
-        return phrases.tool("summary.clean", lang, files=files)
+        return phrases.tool("summary.clean", lang, files=files) + hidden
     line = phrases.tool(
         "summary.found",
         lang,
@@ -60,4 +65,4 @@ def summary(result: LintResult) -> str:
     structural = sum(1 for analysis in result.analyses if analysis.structural)
     if structural:
         line += "\n" + phrases.tool("summary.skipped", lang, count=structural)
-    return line
+    return line + hidden

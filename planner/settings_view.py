@@ -1,0 +1,84 @@
+"""``aeplan config`` output: each effective setting, its value and where it came from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.config import KEYS
+from planner.settings import COMMAND_LINE, DEFAULT, Settings
+
+VIEW_VERSION = 1
+_LABELS = {DEFAULT: ("default", "既定値"), COMMAND_LINE: ("command line", "コマンドライン")}
+
+
+def values(settings: Settings, cwd: Path) -> dict[str, Any]:
+    """Every setting as plain JSON data, by TOML key, in the documented key order."""
+    data: dict[str, Any] = {
+        "select": list(settings.select),
+        "ignore": list(settings.ignore),
+        "extend-select": list(settings.extend_select),
+        "severity": {code: level.value for code, level in settings.severity},
+        "per-file-ignores": {glob: list(codes) for glob, codes in settings.per_file_ignores},
+        "exclude": list(settings.exclude),
+        "fail-on": settings.fail_on,
+        "lang": settings.lang,
+        "rules": [_shown(path, cwd) for path in settings.rules],
+        "max-file-size": settings.max_file_size,
+        "max-depth": settings.max_depth,
+        "max-nodes": settings.max_nodes,
+    }
+    return {key: data[key] for key in KEYS}
+
+
+def document(settings: Settings, cwd: Path) -> dict[str, Any]:
+    """The ``--format json`` document."""
+    config_file = _shown(settings.config_file, cwd) if settings.config_file else None
+    return {
+        "version": VIEW_VERSION,
+        "config_file": config_file,
+        "settings": {
+            key: {"value": value, "source": settings.source(key)}
+            for key, value in values(settings, cwd).items()
+        },
+    }
+
+
+def render_json(settings: Settings, cwd: Path) -> str:
+    """The settings as indented JSON."""
+    return json.dumps(document(settings, cwd), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_text(settings: Settings, cwd: Path, lang: str) -> str:
+    """The settings as TOML lines, each followed by a comment saying where it came from."""
+    pick = 1 if lang == "ja" else 0
+    head = ("# configuration file: ", "# 設定ファイル: ")[pick]
+    none = ("none", "なし")[pick]
+    config_file = _shown(settings.config_file, cwd) if settings.config_file else none
+    lines = [head + config_file]
+    rows = [(key, _toml(value)) for key, value in values(settings, cwd).items()]
+    width = max(len(f"{key} = {value}") for key, value in rows)
+    for key, value in rows:
+        source = settings.source(key)
+        label = _LABELS.get(source, (source, source))[pick]
+        text = f"{key} = {value}" if value is not None else f"# {key} (not set)"
+        lines.append(f"{text.ljust(width)}  # {label}")
+    return "\n".join(lines) + "\n"
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    try:
+        return path.absolute().relative_to(cwd).as_posix()
+    except ValueError:
+        return path.absolute().as_posix()
+
+
+def _toml(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(_toml(item)) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=False)

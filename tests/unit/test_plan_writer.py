@@ -1,0 +1,75 @@
+"""The plan text `aeplan init` writes: safe quoting, determinism, and both languages complete."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner import interview
+from planner.errors import PlannerError
+from planner.limits import Limits
+from planner.loading import load_text
+from planner.plan_comments import _COMMENTS
+from planner.plan_writer import Answers, before_unpause_steps, quoted, render_plan
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_quoted_text_reads_back_unchanged(text: str) -> None:
+    document = f"value: {quoted(text)}\n"
+    assert yaml.safe_load(document) == {"value": text}
+    assert load_text(document, Limits()).data == {"value": text}
+
+
+def test_stray_surrogates_are_a_planner_error() -> None:
+    with pytest.raises(PlannerError, match="not valid text"):
+        quoted("caf\udce9")
+
+
+def test_rendering_is_deterministic_and_ends_with_one_newline() -> None:
+    answers = Answers(business_units=("Japan", "Korea"), scope="marketing_data_sharing")
+    text = render_plan(answers)
+    assert text == render_plan(answers)
+    assert text.endswith("]\n") and not text.endswith("\n\n")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=plan.schema.json"
+
+
+def test_steps_before_unpause_follow_the_decisions() -> None:
+    assert before_unpause_steps(Answers()) == ["review_settings", "map_users", "map_fields"]
+    everything = Answers(
+        scope="marketing_data_sharing", connector_user="custom_user", person_accounts="sync"
+    )
+    assert before_unpause_steps(everything)[:4] == [
+        "review_settings",
+        "marketing_data_sharing",
+        "connector_user_permissions",
+        "person_accounts",
+    ]
+
+
+def test_v1_connector_is_active_without_pre_unpause_steps() -> None:
+    text = render_plan(Answers(version=1, connector_user="custom_user"))
+    assert "state: active" in text
+    assert "before_unpause" not in text
+
+
+def test_undecided_answers_stay_visible_as_commented_keys() -> None:
+    answers = Answers(version=None, connector_user=None, same_email=None)
+    text = render_plan(answers)
+    assert "# version: 2" in text
+    assert "# user: integration_user" in text
+    assert "# sync_error_owner:" in text
+    assert answers.undecided()[:3] == ["version", "connector_user", "same_email"]
+
+
+def test_every_comment_and_question_exists_in_both_languages() -> None:
+    for key, (english, japanese) in _COMMENTS.items():
+        assert english and japanese, key
+        assert all(line.strip() for line in english + japanese), key
+    for key in interview.QUESTION_ORDER:
+        assert interview.question(key, "en") != interview.question(key, "ja"), key
+    assert "取引先" not in interview.question("org", "ja")
