@@ -1,0 +1,81 @@
+"""Build a report: analyse the plan, build every section's data, render it in one format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from planner.errors import PlannerError
+from planner.linting import Analysis, Linter, LintOptions
+from planner.report.context import Citations, ReportContext
+from planner.report.wording import Wording, wording
+
+
+@dataclass(frozen=True)
+class BuiltSection:
+    """A section ready for its template."""
+
+    name: str
+    title: str
+    template: str
+    data: object
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the report template needs."""
+
+    lang: str
+    title: str
+    source: str
+    words: Wording
+    sections: tuple[BuiltSection, ...]
+
+
+def build_report(path: Path, output_format: str, lang: Optional[str] = None) -> str:
+    """The report on the plan at ``path`` in ``output_format``; unreportable plans raise."""
+    from planner.report import rendering
+
+    linter = Linter(LintOptions(lang=lang))
+    analysis = linter.analyse_file(path)
+    if analysis.plan is None:
+        raise _unreportable(analysis)
+    context = ReportContext(
+        analysis, analysis.plan, wording(analysis.lang), linter.rulebook, Citations()
+    )
+    return rendering.render(output_format, document(context, output_format))
+
+
+def document(context: ReportContext, output_format: str) -> Document:
+    """Build every registered section, in order, for ``output_format``."""
+    from planner.report import rendering
+    from planner.report.sections import SECTIONS
+
+    words = context.words
+    built = tuple(
+        BuiltSection(
+            name=section.name,
+            title=words(f"section.{section.name}"),
+            template=rendering.template_name(output_format, section.name),
+            data=section.build(context),
+        )
+        for section in SECTIONS
+    )
+    title = context.plan.name or words("summary.untitled", org=context.plan.salesforce.org)
+    return Document(context.lang, title, context.analysis.path, words, built)
+
+
+def _unreportable(analysis: Analysis) -> PlannerError:
+    first = analysis.findings[0] if analysis.findings else None
+    words = wording(analysis.lang)
+    detail = words("error.first", code=first.code, message=first.message) if first else ""
+    message = words(
+        "error.unreportable", count=len(analysis.findings), detail=detail, path=analysis.path
+    )
+    return PlannerError(
+        message,
+        file=analysis.path,
+        line=first.line if first else 0,
+        column=first.column if first else 0,
+    )

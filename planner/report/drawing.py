@@ -1,0 +1,177 @@
+"""Lay out the flow as an inline SVG picture: boxes, wrapped text and curved arrows, in Python."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from planner.report.flow import Flow
+
+TITLE_SIZE = 14
+DETAIL_SIZE = 12
+LINE_GAP = 18
+PAD = 12
+MAX_LINES = 3
+COLUMNS = {"unit": (20, 210), "user": (270, 200), "filter": (510, 250), "org": (800, 220)}
+TOP = 58
+ROW_GAP = 22
+WIDTH = 1040
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of text at an absolute position."""
+
+    x: float
+    y: float
+    text: str
+    strong: bool
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rounded rectangle, its CSS class and its text."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    kind: str
+    lines: tuple[TextLine, ...]
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A curve from one box to another; ``two_way`` puts an arrowhead at both ends."""
+
+    path: str
+    two_way: bool
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """Everything the SVG template draws, in drawing order."""
+
+    width: int
+    height: int
+    headers: tuple[TextLine, ...]
+    boxes: tuple[Box, ...]
+    arrows: tuple[Arrow, ...]
+
+
+def text_width(text: str, size: float) -> float:
+    """Roughly how wide ``text`` is in pixels: wide (CJK) characters take a full em."""
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else size * 0.58 for c in text)
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """``text`` broken into lines that fit ``width``, at spaces where possible, at most 3 lines."""
+    lines: list[str] = []
+    current = ""
+    for char in text:
+        if text_width(current + char, size) <= width:
+            current += char
+            continue
+        cut = current.rfind(" ")
+        if cut > 0 and char != " ":
+            lines.append(current[:cut])
+            current = current[cut + 1 :] + char
+        else:
+            lines.append(current)
+            current = char.lstrip()
+    lines.append(current)
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES]
+        lines[-1] = lines[-1][:-1] + "…"
+    return [line for line in lines if line] or [""]
+
+
+def _box(x: float, y: float, width: float, kind: str, title: str, details: tuple[str, ...]) -> Box:
+    inner = width - 2 * PAD
+    rows = [(line, True) for line in wrap(title, inner, TITLE_SIZE)]
+    for detail in details:
+        rows += [(line, False) for line in wrap(detail, inner, DETAIL_SIZE)]
+    lines = tuple(
+        TextLine(x + PAD, y + PAD + 13 + i * LINE_GAP, text, strong)
+        for i, (text, strong) in enumerate(rows)
+    )
+    return Box(x, y, width, 2 * PAD + len(rows) * LINE_GAP - 4, kind, lines)
+
+
+def _moved(box: Box, y: float) -> Box:
+    shift = y - box.y
+    lines = tuple(TextLine(l.x, l.y + shift, l.text, l.strong) for l in box.lines)
+    return Box(box.x, y, box.width, box.height, box.kind, lines)
+
+
+def _curve(start: Box, end: Box, two_way: bool, level: bool = False) -> Arrow:
+    x1, y1 = start.x + start.width, start.y + start.height / 2
+    x2, y2 = end.x, end.y + end.height / 2
+    if level:
+        # Into the tall org frame: stay level with the start, inside the frame.
+        y2 = min(max(y1, end.y + 20), end.y + end.height - 20)
+    middle = (x1 + x2) / 2
+    path = f"M{x1:.0f},{y1:.0f} C{middle:.0f},{y1:.0f} {middle:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
+    return Arrow(path, two_way)
+
+
+def layout(flow: Flow, headers: tuple[str, str, str, str]) -> Drawing:
+    """Place every node of ``flow``; ``headers`` title the four columns."""
+    users = {user.id: user for user in flow.users}
+    units: list[Box] = []
+    filters: list[Box] = []
+    row_users: dict[str, Box] = {}
+    y = float(TOP)
+    for unit in flow.units:
+        row = [
+            _box(COLUMNS["unit"][0], y, COLUMNS["unit"][1], "unit", unit.name, (unit.detail,)),
+            _box(COLUMNS["filter"][0], y, COLUMNS["filter"][1], "filter", unit.filter_title,
+                 unit.filter_lines),
+        ]  # fmt: skip
+        if not flow.shared_user:
+            user = users[unit.user_id]
+            x, width = COLUMNS["user"]
+            row.append(_box(x, y, width, "user", user.label, (user.detail,)))
+        height = max(box.height for box in row)
+        row = [_moved(box, y + (height - box.height) / 2) for box in row]
+        units.append(row[0])
+        filters.append(row[1])
+        if not flow.shared_user:
+            row_users[unit.user_id] = row[2]
+        y += height + ROW_GAP
+    if flow.shared_user:
+        user = flow.users[0]
+        box = _box(COLUMNS["user"][0], 0, COLUMNS["user"][1], "user", user.label, (user.detail,))
+        middle = (units[0].y + units[-1].y + units[-1].height) / 2
+        row_users[user.id] = _moved(box, middle - box.height / 2)
+    org = _org(flow)
+    arrows = []
+    for unit, unit_box, filter_box in zip(flow.units, units, filters):
+        user_box = row_users[unit.user_id]
+        arrows += [_curve(unit_box, user_box, False), _curve(user_box, filter_box, False)]
+        arrows.append(_curve(filter_box, org[0], True, level=True))
+    bottom = max(y - ROW_GAP, org[0].y + org[0].height)
+    return Drawing(
+        width=WIDTH,
+        height=int(bottom + 20),
+        headers=tuple(
+            TextLine(COLUMNS[column][0], 30, text, True)
+            for column, text in zip(("unit", "user", "filter", "org"), headers)
+        ),
+        boxes=(*units, *row_users.values(), *filters, *org),
+        arrows=tuple(arrows),
+    )
+
+
+def _org(flow: Flow) -> list[Box]:
+    x, width = COLUMNS["org"]
+    heading = _box(x, TOP, width, "org", flow.org_title, ())
+    objects = []
+    y = TOP + heading.height + 4
+    for item in flow.objects:
+        box = _box(x + 10, y, width - 20, "object" if item.two_way else "readonly", item.label,
+                   (item.direction,))  # fmt: skip
+        objects.append(box)
+        y += box.height + 8
+    frame = Box(x, TOP, width, y - TOP + 4, "org", heading.lines)
+    return [frame, *objects]

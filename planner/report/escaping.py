@@ -1,0 +1,60 @@
+"""Make user text safe for Markdown, Mermaid labels and HTML, whatever characters it holds."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from markupsafe import Markup, escape
+
+# Backslash escapes keep GFM from reading user text as markup, tables, HTML or math.
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~&$!#")
+# Mermaid reads these inside quoted labels; `#NNN;` entity codes print them as text.
+_MERMAID_SPECIAL = frozenset('"#&<>`|[]{}();\\')
+_CODE_PAIR = re.compile(r"`([^`]*)`")
+
+
+def one_line(text: object) -> str:
+    """``text`` as a string on one line: line breaks and other control characters become spaces."""
+    return "".join(
+        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in str(text)
+    )
+
+
+def markdown(text: object) -> str:
+    """User text as GFM inline text that also keeps a table cell intact."""
+    return "".join(
+        "\\" + char if char in _MARKDOWN_SPECIAL else char for char in one_line(text)
+    )
+
+
+def markdown_rich(text: object) -> str:
+    """Like :func:`markdown`, but paired backticks from our own wording stay code spans."""
+    flat = one_line(text)
+    parts = flat.split("`")
+    if len(parts) % 2 == 0:
+        return markdown(flat)
+    pieces = []
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            pieces.append(markdown(part))
+        elif part.strip():
+            pieces.append(f"`{part}`")
+        else:
+            pieces.append(markdown(f"`{part}`"))
+    return "".join(pieces)
+
+
+def mermaid(text: object) -> str:
+    """User text for a double-quoted Mermaid label (quotes, brackets and markup become entities)."""
+    return "".join(
+        f"#{ord(char)};" if char in _MERMAID_SPECIAL else char for char in one_line(text)
+    )
+
+
+def html_rich(text: object) -> Markup:
+    """HTML-escaped text in which paired backticks become ``<code>`` (escaping comes first)."""
+    escaped = str(escape(one_line(text)))
+    if escaped.count("`") % 2:
+        return Markup(escaped)
+    return Markup(_CODE_PAIR.sub(lambda match: f"<code>{match.group(1)}</code>", escaped))

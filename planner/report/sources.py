@@ -1,0 +1,50 @@
+"""The Salesforce Help pages behind the report's own sentences (rule findings add their own)."""
+
+from __future__ import annotations
+
+_HELP = "https://help.salesforce.com/apex/HTViewHelpDoc?id=mktg.{page}.htm"
+_ARTICLE = "https://help.salesforce.com/s/articleView?id={article}&language={lang}&type=1"
+
+_PAGES = {
+    "considerations": "pardot_sf_connector_considerations",
+    "integration_user": "pardot_sf_connector_integration_user",
+    "v2_prework": "pardot_sf_connector_setup_v2_prework",
+    "roles": "pardot_b2bma_assign_permissions",
+    "mds_config": "pardot_sf_connector_setup_selective_sync_config",
+    "mds_guidelines": "pardot_sf_connector_setup_selective_sync_guidelines",
+    "business_units": "pardot_sf_connector_pbus_parent",
+    "ampsea": "pardot_sf_connector_considerations_for_ampsea",
+    "ampsea_admin": "pardot_admin_ampsea_parent",
+    "non_ampsea": "pardot_prospect_syncing_prerequisites_for_non-ampsea_accounts",
+    "person_accounts": "pardot_sf_connector_person_accounts_parent",
+    "person_accounts_enable": "pardot_sf_connector_person_account_reverse_syncing_enable",
+    "sync_behavior": "pardot_sync_behavior_works",
+    "default_fields": "pardot_default_prospect_field_mapping",
+    "custom_fields": "pardot_sf_connector_setup_map_custom_fields",
+    "settings": "pardot_sf_connector_settings_reference",
+    "user_sync": "pardot_sf_connector_setup_user_sync_considerations",
+    "map_users": "pardot_sf_connector_setup_map_users",
+    "v1_permissions": "pardot_sf_connector_setup_add_connector_permissions",
+}
+# Knowledge articles exist per language; the Japanese one is what the facts were read from.
+_ARTICLES = {"switch_user": "001728600"}
+
+
+def url(key: str) -> str:
+    """The address of the source called ``key``."""
+    if key in _ARTICLES:
+        return _ARTICLE.format(article=_ARTICLES[key], lang="ja")
+    return _HELP.format(page=_PAGES[key])
+
+
+def key_of(address: str) -> str:
+    """The source key of a known address, or '' for an address cited only by a rule."""
+    for key in (*_PAGES, *_ARTICLES):
+        if url(key) == address:
+            return key
+    return ""
+
+
+def keys() -> tuple[str, ...]:
+    """Every known source key."""
+    return (*_PAGES, *_ARTICLES)

@@ -1,0 +1,122 @@
+"""The Summary section: the org, each business unit's sync method in plain words, the verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.findings import Severity
+from planner.model import BusinessUnit
+from planner.report.context import ReportContext
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """One business unit as the summary table shows it."""
+
+    name: str
+    edition: str
+    connector: str
+    method: str
+    matching: str
+    blocking: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The first thing a reader sees."""
+
+    title: str
+    intro: str
+    people: tuple[tuple[str, str], ...]
+    rows: tuple[UnitRow, ...]
+    ready: bool
+    verdict: str
+    verdict_detail: str
+
+
+def build(context: ReportContext) -> Summary:
+    """The summary of the plan."""
+    words = context.words
+    plan = context.plan
+    title = plan.name or words("summary.untitled", org=plan.salesforce.org)
+    intro = words("summary.intro", org=plan.salesforce.org, count=len(plan.business_units))
+    rows = tuple(_row(context, index, unit) for index, unit in enumerate(context.units))
+    blocking = context.blocking()
+    return Summary(
+        title=title,
+        intro=intro,
+        people=_people(context),
+        rows=rows,
+        ready=blocking == 0,
+        verdict=_verdict(context, blocking),
+        verdict_detail=_verdict_detail(context, blocking),
+    )
+
+
+def connector_words(context: ReportContext, unit: BusinessUnit) -> str:
+    """``v2, paused`` in the report's language."""
+    words = context.words
+    version = unit.connector.version
+    shown = words("connector.version", version=version) if version else words("connector.no_version")
+    return words("connector.line", version=shown, state=words(f"connector.{unit.connector.state}"))
+
+
+def method_words(context: ReportContext, unit: BusinessUnit) -> str:
+    """The sync method in plain words: who the connector logs in as and which records sync."""
+    user = unit.connector.user or "unset"
+    custom = unit.connector.custom_user
+    username = custom.username if custom and custom.username else context.words("common.not_given")
+    return context.words(f"method.{user}.{unit.sync.scope}", username=username)
+
+
+def matching_words(context: ReportContext, unit: BusinessUnit) -> str:
+    """How prospects match Salesforce records in this business unit."""
+    ampsea = unit.allow_multiple_prospects_same_email
+    key = "unset" if ampsea is None else ("crm_id" if ampsea else "email")
+    return context.words(f"matching.{key}")
+
+
+def _row(context: ReportContext, index: int, unit: BusinessUnit) -> UnitRow:
+    edition = context.words(f"edition.{unit.edition}") if unit.edition else "—"
+    return UnitRow(
+        name=unit.name,
+        edition=edition,
+        connector=connector_words(context, unit),
+        method=method_words(context, unit),
+        matching=matching_words(context, unit),
+        blocking=context.blocking(index),
+    )
+
+
+def _people(context: ReportContext) -> tuple[tuple[str, str], ...]:
+    words = context.words
+    team = context.team
+    rows = [
+        (words("summary.org"), context.plan.salesforce.org),
+        (words("role.ae_admins"), context.admins()),
+        (words("role.sf_admin"), context.people(team.salesforce_admin)),
+        (words("role.sync_owner"), context.people(team.sync_error_owner)),
+    ]
+    if team.implementation_partner:
+        rows.append((words("role.partner"), team.implementation_partner))
+    return tuple(rows)
+
+
+def _all_active(context: ReportContext) -> bool:
+    return all(unit.connector.state == "active" for unit in context.units)
+
+
+def _verdict(context: ReportContext, blocking: int) -> str:
+    state = "active" if _all_active(context) else "paused"
+    outcome = "ready" if blocking == 0 else "blocked"
+    return context.words(f"verdict.{state}.{outcome}", count=blocking)
+
+
+def _verdict_detail(context: ReportContext, blocking: int) -> str:
+    warnings = len(context.findings(Severity.WARNING))
+    infos = len(context.findings(Severity.INFO))
+    if blocking:
+        return context.words("verdict.detail_blocked", warnings=warnings, infos=infos)
+    if warnings or infos:
+        return context.words("verdict.detail_review", warnings=warnings, infos=infos)
+    return context.words("verdict.detail_clean")
