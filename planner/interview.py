@@ -118,6 +118,10 @@ _SAYINGS: dict[str, tuple[str, str]] = {
         "What aeplan lint says about it now:",
         "現時点での aeplan lint の指摘事項:",
     ),
+    "aborted": (
+        "stopped before every question was answered; nothing was written",
+        "すべての質問に回答する前に終了しました。ファイルは作成されていません",
+    ),
     "no_names": ("--bus needs at least one name", "--bus には少なくとも 1 つの名前が必要です"),
 }
 

@@ -80,17 +80,26 @@ def command(output: str, force: bool, no_input: bool, **given: Optional[str]) ->
         from planner.interview import saying
 
         target = Path(output)
-        lang = given.pop("lang") or ("en" if no_input else _ask_language())
-        if target.exists() and not force:
-            raise PlannerError(saying("exists", lang), file=output)
-        answers = _Interview(lang, given, interactive=not no_input).answers()
+        chosen = given.pop("lang")
+        lang = chosen or "en"
+        try:
+            if chosen is None and not no_input:
+                lang = _ask_language(lang)
+            if target.exists() and not force:
+                raise PlannerError(saying("exists", lang), file=output)
+            answers = _Interview(lang, given, interactive=not no_input).answers()
+        except click.exceptions.Abort:
+            # Input ended or Ctrl-C during a question: a usage outcome, not a crash.
+            raise PlannerError(saying("aborted", lang), file=output) from None
         _write(target, answers, force)
 
 
-def _ask_language() -> str:
+def _ask_language(default: str) -> str:
     from planner.interview import question
 
-    chosen: str = click.prompt(question("lang", "en"), type=click.Choice(LANGUAGES), default="en")
+    chosen: str = click.prompt(
+        question("lang", "en"), type=click.Choice(LANGUAGES), default=default
+    )
     return chosen
 
 

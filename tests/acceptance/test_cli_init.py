@@ -144,3 +144,11 @@ def test_missing_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["init", "--no-input", "-o", str(tmp_path / "no" / "p.yaml")])
     assert result.exit_code == 2
     assert "the output folder does not exist" in result.stderr
+
+
+def test_input_ending_mid_interview_is_a_one_line_error(tmp_path: Path) -> None:
+    result, target = init(tmp_path, "--lang", "ja", answers="acme\n")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("ファイルは作成されていません\n")
+    assert "Traceback" not in result.output
+    assert not target.exists()
