@@ -26,7 +26,7 @@ from planner.commands import LANGUAGES, boundary
     help="Also look in organisation rules (CODE.rule.yaml) from DIR (repeatable).",
 )
 def command(code_or_name: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
-    """Explain a rule (by code, e.g. AE305, or by name): what, why, example, fix, facts."""
+    """Explain one rule, by code (AE305) or name: what, why, example, fix, facts."""
     with boundary():
         from planner.catalogue import explain_text, load_catalogue
 
