@@ -55,9 +55,8 @@ def mds_one_rule_per_object(context: PlanContext) -> Iterator[Hit]:
         for index, rule in rules_of(unit):
             key = api_name(rule.get("object", ""))
             if key in first:
-                yield Hit(_rule_at(unit, index, "object"), {
-                    "bu": unit.name, "object": str(rule.get("object")), "first": str(first[key] + 1),
-                })  # fmt: skip
+                params = {"bu": unit.name, "object": str(rule.get("object"))}
+                yield Hit(_rule_at(unit, index, "object"), {**params, "first": str(first[key] + 1)})
             else:
                 first[key] = index
 
