@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Optional
 
 import click
@@ -18,7 +19,11 @@ FORMATS = ("text", "json", "markdown")
               show_default=True, help="Output format.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help="Language of the output (default: the plan's `language`, else en).")
-def command(plan: str, output_format: str, lang: Optional[str]) -> None:
+@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
+              help="Also check the options with organisation rules from DIR (repeatable).")
+def command(
+    plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...]
+) -> None:
     """Compare the sync methods for each business unit of PLAN and recommend one.
 
     Each option (integration user or custom user; all records or Marketing Data Sharing) is
@@ -29,5 +34,5 @@ def command(plan: str, output_format: str, lang: Optional[str]) -> None:
         from planner.comparison.building import compare_file
         from planner.comparison.formats import renderer
 
-        comparison = compare_file(plan, lang)
+        comparison = compare_file(plan, lang, tuple(Path(folder) for folder in rule_dirs))
         renderer(output_format).render(comparison, sys.stdout)

@@ -14,9 +14,11 @@ from planner.errors import PlannerError
 from planner.linting import Analysis, Linter, LintOptions
 
 
-def compare_file(path: str, lang: Optional[str] = None) -> Comparison:
+def compare_file(
+    path: str, lang: Optional[str] = None, rule_dirs: tuple[Path, ...] = ()
+) -> Comparison:
     """Read, analyse and compare one plan file; an unreadable plan is a :class:`PlannerError`."""
-    linter = Linter(LintOptions(lang=lang))
+    linter = Linter(LintOptions(lang=lang, rule_dirs=rule_dirs))
     analysis = linter.analyse_file(Path(path))
     return compare_analysis(analysis, linter.engine)
 

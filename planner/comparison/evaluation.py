@@ -126,7 +126,8 @@ def _syncs(variant: Variant, lang: str) -> Item:
     kind = variant.kind
     if not kind.mds:
         key = "custom_sharing" if kind.custom else "every_record"
-        return Item(key, wording.text(f"syncs.{key}", lang), ("F23",) if kind.custom else ("F21",))
+        facts = ("F23", "F34") if kind.custom else ("F21",)
+        return Item(key, wording.text(f"syncs.{key}", lang), facts)
     unit = variant.data["business_units"][variant.index]
     placeholders = set(variant.placeholders)
     rules = [
@@ -137,7 +138,8 @@ def _syncs(variant: Variant, lang: str) -> Item:
     ]
     shown = wording.join(rules, lang) if rules else wording.text("syncs.rules_missing", lang)
     key = "custom_mds" if kind.custom else "mds_rules"
-    return Item(key, wording.text(f"syncs.{key}", lang, rules=shown), ("F28", "F34"))
+    facts = ("F34",) if kind.custom else ("F28",)
+    return Item(key, wording.text(f"syncs.{key}", lang, rules=shown), facts)
 
 
 def _rule_text(rule: dict[str, Any], lang: str) -> str:
@@ -173,7 +175,8 @@ def _change(variant: Variant, index: int, lang: str) -> Item:
     else:
         before = change.before or wording.text("change.unset", lang)
         shown = wording.text("change.set", lang, setting=key, before=before, after=change.after)
-    return Item(change.key, shown, pointer=change.pointer)
+    return Item(change.key, shown, pointer=change.pointer, before=change.before,
+                after=change.after)  # fmt: skip
 
 
 def _below(pointer: str, ancestor: str) -> bool:

@@ -70,7 +70,9 @@ def _option(option: Option) -> dict[str, Any]:
         "several_business_units": _item(option.several_business_units),
         "needs": [_item(item) for item in option.needs],
         "steps": [_item(item) for item in option.steps],
-        "changes": [_item(item) for item in option.changes],
+        "changes": [
+            {**_item(item), "before": item.before, "after": item.after} for item in option.changes
+        ],
     }
 
 

@@ -52,7 +52,8 @@ def _unit(unit: UnitComparison, lang: str, level: int) -> str:
     recommendation = unit.recommendation
     lines.append("")
     label = escape(wording.text("recommended", lang))
-    lines.append(f"**{label}:** {escape(recommendation.label)}. "
+    end = wording.text("sentence.end", lang)
+    lines.append(f"**{label}:** {escape(recommendation.label)}{end}"
                  f"{escape(recommendation.reason)} {escape(table.facts(unit))}")  # fmt: skip
     lines.append("")
     lines.append(f"{escape(wording.text('others', lang))}:")

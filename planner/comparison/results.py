@@ -25,6 +25,8 @@ class Item:
     text: str
     facts: tuple[str, ...] = ()
     pointer: str = ""
+    before: str = ""
+    after: str = ""
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ def _unit(unit: UnitComparison, lang: str) -> str:
                      + wording.join(table.named(unit.in_every_option), lang))  # fmt: skip
     recommendation = unit.recommendation
     lines.append("")
-    lines.append(f"{wording.text('recommended', lang)}: {recommendation.label}. "
+    end = wording.text("sentence.end", lang)
+    lines.append(f"{wording.text('recommended', lang)}: {recommendation.label}{end}"
                  f"{recommendation.reason} {table.facts(unit)}")  # fmt: skip
     lines.append(f"{wording.text('others', lang)}:")
     lines.extend(f"  - {line}" for line in table.others(unit, lang))

@@ -79,6 +79,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "list.and": (" and ", "と"),
     "list.comma": (", ", "、"),
     "list.semicolon": ("; ", "；"),
+    "sentence.end": (". ", "。"),
     "licences.none": ("none", "不要"),
     "licences.unknown": ("{total} needed, free count unknown", "{total} 件必要（空き数不明）"),
     "licences.known": ("{total} needed, {available} free", "{total} 件必要、空き {available} 件"),
