@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import PlannerError
+from planner.resources import data_path
 
 if TYPE_CHECKING:
     from planner.rulebook import RuleSpec
@@ -31,8 +32,16 @@ def code_in_file_name(path: Path) -> str:
 
 def organisation_rule_files(folder: Path) -> list[Path]:
     """The rule files in an organisation folder, sorted; a folder without any is an error."""
+    if folder.is_file():
+        raise PlannerError(
+            "--rules takes a folder of CODE.rule.yaml files, not a file", file=str(folder)
+        )
     if not folder.is_dir():
         raise PlannerError("rule folder not found", file=str(folder))
+    if folder.resolve() == data_path("rules").resolve():
+        raise PlannerError(
+            "this is the folder of built-in rules, which always apply", file=str(folder)
+        )
     found = sorted(path for path in folder.iterdir() if is_rule_file(path) and path.is_file())
     for path in sorted(folder.glob("*.y*ml")):
         if not is_rule_file(path) and _looks_like_a_code(path.stem):

@@ -169,19 +169,36 @@ def load_rule_file(path: Path) -> RuleSpec:
         mark = error.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise PlannerError(
-            f"rule file is not valid YAML: {error.problem}", file=str(path), line=line, column=column
+            f"rule file is not valid YAML: {error.problem}",
+            file=str(path),
+            line=line,
+            column=column,
         ) from None
     except yaml.YAMLError as error:
         raise PlannerError(f"rule file is not valid YAML: {error}", file=str(path)) from None
     try:
         rule = RuleSpec.model_validate(raw)
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise PlannerError(
-            f"bad rule file: {where}: {first['msg']} ({error.error_count()} problem(s) in all)",
-            file=str(path),
-        ) from None
+        raise PlannerError(f"bad rule file: {_problems(error, raw)}", file=str(path)) from None
     if code_in_file_name(path) != rule.code:
         raise PlannerError(f"rule code {rule.code} does not match the file name", file=str(path))
     return rule
+
+
+_CHECK_KINDS = {"python": "PythonCheck", "structural": "StructuralCheck"}
+
+
+def _problems(error: ValidationError, raw: Any) -> str:
+    """The first problem and the count; for ``check``, only the kind of check the file meant."""
+    check = raw.get("check") if isinstance(raw, dict) else None
+    keys = set(check) if isinstance(check, dict) else set()
+    meant = next((kind for key, kind in _CHECK_KINDS.items() if key in keys), "SchemaCheck")
+    others = {"PythonCheck", "SchemaCheck", "StructuralCheck"} - {meant}
+    problems = [
+        problem
+        for problem in error.errors(include_url=False)
+        if not others & {str(part) for part in problem["loc"]}
+    ] or error.errors(include_url=False)
+    first = problems[0]
+    where = ".".join(str(part) for part in first["loc"] if str(part) != meant) or "(top level)"
+    return f"{where}: {first['msg']} ({len(problems)} problem(s) in all)"

@@ -143,3 +143,16 @@ def test_organisation_rules_can_be_selected_by_their_prefix() -> None:
     linter = Linter(LintOptions(selection=Selection(("ACME",)), rule_dirs=(ORG_RULES,)))
     analysis = linter.analyse_file(SAMPLES / "good" / "minimal.yaml")
     assert {finding.code for finding in analysis.findings} == {"ACME001"}
+
+
+def test_a_file_or_the_built_in_folder_is_not_an_organisation_folder(tmp_path: Path) -> None:
+    rule = write_rule(tmp_path, ACME001)
+    assert "--rules takes a folder of CODE.rule.yaml files, not a file" in refusal(rule)
+    assert "the folder of built-in rules" in refusal(Path(__file__).resolve().parents[2] / "rules")
+
+
+def test_a_misspelt_check_key_is_named_for_the_declarative_form(tmp_path: Path) -> None:
+    write_rule(tmp_path, ACME001.replace("  when:\n", "  whenn:\n"))
+    message = refusal(tmp_path)
+    assert "bad rule file: check.when: Field required (2 problem(s) in all)" in message
+    assert "PythonCheck" not in message
