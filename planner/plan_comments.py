@@ -107,8 +107,14 @@ _COMMENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "state.active": (
-        ("A v1 connector has no pause button; it syncs while it is connected [F03].",),
-        ("v1 コネクタには一時停止ボタンがありません。接続している間は同期されます [F03]。",),
+        (
+            "Practitioners report that a v1 connector has no pause button; it syncs while it is",
+            "connected [F03, medium confidence].",
+        ),
+        (
+            "実務者の報告によると、v1 コネクタには一時停止ボタンがなく、接続している間は同期されます",
+            "[F03、確度: 中]。",
+        ),
     ),
     "user.integration_user": (
         (
