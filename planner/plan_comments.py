@@ -112,8 +112,8 @@ _COMMENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "connected [F03, medium confidence].",
         ),
         (
-            "実務者の報告によると、v1 コネクタには一時停止ボタンがなく、接続している間は同期されます",
-            "[F03、確度: 中]。",
+            "実務者の報告によると、v1 コネクタには一時停止ボタンがなく、",
+            "接続している間は同期されます [F03、確度: 中]。",
         ),
     ),
     "user.integration_user": (
