@@ -94,6 +94,9 @@ def _notes(answers: Answers, key: str, indent: int) -> list[str]:
 
 
 def _header(answers: Answers) -> list[str]:
+    if not answers.schema.isprintable():
+        # A line break here would end the comment and inject YAML into the plan.
+        raise PlannerError(f"the schema reference must be one line of text: {answers.schema!r}")
     return [
         f"# yaml-language-server: $schema={answers.schema}",
         *_notes(answers, "header", 0),

@@ -73,6 +73,11 @@ def _choice(key: str) -> click.Choice[str]:
     help="How often sync errors are reviewed.",
 )
 @click.option("--partner", help="Implementation partner.")
+@click.option(
+    "--schema",
+    metavar="PATH_OR_URL",
+    help="Schema for the editor modeline, relative to the plan [default: plan.schema.json].",
+)
 def command(output: str, force: bool, no_input: bool, **given: Optional[str]) -> None:
     """Write a new plan from the Trailhead unit's questions (or from flags, with --no-input)."""
     with boundary():
@@ -132,7 +137,7 @@ class _Interview:
 
     def answers(self) -> Answers:
         """Every answer, asked in the Trailhead unit's order."""
-        from planner.plan_writer import Answers
+        from planner.plan_writer import SCHEMA_REFERENCE, Answers
 
         org = self.ask("org", "production")
         version = self.ask("version", "2", choices=True)
@@ -159,6 +164,7 @@ class _Interview:
             mds_lead_field=lead_field, mds_contact_field=contact_field,
             same_email=_YES_NO[same_email], person_accounts=person_accounts,
             person_account_record_type=record_type, **self._team(),
+            schema=self.given.get("schema") or SCHEMA_REFERENCE,
         )  # fmt: skip
 
     def _business_units(self) -> tuple[str, ...]:

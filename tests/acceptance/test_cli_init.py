@@ -152,3 +152,13 @@ def test_input_ending_mid_interview_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.stderr.endswith("ファイルは作成されていません\n")
     assert "Traceback" not in result.output
     assert not target.exists()
+
+
+def test_schema_reference_goes_into_the_modeline(tmp_path: Path) -> None:
+    result, target = init(tmp_path, "--no-input", "--schema", "../schema/plan.schema.json")
+    assert result.exit_code == 0
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/plan.schema.json"
+    broken, _ = init(tmp_path, "--no-input", "--force", "--schema", "x\naeplan: 2")
+    assert broken.exit_code == 2
+    assert "must be one line" in broken.stderr
