@@ -12,6 +12,7 @@ from planner.comparison.results import Comparison, UnitComparison
 from planner.engine import Engine
 from planner.errors import PlannerError
 from planner.linting import Analysis, Linter, LintOptions
+from planner.rulebook import StructuralCheck
 
 
 def compare_file(
@@ -27,10 +28,10 @@ def compare_analysis(
     analysis: Analysis, engine: Optional[Engine] = None, lang: Optional[str] = None
 ) -> Comparison:
     """The comparison of an analysed plan (in ``lang``, else the analysis's language)."""
+    engine = engine or Linter().engine
     data = analysis.data
     if data is None:
-        raise _unreadable(analysis)
-    engine = engine or Linter().engine
+        raise _unreadable(analysis, engine)
     lang = lang or analysis.lang
     baseline = frozenset(
         (hit.rule.code, hit.pointer) for hit in engine.run(PlanContext(data, data))
@@ -58,8 +59,11 @@ def compare_analysis(
     return Comparison(analysis.path, lang, org, tuple(compared))
 
 
-def _unreadable(analysis: Analysis) -> PlannerError:
-    first = next((f for f in analysis.findings if f.severity.value == "error"), None)
+def _unreadable(analysis: Analysis, engine: Engine) -> PlannerError:
+    rules = engine.rulebook.rules
+    structural = {rule.code for rule in rules if isinstance(rule.check, StructuralCheck)}
+    errors = [f for f in analysis.findings if f.severity.value == "error"]
+    first = next((f for f in errors if f.code in structural), errors[0] if errors else None)
     if first is None:
         return PlannerError("the plan cannot be read", file=analysis.path)
     return PlannerError(

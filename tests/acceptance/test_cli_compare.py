@@ -107,3 +107,14 @@ def test_organisation_rules_take_part_in_the_comparison() -> None:
     assert blocked == {"integration_user+all_records", "custom_user+all_records"}
     assert unit["recommendation"]["option"] == "integration_user+marketing_data_sharing"
     assert run("compare", "--format", "json", plan)[1] != out
+
+
+def test_every_sample_compares_or_is_refused_cleanly() -> None:
+    plans = sorted((SAMPLES / "good").glob("*.yaml")) + sorted((SAMPLES / "bad").glob("*.yaml"))
+    for plan in plans:
+        for output_format in ("text", "json", "markdown"):
+            code, out, err = run("compare", "--format", output_format, str(plan))
+            assert code in (0, 2), (plan, err)
+            assert (code == 0) == bool(out) and (code == 2) == bool(err), plan
+            if plan.parent.name == "good":
+                assert code == 0, err
