@@ -159,6 +159,10 @@ _TOOL: dict[str, tuple[str, str]] = {
     "output.code": ("Code", "コード"),
     "output.severity": ("Severity", "重大度"),
     "output.message": ("Message", "メッセージ"),
+    "output.more": (
+        "… and {count} more finding(s): see the job log or the SARIF report.",
+        "…ほか {count} 件の指摘事項があります。ジョブのログまたは SARIF レポートを確認してください。",
+    ),
 }
 
 

@@ -13,6 +13,8 @@ from planner.linting import LintResult
 from planner.reporters.fingerprints import relative_path
 from planner.reporters.text import summary
 
+# GitHub rejects a step summary over 1 MiB; the table stops early enough to stay below it.
+SUMMARY_BUDGET = 900 * 1024
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 # C0/C1 controls other than CR and LF (which the runner decodes): shown, never passed through.
 _CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -62,10 +64,22 @@ def step_summary(result: LintResult) -> str:
         headings = ("location", "code", "severity", "message")
         lines.append("| " + " | ".join(phrases.tool(f"output.{h}", lang) for h in headings) + " |")
         lines.append("|---|---|---|---|")
-        lines.extend(_row(finding, lang) for finding in result.findings)
+        lines.extend(_rows(result.findings, lang, SUMMARY_BUDGET))
         lines.append("")
     lines.extend(_cell(line) for line in summary(result).splitlines())
     return "\n".join(lines) + "\n\n"
+
+
+def _rows(findings: list[Finding], lang: str, budget: int) -> list[str]:
+    rows: list[str] = []
+    for number, finding in enumerate(findings):
+        row = _row(finding, lang)
+        budget -= len(row.encode("utf-8")) + 1
+        if budget < 0:
+            more = phrases.tool("output.more", lang, count=len(findings) - number)
+            return [*rows, "", more]
+        rows.append(row)
+    return rows
 
 
 def _row(finding: Finding, lang: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import Any, Optional, TextIO
 
 from planner import __version__, phrases
 from planner.findings import Finding, Severity
@@ -47,7 +47,9 @@ def document(result: LintResult) -> dict[str, Any]:
                 "language": LANGUAGE_TAGS.get(result.lang, "en-US"),
                 # PyYAML counts columns in code points, not the UTF-16 units SARIF assumes.
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(finding, index[finding.code]) for finding in result.findings],
+                "results": [
+                    _result(finding, index.get(finding.code)) for finding in result.findings
+                ],
             }
         ],
     }
@@ -88,7 +90,7 @@ def help_markdown(rule: RuleSpec, lang: str) -> str:
     return "\n\n".join(sections)
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: Optional[int]) -> dict[str, Any]:
     path = relative_path(finding.file)
     artifact: dict[str, Any] = {"uri": artifact_uri(path)}
     if is_relative(path):
@@ -109,6 +111,8 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_VERSION: fingerprint(finding)},
     }
+    if rule_index is None:  # a finding from outside the rulebook still gets reported
+        del result["ruleIndex"]
     if finding.fix:
         result["properties"] = {"fix": finding.fix}
     return result

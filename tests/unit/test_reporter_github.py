@@ -123,3 +123,14 @@ def test_step_summary_appends_and_never_writes_into_a_plan(tmp_path: Path) -> No
     assert plan.read_text(encoding="utf-8") == "aeplan: 1\n"
     with pytest.raises(PlannerError, match="cannot append"):
         github.append_step_summary(result, str(tmp_path / "missing" / "summary.md"))
+
+
+def test_step_summary_stays_under_githubs_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = hostile_result()
+    total = len(result.findings)
+    monkeypatch.setattr(github, "SUMMARY_BUDGET", 900)
+    summary = github.step_summary(result)
+    rows = [line for line in summary.splitlines() if line.startswith("| plans/")]
+    assert 0 < len(rows) < total
+    assert f"… and {total - len(rows)} more finding(s)" in summary
+    assert summary.split("\n")[-3].startswith("Found ")

@@ -145,3 +145,16 @@ def test_version_and_schema_uri() -> None:
     log = sarif_of(samples_result("en"))
     assert log["version"] == "2.1.0"
     assert log["$schema"] == sarif.SCHEMA_URI
+
+
+def test_a_finding_whose_code_is_not_in_the_rulebook_is_still_reported() -> None:
+    from dataclasses import replace
+
+    from planner.findings import Finding
+
+    result = texts_result((("p.yaml", hostile_plan("Japan")),))
+    stray = Finding("ZZ999", "stray", Severity.INFO, "m", "p.yaml", "", 1, 1)
+    result = replace(result, analyses=(replace(result.analyses[0], findings=(stray,)),))
+    [entry] = sarif_of(result)["runs"][0]["results"]
+    assert entry["ruleId"] == "ZZ999" and "ruleIndex" not in entry
+    assert "logicalLocations" not in entry["locations"][0]
