@@ -29,7 +29,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "syncs.rules_missing": ("rules not defined yet", "ルールは未定義"),
     "several.no": (
         "no: with several BUs the integration user needs MDS (F44)",
-        "いいえ: 複数のビジネスユニットでは、インテグレーションユーザーにはマーケティングデータ共有が必要 (F44)"),
+        "いいえ: 複数のビジネスユニットでは、インテグレーションユーザーにはマーケティングデータ共有"
+        "が必要 (F44)"),
     "several.yes": (
         "yes: each BU's rules select its own records (F36, F46)",
         "はい: ビジネスユニットごとのルールで各自のレコードを選択 (F36, F46)"),
@@ -42,22 +43,27 @@ _TEXT: dict[str, tuple[str, str]] = {
     "step.set_up_mds": (
         "set up MDS before unpausing: one lead and one contact rule, each on one unmapped field, "
         "equals only",
-        "一時停止を解除する前にマーケティングデータ共有を設定する: リードと取引先責任者のルールを 1 つずつ、"
+        "一時停止を解除する前にマーケティングデータ共有を設定する: リードと取引先責任者のルールを "
+        "1 つずつ、"
         "Account Engagement に対応付けられていない項目 1 つに対して「等しい」のみで定義"),
     "step.pause_for_mds": (
         "pause the connector before creating MDS rules",
         "マーケティングデータ共有ルールを作成する前にコネクタを一時停止する"),
     "step.engage_partner": (
         "engage an implementation partner (Salesforce strongly recommends one for MDS)",
-        "導入パートナーを起用する（Salesforce はマーケティングデータ共有の設定にパートナーを強く推奨）"),
+        "導入パートナーを起用する（Salesforce は"
+        "マーケティングデータ共有の設定にパートナーを強く推奨）"),
     "step.custom_user_setup": (
         "create the connector user; assign the \"Account Engagement Connector User\" permission "
         "set, object permissions and field-level security on every synced field",
-        "コネクタユーザーを作成し、「Account Engagement Connector User」権限セット、オブジェクト権限、"
+        "コネクタユーザーを作成し、「Account Engagement Connector User」権限セット、"
+        "オブジェクト権限、"
         "同期するすべての項目の項目レベルセキュリティを付与する"),
     "step.limit_sharing": (
-        "limit the connector user's sharing (org-wide defaults, sharing rules) to this BU's records",
-        "コネクタユーザーの共有設定（組織の共有設定、共有ルール）をこのビジネスユニットのレコードに限定する"),
+        "limit the connector user's sharing (org-wide defaults, sharing rules) to this BU's "
+        "records",
+        "コネクタユーザーの共有設定（組織の共有設定、共有ルール）"
+        "をこのビジネスユニットのレコードに限定する"),
     "step.switch_in_lightning": (
         "switch to the integration user in the Account Engagement Lightning app",
         "Account Engagement Lightning アプリケーションでインテグレーションユーザーに切り替える"),
@@ -66,7 +72,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "`sync.marketing_data_sharing` に{objects}のマーケティングデータ共有ルールを定義する"),
     "need.custom_user": (
         "describe the custom user in `connector.custom_user` (username, licence, permission sets)",
-        "`connector.custom_user` にカスタムコネクタユーザー（ユーザー名、ライセンス、権限セット）を記載する"),
+        "`connector.custom_user` にカスタムコネクタユーザー（ユーザー名、ライセンス、権限セット）"
+        "を記載する"),
     "need.licence": (
         "a licence: record it in `connector.custom_user.license`",
         "ライセンス: `connector.custom_user.license` に記録する"),
@@ -103,14 +110,17 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Several business units share this Salesforce org, so records must be split between them "
         "(a lead or contact syncs with one business unit only), and Salesforce recommends the "
         "integration user with Marketing Data Sharing.",
-        "複数のビジネスユニットがこの Salesforce 組織を共有しているため、レコードをビジネスユニット間で"
+        "複数のビジネスユニットがこの Salesforce 組織を共有しているため、"
+        "レコードをビジネスユニット間で"
         "分ける必要があり（リードや取引先責任者は 1 つのビジネスユニットとしか同期できません）、"
-        "Salesforce はインテグレーションユーザーとマーケティングデータ共有の組み合わせを推奨しています。"),
+        "Salesforce はインテグレーションユーザーとマーケティングデータ共有の組み合わせを推奨してい"
+        "ます。"),
     "reason.integration_user+marketing_data_sharing.single": (
         "Marketing Data Sharing syncs only the records its rules select, and Salesforce recommends "
         "the integration user with it: it is preconfigured and needs no Sales Cloud licence.",
         "マーケティングデータ共有はルールで選択したレコードのみを同期し、Salesforce はその場合に"
-        "インテグレーションユーザーを推奨しています。事前設定済みで Sales Cloud ライセンスも不要です。"),
+        "インテグレーションユーザーを推奨しています。事前設定済みで Sales Cloud "
+        "ライセンスも不要です。"),
     "reason.integration_user+all_records.single": (
         "With one business unit the integration user can sync every record: it is preconfigured "
         "and needs no Sales Cloud licence.",
@@ -122,22 +132,28 @@ _TEXT: dict[str, tuple[str, str]] = {
         "インテグレーションユーザーは同期対象オブジェクトのすべてのレコードを同期し、"
         "Sales Cloud ライセンスも不要です。"),
     "reason.custom_user+all_records.single": (
-        "A custom connector user syncs what its sharing lets it see and uses one Salesforce licence.",
-        "カスタムコネクタユーザーは共有設定で参照できるレコードを同期し、Salesforce ライセンスを 1 つ使用します。"),
+        "A custom connector user syncs what its sharing lets it see and uses one Salesforce "
+        "licence.",
+        "カスタムコネクタユーザーは共有設定で参照できるレコードを同期し、Salesforce ライセンスを 1 "
+        "つ使用します。"),
     "reason.custom_user+all_records.multi": (
         "A custom connector user syncs what its sharing lets it see, so its sharing must give this "
         "business unit only its own records; it uses one Salesforce licence.",
-        "カスタムコネクタユーザーは共有設定で参照できるレコードを同期するため、共有設定でこのビジネスユニットの"
+        "カスタムコネクタユーザーは共有設定で参照できるレコードを同期するため、"
+        "共有設定でこのビジネスユニットの"
         "レコードだけに限定する必要があります。Salesforce ライセンスを 1 つ使用します。"),
     "reason.custom_user+marketing_data_sharing.single": (
-        "Both the MDS rules and the custom user's sharing decide what syncs; it uses one Salesforce "
+        "Both the MDS rules and the custom user's sharing decide what syncs; it uses one "
+        "Salesforce "
         "licence.",
-        "マーケティングデータ共有ルールとカスタムコネクタユーザーの共有設定の両方で同期対象が決まります。"
+        "マーケティングデータ共有ルールとカスタムコネクタユーザーの共有設定の両方で同期対象が決まり"
+        "ます。"
         "Salesforce ライセンスを 1 つ使用します。"),
     "reason.custom_user+marketing_data_sharing.multi": (
         "The MDS rules split the records between the business units, and the custom user's sharing "
         "limits them further; it uses one Salesforce licence.",
-        "マーケティングデータ共有ルールでレコードをビジネスユニット間で分け、カスタムコネクタユーザーの"
+        "マーケティングデータ共有ルールでレコードをビジネスユニット間で分け、"
+        "カスタムコネクタユーザーの"
         "共有設定でさらに制限します。Salesforce ライセンスを 1 つ使用します。"),
     "whynot.blocked": ("blocked by {codes}", "{codes} によりブロック"),
     "whynot.more_blocked": ("more blocking findings: {codes}", "ブロック要因がより多い: {codes}"),
@@ -148,7 +164,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "whynot.salesforce": (
         "Salesforce recommends the integration user, with MDS when several business units share "
         "an org (F22, F44)",
-        "Salesforce は、インテグレーションユーザーを推奨し、複数のビジネスユニットが組織を共有する場合は"
+        "Salesforce は、インテグレーションユーザーを推奨し、"
+        "複数のビジネスユニットが組織を共有する場合は"
         "マーケティングデータ共有との組み合わせを推奨しています (F22, F44)"),
     "whynot.as_written": (
         "as good, but it changes the plan", "同等ですが、プランの変更が必要です"),
@@ -163,7 +180,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Legend: * = recommended; \"blocked by\" = errors or missing licences that stop an option; "
         "findings that every option raises are listed once (run `aeplan lint` for all findings).",
         "凡例: * = 推奨、「ブロック要因」= その選択肢を妨げるエラーまたはライセンス不足。"
-        "すべての選択肢に共通する指摘事項はまとめて 1 回だけ表示します（すべての指摘事項は `aeplan lint` で確認できます）。"),
+        "すべての選択肢に共通する指摘事項はまとめて 1 回だけ表示します（すべての指摘事項は `aeplan "
+        "lint` で確認できます）。"),
     "unit": ("Business unit \"{name}\"", "ビジネスユニット「{name}」"),
     "unit.written": ("as written: {option}", "プランの現在の選択: {option}"),
     "unit.undecided": ("the plan does not decide the sync method yet",
