@@ -50,9 +50,13 @@ def _unit(unit: UnitComparison, lang: str) -> str:
 def _details(option: Option, cells: dict[str, str], lang: str) -> list[str]:
     headers = table.headers(lang)
     lines = [f"  {cells['option']}"]
-    for label, findings in (("blocked", option.errors), ("warnings", option.warnings)):
-        if findings:
-            lines.append(f"    {headers[label]}: " + wording.join(table.named(findings), lang))
+    blocking = table.named(option.errors)
+    if option.licences.blocked:
+        blocking.append(wording.text("blocked.licences", lang, total=option.licences.total,
+                                     available=option.licences.available))  # fmt: skip
+    for label, shown in (("blocked", blocking), ("warnings", table.named(option.warnings))):
+        if shown:
+            lines.append(f"    {headers[label]}: " + wording.join(shown, lang))
     for column in ("syncs", "several", "needs", "steps", "changes"):
         lines.append(f"    {headers[column]}: {cells[column]}")
     if option.placeholder_codes:
