@@ -119,3 +119,19 @@ def test_every_sentence_exists_in_both_languages_with_the_same_placeholders() ->
         assert english.strip() and japanese.strip(), key
         assert set(re.findall(r"\{(\w+)\}", english)) == set(re.findall(r"\{(\w+)\}", japanese))
         assert "取引先に" not in japanese and "Salesforce 取引先" not in japanese, key
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_report_section_data_and_markdown(linter: Linter, lang: str) -> None:
+    from planner.comparison.section import section_data, section_markdown
+
+    analysis = analyse(linter, HOSTILE, "plan.yaml")
+    data = section_data(analysis, lang, linter.engine)
+    assert data.title == wording.text("section", lang)
+    assert len(data.headers) == 9 and len(data.units) == 2
+    first = data.units[0]
+    assert [row.recommended for row in first.rows] == [False, True, False, False]
+    assert first.rows[0].cells[1] == "AE201"
+    assert "A|B <script>" in first.heading  # plain text: the report template escapes it
+    assert "#### " not in data.markdown and "\n### " in data.markdown
+    assert section_markdown(analysis, lang, level=4).count("\n#### ") == 2
