@@ -148,3 +148,40 @@ def test_a_plan_that_fails_validation_names_the_first_problem(linter: Linter) ->
         empty = "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units: []\n"
         compare_analysis(analyse(linter, empty))
     assert raised.value.one_line().startswith("plan.yaml:3:")
+
+
+MIXED = """
+aeplan: 1
+salesforce: {org: globex, crm_licenses_available: 1}
+team: {account_engagement_admins: [A], salesforce_admin: B, sync_error_owner: C}
+business_units:
+  - name: Japan
+    edition: advanced
+    connector: {version: 2, user: integration_user}
+  - name: Korea
+    edition: advanced
+    connector:
+      version: 2
+      user: custom_user
+      custom_user: {license: sales_cloud, permission_sets: [Account Engagement Connector User]}
+"""
+
+
+def test_licences_count_every_business_unit_that_uses_a_custom_user(linter: Linter) -> None:
+    japan, korea = compare_text(linter, MIXED).units
+    custom = option(japan, "custom_user+all_records")
+    assert (custom.licences.total, custom.licences.available, custom.blocked) == (2, 1, True)
+    assert not option(korea, "custom_user+all_records").licences.blocked
+
+
+def test_findings_of_other_business_units_that_the_plan_already_has_are_not_counted(
+    linter: Linter,
+) -> None:
+    japan, korea = compare_text(linter, MIXED).units
+    assert option(japan, "integration_user+all_records").errors[0].code == "AE201"
+    korea_mds = option(korea, "integration_user+marketing_data_sharing")
+    assert "AE201" not in [noted.code for noted in korea_mds.errors]
+    assert not korea_mds.blocked
+    assert japan.recommendation.option == korea.recommendation.option == (
+        "integration_user+marketing_data_sharing"
+    )
