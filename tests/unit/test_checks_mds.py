@@ -256,3 +256,17 @@ def test_every_placeholder_is_filled_in_both_languages(lang: str, sample: str) -
 def test_the_same_plan_gives_the_same_findings_twice(linter: Linter) -> None:
     path = SAMPLES / "bad" / "mds-rules.yaml"
     assert linter.analyse_file(path).findings == linter.analyse_file(path).findings
+
+
+SECTION_CODES = {
+    "AE105", "AE106", "AE107", "AE204", "AE205", "AE208", "AE209",
+    "AE301", "AE302", "AE303", "AE304", "AE305", "AE306", "AE307", "AE308", "AE309",
+    "AE311", "AE312", "AE313", "AE314", "AE315", "AE316",
+}  # fmt: skip
+
+
+def test_every_connector_and_mds_rule_is_marked_in_a_bad_sample() -> None:
+    from tests.acceptance.test_samples import BAD, expected_findings
+
+    marked = {code for path in BAD for code, _ in expected_findings(path)}
+    assert SECTION_CODES - marked == set()
