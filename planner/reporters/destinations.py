@@ -52,15 +52,16 @@ def deliver(
     *,
     quiet: bool = False,
 ) -> None:
-    """Print the ``terminal`` format (unless quiet), write every file, append GitHub's summary.
+    """Write every file, print the ``terminal`` format (unless quiet), append GitHub's summary.
 
-    The job summary goes to ``$GITHUB_STEP_SUMMARY`` whenever the terminal format is ``github``.
+    Files come first so that a file that cannot be written stops the run before anything is
+    printed. The job summary goes to ``$GITHUB_STEP_SUMMARY`` when the terminal shows ``github``.
     """
     inputs = tuple(Path(analysis.path) for analysis in result.analyses)
-    if not quiet:
-        reporter(terminal).render(result, stream)
     for output in files:
         write_output(result, output, protected=inputs)
+    if not quiet:
+        reporter(terminal).render(result, stream)
     summary_path = environ.get("GITHUB_STEP_SUMMARY")
     if summary_path and terminal == "github":
         from planner.reporters.github import append_step_summary

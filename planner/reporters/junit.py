@@ -45,7 +45,7 @@ def document(result: LintResult) -> ElementTree.Element:
 
 def checked_rules(result: LintResult, analysis: Analysis) -> list[RuleSpec]:
     """The active rules that ran on a file: most need a plan that loaded and validated."""
-    active = set(result.active) if result.active else {r.code for r in result.rulebook.rules}
+    active = set(result.active)
     return [
         rule
         for rule in result.rulebook.rules

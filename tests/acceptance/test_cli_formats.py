@@ -77,8 +77,9 @@ def test_an_input_plan_is_never_overwritten(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     original = (SAMPLES / "bad" / "paused-imports.yaml").read_text(encoding="utf-8")
     plan.write_text(original, encoding="utf-8")
-    code, _, err = run("lint", str(tmp_path), "--output", f"sarif={plan}")
-    assert code == 2 and "refusing to overwrite an input plan" in err and err.count("\n") == 1
+    code, out, err = run("lint", str(tmp_path), "--output", f"sarif={plan}")
+    assert (code, out) == (2, "")
+    assert "refusing to overwrite an input plan" in err and err.count("\n") == 1
     assert plan.read_text(encoding="utf-8") == original
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
     code, _, err = run("lint", str(plan), "--output", f"json={tmp_path / 'missing' / 'x.json'}")

@@ -11,10 +11,12 @@ import xmlschema
 
 from planner.linting import LintResult
 from planner.reporters import junit
+from tests.conftest import SAMPLES
 from tests.unit.reporter_support import (
     HOSTILE,
     hostile_plan,
     hostile_result,
+    linter,
     rendered,
     results,
     schema_path,
@@ -80,8 +82,6 @@ def test_one_suite_per_file_and_one_case_per_active_rule() -> None:
 
 
 def test_selection_limits_the_cases_and_broken_files_list_only_rules_that_ran() -> None:
-    from tests.unit.reporter_support import linter
-
     chosen = linter("", ("AE0", "AE104"))
     broken = chosen.analyse_bytes(b"aeplan: 1\nsalesforce: {org: x\n", "broken.yaml")
     fine = chosen.analyse_bytes(hostile_plan("Japan").encode(), "fine.yaml")
@@ -130,3 +130,11 @@ def test_output_is_byte_identical_across_runs() -> None:
     result = CASES["samples-ja"]
     assert rendered("junit", result) == rendered("junit", result)
     assert "修正方法: " in rendered("junit", result)
+
+
+def test_a_selection_that_matches_nothing_lists_no_cases() -> None:
+    chosen = linter("", ("ZZ",))
+    result = chosen.lint_paths([str(SAMPLES / "good" / "minimal.yaml")])
+    assert result.active == ()
+    [suite] = parsed(result).findall("testsuite")
+    assert (suite.get("tests"), suite.findall("testcase")) == ("0", [])
