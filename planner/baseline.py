@@ -106,7 +106,7 @@ def read(path: Path) -> Counter[Fingerprint]:
 def subtract(
     result: LintResult, known: Counter[Fingerprint], folder: Path
 ) -> tuple[LintResult, list[Finding]]:
-    """Drop the findings the baseline holds (duplicates counted); returns the rest and the matched."""
+    """Drop the findings the baseline holds (a multiset); returns the rest and the matched ones."""
     remaining = Counter(known)
     matched: list[Finding] = []
     analyses = []

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from planner.errors import PlannerError
 
-# Within one folder the first of these wins; a pyproject.toml counts only with a [tool.aeplan] table.
+# Within one folder the first of these wins; pyproject.toml counts only with a [tool.aeplan] table.
 CONFIG_NAMES = (".aeplan.toml", "aeplan.toml", "pyproject.toml")
 
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
@@ -85,41 +85,46 @@ def _has_aeplan_table(path: Path) -> bool:
         return False
     if "aeplan" not in text:  # most pyproject files never mention aeplan: skip parsing them
         return False
-    tool = _parse(text, path).get("tool")
+    tool = _parse(text, str(path)).get("tool")
     return isinstance(tool, dict) and "aeplan" in tool
 
 
-def load(path: Path) -> LoadedConfig:
-    """Read and validate one configuration file; any defect is a one-line PlannerError."""
+def load(path: Path, shown: Optional[str] = None) -> LoadedConfig:
+    """Read and validate one configuration file; any defect is a one-line PlannerError.
+
+    ``shown`` is how errors name the file (default: ``path`` as given).
+    """
+    name = shown or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PlannerError("configuration file not found", file=str(path)) from None
+        raise PlannerError("configuration file not found", file=name) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise PlannerError(f"cannot read configuration file: {error}", file=str(path)) from None
-    document = _parse(text, path)
+        raise PlannerError(f"cannot read configuration file: {error}", file=name) from None
+    document = _parse(text, name)
     in_pyproject = path.name == "pyproject.toml"
     table: Any = document
     if in_pyproject:
         tool = document.get("tool")
         table = tool.get("aeplan") if isinstance(tool, dict) else None
         if table is None:
-            raise PlannerError("pyproject.toml has no [tool.aeplan] table", file=str(path))
+            raise PlannerError("pyproject.toml has no [tool.aeplan] table", file=name)
         if not isinstance(table, dict):
-            raise PlannerError("`tool.aeplan` must be a table", file=str(path))
+            raise PlannerError("`tool.aeplan` must be a table", file=name)
     return LoadedConfig(
-        path=path, values=_validate(table, text, path, in_pyproject), text=text,
+        path=path, values=_validate(table, text, name, in_pyproject), text=text,
         in_pyproject=in_pyproject,
     )  # fmt: skip
 
 
-def _parse(text: str, path: Path) -> dict[str, Any]:
+def _parse(text: str, name: str) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.9 and 3.10
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     try:
-        return tomllib.loads(text)
+        document: dict[str, Any] = tomllib.loads(text)
+        return document
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
@@ -127,11 +132,11 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         if found:
             message = message[: found.start()] + message[found.end() :]
         raise PlannerError(
-            f"invalid TOML: {message}", file=str(path), line=line, column=column
+            f"invalid TOML: {message}", file=name, line=line, column=column
         ) from None
 
 
-def _validate(table: dict[str, Any], text: str, path: Path, in_pyproject: bool) -> ConfigFile:
+def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -> ConfigFile:
     try:
         return ConfigFile.model_validate(table)
     except ValidationError as error:
@@ -144,7 +149,7 @@ def _validate(table: dict[str, Any], text: str, path: Path, in_pyproject: bool) 
             where = ".".join(location) or "(top level)"
             message = f"`{where}`: {first['msg']} (found {first.get('input')!r})"
         line = _line_of(text, key, in_pyproject) if key else 0
-        raise PlannerError(f"bad configuration: {message}", file=str(path), line=line) from None
+        raise PlannerError(f"bad configuration: {message}", file=name, line=line) from None
 
 
 def _suggestion(key: str) -> str:

@@ -45,6 +45,8 @@ class Settings:
     max_nodes: int = Limits().max_nodes
     root: Path = Path(".")
     config_file: Optional[Path] = None
+    config_name: str = ""
+    """How messages name the configuration file (relative to the working folder when below it)."""
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False)
     configured_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -80,16 +82,20 @@ def resolve(overrides: Overrides, cwd: Optional[Path] = None) -> Settings:
     elif not overrides.isolated:
         path = config.discover(here)
     if path is not None:
-        settings = _apply_file(settings, config.load(path), here)
+        settings = _apply_file(settings, config.load(path, _shown(path, here)), here)
     return _apply_command_line(settings, overrides, here)
 
 
-def _label(path: Path, cwd: Path) -> str:
+def _shown(path: Path, cwd: Path) -> str:
+    """How messages name a file: relative to the working folder when it is below it."""
     try:
-        shown = path.absolute().relative_to(cwd).as_posix()
+        return path.absolute().relative_to(cwd).as_posix()
     except ValueError:
-        shown = path.absolute().as_posix()
-    return shown + (" [tool.aeplan]" if path.name == "pyproject.toml" else "")
+        return str(path)
+
+
+def _label(path: Path, cwd: Path) -> str:
+    return _shown(path, cwd) + (" [tool.aeplan]" if path.name == "pyproject.toml" else "")
 
 
 def _upper(codes: Any) -> tuple[str, ...]:
@@ -117,6 +123,7 @@ def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
     keys = sorted(name.replace("_", "-") for name in values.model_fields_set)
     return replace(
         settings, **changes, root=folder, config_file=loaded.path,
+        config_name=_shown(loaded.path, cwd),
         sources={key: label for key in keys}, lines={key: loaded.line_of(key) for key in keys},
         configured_codes=_codes_in(changes),
     )  # fmt: skip
@@ -126,7 +133,10 @@ def _codes_in(changes: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...
     found = [(key, changes.get(key, ())) for key in ("select", "ignore", "extend_select")]
     found.append(("severity", tuple(code for code, _ in changes.get("severity", ()))))
     found.append(
-        ("per_file_ignores", tuple(c for _, codes in changes.get("per_file_ignores", ()) for c in codes))
+        (
+            "per_file_ignores",
+            tuple(c for _, codes in changes.get("per_file_ignores", ()) for c in codes),
+        )
     )
     return tuple((key.replace("_", "-"), codes) for key, codes in found if codes)
 
@@ -166,5 +176,5 @@ def check_codes(settings: Settings, known: set[str]) -> None:
             if not any(rule.startswith(code) for rule in known):
                 raise PlannerError(
                     f"bad configuration: `{key}`: {code} matches no rule code",
-                    file=str(settings.config_file), line=settings.lines.get(key, 0),
+                    file=settings.config_name, line=settings.lines.get(key, 0),
                 )  # fmt: skip

@@ -1,4 +1,4 @@
-"""In-plan suppressions: ``# aeplan: ignore[CODES] reason`` and ``# aeplan: ignore-file[CODES] reason``."""
+"""In-plan suppressions: ``# aeplan: ignore[CODES] reason`` and ``ignore-file[CODES] reason``."""
 
 from __future__ import annotations
 
@@ -37,14 +37,14 @@ class Suppression:
 
 @dataclass(frozen=True)
 class Comments:
-    """The suppression comments of one plan, and the ``# aeplan:`` comments that are not understood."""
+    """A plan's suppression comments, and the ``# aeplan:`` comments that are not understood."""
 
     suppressions: tuple[Suppression, ...] = ()
     malformed: tuple[Position, ...] = ()
 
 
 def scan(text: str) -> Comments:
-    """Find suppression comments; a ``#`` inside a YAML scalar (quoted or block) is not a comment."""
+    """Find suppression comments; a ``#`` inside a YAML scalar (quoted, block) is not a comment."""
     if "aeplan" not in text.lower():
         return Comments()
     lines = text.splitlines()
@@ -52,7 +52,9 @@ def scan(text: str) -> Comments:
     found: list[Suppression] = []
     malformed: list[Position] = []
     for index, line in enumerate(lines):
-        start = next((m for m in _START.finditer(line) if not _inside(spans, index, m.start())), None)
+        start = next(
+            (m for m in _START.finditer(line) if not _inside(spans, index, m.start())), None
+        )
         if start is None:
             continue
         parsed = _parse(line[start.end() :])
@@ -76,7 +78,7 @@ def _parse(rest: str) -> Optional[tuple[str, tuple[str, ...], str]]:
 
 
 def _target(lines: list[str], index: int, column: int) -> int:
-    """The line a comment covers: its own when it follows content, else the next non-comment line."""
+    """The line a comment covers: its own after content, else the next non-comment line."""
     if lines[index][:column].strip():
         return index + 1
     for following in range(index + 1, len(lines)):
@@ -95,7 +97,7 @@ def _scalar_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 
     spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
     try:
-        for token in yaml.scan(text, Loader=Loader):  # noqa: S506 - tokens only
+        for token in yaml.scan(text, Loader=Loader):
             if isinstance(token, yaml.ScalarToken):
                 begin, end = token.start_mark, token.end_mark
                 spans.append(((begin.line, begin.column), (end.line, end.column)))

@@ -11,15 +11,30 @@ from planner.commands import LANGUAGES, boundary, split_codes
 
 
 @click.command()
-@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text",
-              show_default=True, help="Output format.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Read this configuration file instead of searching for one.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Read this configuration file instead of searching for one.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--select", multiple=True, metavar="CODES", help="As for `aeplan lint`.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="As for `aeplan lint`.")
-@click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")), default=None,
-              help="As for `aeplan lint`.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "info", "never")),
+    default=None,
+    help="As for `aeplan lint`.",
+)
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="As for `aeplan lint`.")
 @click.option("--rules", "rule_dirs", multiple=True, metavar="DIR", help="As for `aeplan lint`.")
 def command(

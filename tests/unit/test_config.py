@@ -1,0 +1,174 @@
+"""Configuration files: discovery, precedence, validation errors, merging with the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner import config
+from planner.errors import PlannerError
+from planner.findings import Severity
+from planner.globs import matches
+from planner.settings import COMMAND_LINE, DEFAULT, Overrides, check_codes, resolve
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_closest_file_wins_and_within_a_folder_dot_aeplan_toml_first(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.aeplan]\nlang = "ja"\n')
+    inner = tmp_path / "a" / "b"
+    inner.mkdir(parents=True)
+    assert config.discover(inner) == tmp_path / "pyproject.toml"
+    write(tmp_path / "a" / "aeplan.toml", 'lang = "en"\n')
+    assert config.discover(inner) == tmp_path / "a" / "aeplan.toml"
+    write(tmp_path / "a" / ".aeplan.toml", 'lang = "en"\n')
+    assert config.discover(inner) == tmp_path / "a" / ".aeplan.toml"
+
+
+def test_a_pyproject_without_a_tool_aeplan_table_does_not_count(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.aeplan]\nfail-on = "warning"\n')
+    write(tmp_path / "sub" / "pyproject.toml", '[project]\nname = "aeplan-plans"\n')
+    assert config.discover(tmp_path / "sub") == tmp_path / "pyproject.toml"
+
+
+def test_every_key_is_read_and_kebab_case(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "aeplan.toml",
+        'select = ["AE1", "AE4"]\nignore = ["ae401"]\nextend-select = ["AE9"]\n'
+        'severity = {AE402 = "warning"}\nexclude = ["legacy"]\nfail-on = "info"\nlang = "ja"\n'
+        'rules = ["policies"]\nmax-file-size = 1000\nmax-depth = 10\nmax-nodes = 100\n'
+        '[per-file-ignores]\n"plans/old/*.yaml" = ["AE1"]\n',
+    )
+    settings = resolve(Overrides(), cwd=tmp_path)
+    assert settings.config_file == path and settings.root == tmp_path
+    assert (settings.select, settings.ignore) == (("AE1", "AE4"), ("AE401",))
+    assert settings.effective_select == ("AE1", "AE4", "AE9")
+    assert settings.severity == (("AE402", Severity.WARNING),)
+    assert settings.per_file_ignores == (("plans/old/*.yaml", ("AE1",)),)
+    assert settings.rules == (tmp_path / "policies",)
+    assert (settings.limits.max_bytes, settings.limits.max_depth, settings.limits.max_nodes) == (
+        1000, 10, 100,
+    )  # fmt: skip
+    assert settings.source("lang") == "aeplan.toml" and settings.source("select") == "aeplan.toml"
+
+
+def test_the_command_line_overrides_the_file(tmp_path: Path) -> None:
+    write(
+        tmp_path / "pyproject.toml",
+        '[tool.aeplan]\nselect = ["AE1"]\nextend-select = ["AE9"]\nignore = ["AE7"]\n'
+        'fail-on = "warning"\n',
+    )
+    given = Overrides(select=("AE4",), ignore=("AE402",), fail_on="never", lang="ja", rules=("r",))
+    settings = resolve(given, cwd=tmp_path)
+    assert settings.effective_select == ("AE4",)
+    assert settings.ignore == ("AE7", "AE402")
+    assert (settings.fail_on, settings.lang) == ("never", "ja")
+    assert settings.rules == (tmp_path / "r",)
+    assert settings.source("select") == COMMAND_LINE
+    assert settings.source("ignore") == "pyproject.toml [tool.aeplan] + command line"
+    assert settings.source("max-depth") == DEFAULT
+
+
+def test_isolated_ignores_files_and_config_names_one(tmp_path: Path) -> None:
+    write(tmp_path / "aeplan.toml", 'lang = "ja"\n')
+    other = write(tmp_path / "elsewhere" / "custom.toml", 'lang = "en"\n')
+    assert resolve(Overrides(isolated=True), cwd=tmp_path).lang is None
+    named = resolve(Overrides(config=str(other)), cwd=tmp_path)
+    assert (named.lang, named.root) == ("en", other.parent)
+    with pytest.raises(PlannerError, match="--config and --isolated cannot be used together"):
+        resolve(Overrides(config=str(other), isolated=True), cwd=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'lang = "ja"\nfail_on = "info"\n',
+            r"aeplan\.toml:2:1: bad configuration: unknown key "
+            r"`fail_on` \(did you mean `fail-on`\?\)",
+        ),
+        (
+            'fail-on = "sometimes"\n',
+            r"aeplan\.toml:1:1: bad configuration: `fail-on`: Input should "
+            r"be 'error', 'warning', 'info' or 'never' \(found 'sometimes'\)",
+        ),
+        (
+            '\n\nselect = "AE1"\n',
+            r"aeplan\.toml:3:1: bad configuration: `select`: Input should be "
+            r"a valid list",
+        ),
+        ("max-depth = 0\n", r"`max-depth`: Input should be greater than 0"),
+        ("max-depth = true\n", r"`max-depth`: Input should be a valid integer"),
+        ('[severity]\nAE402 = "fatal"\n', r"aeplan\.toml:1:1: bad configuration: `severity.AE402`"),
+        ('select = ["AE-1"]\n', r"`select\.0`: String should match pattern"),
+        (
+            'lang = "ja"\nlang = "en"\n',
+            r"aeplan\.toml:2:12: invalid TOML: Cannot overwrite a value",
+        ),
+        ("select = [\n", r"aeplan\.toml: invalid TOML: .*at end of document"),
+    ],
+)
+def test_bad_files_are_one_line_errors_with_file_key_and_line(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    write(tmp_path / "aeplan.toml", text)
+    with pytest.raises(PlannerError, match=expected) as caught:
+        resolve(Overrides(), cwd=tmp_path)
+    assert "\n" not in caught.value.one_line()
+
+
+def test_a_pyproject_table_error_names_the_line_inside_tool_aeplan(tmp_path: Path) -> None:
+    write(
+        tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.aeplan]\nselects = ["AE1"]\n'
+    )
+    with pytest.raises(PlannerError, match=r"pyproject\.toml:5:1: .*unknown key `selects`"):
+        resolve(Overrides(), cwd=tmp_path)
+
+
+def test_named_files_must_exist_and_pyproject_must_have_the_table(tmp_path: Path) -> None:
+    with pytest.raises(PlannerError, match="configuration file not found"):
+        resolve(Overrides(config=str(tmp_path / "missing.toml")), cwd=tmp_path)
+    bare = write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
+    with pytest.raises(PlannerError, match=r"has no \[tool\.aeplan\] table"):
+        resolve(Overrides(config=str(bare)), cwd=tmp_path)
+    write(bare, "[tool]\naeplan = 1\n")
+    with pytest.raises(PlannerError, match="must be a table"):
+        resolve(Overrides(config=str(bare)), cwd=tmp_path)
+
+
+def test_codes_in_the_file_must_match_a_rule(tmp_path: Path) -> None:
+    write(tmp_path / "aeplan.toml", 'ignore = ["AE7"]\n\n[severity]\nAE999 = "info"\n')
+    settings = resolve(Overrides(), cwd=tmp_path)
+    with pytest.raises(
+        PlannerError, match=r"aeplan\.toml:3:1: .*`severity`: AE999 matches no rule"
+    ):
+        check_codes(settings, {"AE701", "AE402"})
+    # Codes given on the command line are not the file's fault.
+    check_codes(resolve(Overrides(select=("ZZ9",), isolated=True), cwd=tmp_path), {"AE402"})
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("legacy", "legacy/a.yaml", True),
+        ("legacy", "plans/legacy/a.yaml", True),
+        ("legacy", "plans/legacy-2/a.yaml", False),
+        ("*.draft.yaml", "plans/x.draft.yaml", True),
+        ("plans/*.yaml", "plans/a.yaml", True),
+        ("plans/*.yaml", "plans/old/a.yaml", False),
+        ("plans/**/*.yaml", "plans/old/a.yaml", True),
+        ("plans/**/*.yaml", "plans/a.yaml", True),
+        ("plans/old", "plans/old/deep/a.yaml", True),
+        ("./plans/a.yaml", "plans/a.yaml", True),
+        ("plans/[ab].yaml", "plans/b.yaml", True),
+        ("plans/[!ab].yaml", "plans/b.yaml", False),
+        ("other/*.yaml", "plans/a.yaml", False),
+    ],
+)
+def test_glob_patterns(tmp_path: Path, pattern: str, path: str, expected: bool) -> None:
+    assert matches(pattern, tmp_path / path, tmp_path) is expected
