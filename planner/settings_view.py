@@ -55,6 +55,7 @@ def render_text(settings: Settings, cwd: Path, lang: str) -> str:
     pick = 1 if lang == "ja" else 0
     head = ("# configuration file: ", "# 設定ファイル: ")[pick]
     none = ("none", "なし")[pick]
+    unset = ("(not set)", "（未設定）")[pick]
     config_file = _shown(settings.config_file, cwd) if settings.config_file else none
     lines = [head + config_file]
     rows = [(key, _toml(value)) for key, value in values(settings, cwd).items()]
@@ -62,7 +63,7 @@ def render_text(settings: Settings, cwd: Path, lang: str) -> str:
     for key, value in rows:
         source = settings.source(key)
         label = _LABELS.get(source, (source, source))[pick]
-        text = f"{key} = {value}" if value is not None else f"# {key} (not set)"
+        text = f"{key} = {value}" if value is not None else f"# {key} {unset}"
         lines.append(f"{text.ljust(width)}  # {label}")
     return "\n".join(lines) + "\n"
 
