@@ -14,7 +14,7 @@ EXIT_USAGE = 2
 EXIT_BUG = 3
 LANGUAGES = ("en", "ja")
 
-COMMANDS = ("lint", "schema", "init", "rules", "explain", "compare", "report")
+COMMANDS = ("lint", "schema", "init", "rules", "explain", "compare", "report", "config")
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -40,7 +40,7 @@ def boundary() -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("aeplan: interrupted", err=True)
         sys.exit(130)
-    except (SystemExit, click.exceptions.Exit, click.ClickException):
+    except (SystemExit, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
         raise
     except Exception as error:  # noqa: BLE001 - the last line of defence: no raw traceback
         if os.environ.get("AEPLAN_DEBUG"):
