@@ -48,9 +48,9 @@ def lookup(rulebook: Rulebook, wanted: str, lang: str) -> RuleSpec:
         return rule
     ja = lang == "ja"
     given = wanted.strip()
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9]{1,7}[0-9]{3}", given) and not given.upper().startswith(
-        BUILTIN_PREFIX
-    ):
+    organisation_code = re.fullmatch(r"[A-Za-z][A-Za-z0-9]{1,7}[0-9]{3}", given) is not None
+    organisation_code = organisation_code and not given.upper().startswith(BUILTIN_PREFIX)
+    if organisation_code and all(origin(known) == "built-in" for known in rulebook.rules):
         hint = _ORGANISATION_HINT[ja]
     else:
         close = closest(rulebook, given)

@@ -113,6 +113,7 @@ def test_unknown_rule_is_one_line_with_the_closest_code_or_name() -> None:
     assert "(did you mean unpause-before-review?)" in run("explain", "unpause-review")[2]
     assert "見つかりません" in run("explain", "nothing-like-it", "--lang", "ja")[2]
     assert "organisation rules need --rules DIR" in run("explain", "ACME001")[2]
+    assert "(did you mean ACME001?)" in run("explain", "ACME003", "--rules", ORG)[2]
 
 
 def test_organisation_rule_text_is_shown_harmlessly(tmp_path: Path) -> None:
