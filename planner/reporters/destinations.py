@@ -52,21 +52,22 @@ def deliver(
     *,
     quiet: bool = False,
 ) -> None:
-    """Write every file, print the ``terminal`` format (unless quiet), append GitHub's summary.
+    """Write every file, append GitHub's job summary, then print ``terminal`` (unless quiet).
 
-    Files come first so that a file that cannot be written stops the run before anything is
-    printed. The job summary goes to ``$GITHUB_STEP_SUMMARY`` when the terminal shows ``github``.
+    Files come first: one that cannot be written stops the run before anything is printed, and
+    a reader that closes the pipe early cannot cost a report. The job summary goes to
+    ``$GITHUB_STEP_SUMMARY`` when the terminal shows ``github``.
     """
     inputs = tuple(Path(analysis.path) for analysis in result.analyses)
     for output in files:
         write_output(result, output, protected=inputs)
-    if not quiet:
-        reporter(terminal).render(result, stream)
     summary_path = environ.get("GITHUB_STEP_SUMMARY")
     if summary_path and terminal == "github":
         from planner.reporters.github import append_step_summary
 
         append_step_summary(result, summary_path, protected=inputs)
+    if not quiet:
+        reporter(terminal).render(result, stream)
 
 
 def write_output(result: LintResult, output: OutputFile, *, protected: tuple[Path, ...]) -> None:

@@ -34,7 +34,7 @@ def test_outputs_parse_format_and_path() -> None:
             parse_outputs([bad])
 
 
-def test_deliver_writes_files_then_the_terminal_and_the_summary_only_for_github(
+def test_deliver_writes_files_and_the_summary_only_for_github_then_the_terminal(
     tmp_path: Path,
 ) -> None:
     result = hostile_result()
