@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.aeplan-installed
 
-.PHONY: demo test lint typecheck schema docs bench clean
+.PHONY: demo test lint typecheck schema docs bench clean golden
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,10 +19,25 @@ demo: $(STAMP)
 	@echo "== aeplan lint samples/bad (plans with findings; exit code 1 is expected)"
 	@$(BIN)/aeplan lint samples/bad; status=$$?; test $$status -eq 1 || { echo "unexpected exit code $$status"; exit 1; }
 	@echo
-	@echo "demo finished: the good plans are clean, the bad plans show their findings."
+	@echo "== aeplan report samples/good/*.yaml (implementation reports, in each plan's language)"
+	@mkdir -p build
+	@for plan in samples/good/*.yaml; do \
+	  name=$$(basename $$plan .yaml); \
+	  $(BIN)/aeplan report $$plan -o build/$$name.md && \
+	  $(BIN)/aeplan report $$plan -o build/$$name.html || exit 1; \
+	  echo "   build/$$name.md  build/$$name.html"; \
+	done
+	@echo
+	@echo "demo finished: the good plans are clean, the bad plans show their findings,"
+	@echo "and the reports are in build/ (open the .html files in a browser)."
 
 test: $(STAMP)
 	@$(BIN)/python -m pytest
+
+# Refresh the report golden files after an intended change (review the diff before committing).
+golden: $(STAMP)
+	@AEPLAN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/acceptance/test_report_golden.py
+	@git status --short tests/golden/report
 
 schema: $(STAMP)
 	@$(BIN)/aeplan schema > schema/plan.schema.json.tmp && mv schema/plan.schema.json.tmp schema/plan.schema.json

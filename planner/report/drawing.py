@@ -12,7 +12,7 @@ DETAIL_SIZE = 12
 LINE_GAP = 18
 PAD = 12
 MAX_LINES = 3
-COLUMNS = {"unit": (20, 210), "user": (270, 200), "filter": (510, 250), "org": (800, 220)}
+COLUMNS = {"unit": (20, 190), "user": (250, 225), "filter": (510, 256), "org": (800, 220)}
 TOP = 58
 ROW_GAP = 22
 WIDTH = 1040
@@ -59,27 +59,44 @@ class Drawing:
     arrows: tuple[Arrow, ...]
 
 
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
 def text_width(text: str, size: float) -> float:
     """Roughly how wide ``text`` is in pixels: wide (CJK) characters take a full em."""
-    return sum(size if unicodedata.east_asian_width(c) in "WF" else size * 0.58 for c in text)
+    return sum(size if _wide(char) else size * 0.58 for char in text)
+
+
+_NO_BREAK_AFTER = frozenset("（「『(“[")
+_NO_BREAK_BEFORE = frozenset("）」』、。)”],.")
+
+
+def _break_at(line: str) -> int:
+    """The last place ``line`` may break: after a space or next to a wide character, but not
+    after an opening or before a closing bracket (Japanese line-breaking rules, simplified)."""
+    for index in range(len(line) - 1, 0, -1):
+        before, after = line[index - 1], line[index]
+        if before in _NO_BREAK_AFTER or after in _NO_BREAK_BEFORE:
+            continue
+        if before == " " or after == " " or _wide(before) or _wide(after):
+            return index
+    return len(line)
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
-    """``text`` broken into lines that fit ``width``, at spaces where possible, at most 3 lines."""
+    """``text`` broken into lines that fit ``width`` (at spaces or CJK boundaries), at most 3."""
     lines: list[str] = []
     current = ""
     for char in text:
-        if text_width(current + char, size) <= width:
+        if text_width(current + char, size) <= width or not current:
             current += char
             continue
-        cut = current.rfind(" ")
-        if cut > 0 and char != " ":
-            lines.append(current[:cut])
-            current = current[cut + 1 :] + char
-        else:
-            lines.append(current)
-            current = char.lstrip()
-    lines.append(current)
+        easy = char == " " or (_wide(char) and char not in _NO_BREAK_BEFORE)
+        cut = len(current) if easy and current[-1] not in _NO_BREAK_AFTER else _break_at(current)
+        lines.append(current[:cut].rstrip())
+        current = (current[cut:] + char).lstrip()
+    lines.append(current.rstrip())
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES]
         lines[-1] = lines[-1][:-1] + "…"
@@ -143,14 +160,14 @@ def layout(flow: Flow, headers: tuple[str, str, str, str]) -> Drawing:
         user = flow.users[0]
         box = _box(COLUMNS["user"][0], 0, COLUMNS["user"][1], "user", user.label, (user.detail,))
         middle = (units[0].y + units[-1].y + units[-1].height) / 2
-        row_users[user.id] = _moved(box, middle - box.height / 2)
+        row_users[user.id] = _moved(box, max(float(TOP), middle - box.height / 2))
     org = _org(flow)
     arrows = []
     for unit, unit_box, filter_box in zip(flow.units, units, filters):
         user_box = row_users[unit.user_id]
         arrows += [_curve(unit_box, user_box, False), _curve(user_box, filter_box, False)]
         arrows.append(_curve(filter_box, org[0], True, level=True))
-    bottom = max(y - ROW_GAP, org[0].y + org[0].height)
+    bottom = max(y - ROW_GAP, org[0].y + org[0].height, *(b.y + b.height for b in row_users.values()))
     return Drawing(
         width=WIDTH,
         height=int(bottom + 20),

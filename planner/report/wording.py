@@ -31,6 +31,10 @@ class Wording:
         """Every key this language defines."""
         return frozenset(self._entries)
 
+    def template(self, key: str) -> str:
+        """The unfilled sentence ``key`` (placeholders still in braces)."""
+        return self._entries[key]
+
     def has(self, key: str) -> bool:
         """True when ``key`` is defined."""
         return key in self._entries

@@ -1,0 +1,35 @@
+"""The escaping filters: user text stays text in Markdown, Mermaid labels and HTML."""
+
+from __future__ import annotations
+
+from planner.report import escaping
+
+
+def test_markdown_escapes_markup_pipes_and_line_breaks() -> None:
+    assert escaping.markdown("a|b") == "a\\|b"
+    assert escaping.markdown("<script>") == "\\<script\\>"
+    assert escaping.markdown("*x* _y_ [z](u) `c` $m$ ~s~ &amp;") == (
+        "\\*x\\* \\_y\\_ \\[z\\](u) \\`c\\` \\$m\\$ \\~s\\~ \\&amp;"
+    )
+    assert escaping.markdown("one\ntwo\r\nthree") == "one two  three"
+    assert escaping.markdown("back\\slash") == "back\\\\slash"
+    assert escaping.markdown("日本語 Japan") == "日本語 Japan"
+
+
+def test_markdown_rich_keeps_our_code_spans_only_when_balanced() -> None:
+    assert escaping.markdown_rich("Set `sync.scope` for a_b") == "Set `sync.scope` for a\\_b"
+    assert escaping.markdown_rich("odd ` tick <b>") == "odd \\` tick \\<b\\>"
+    assert escaping.markdown_rich("x `<script>` y") == "x `<script>` y"
+
+
+def test_mermaid_labels_use_entity_codes() -> None:
+    assert escaping.mermaid('a"b') == "a#34;b"
+    assert escaping.mermaid("<b>#1") == "#60;b#62;#35;1"
+    assert escaping.mermaid("x\n```") == "x #96;#96;#96;"
+    assert '"' not in escaping.mermaid('""')
+
+
+def test_html_rich_escapes_first_then_marks_code() -> None:
+    assert str(escaping.html_rich("use `a<b>`")) == "use <code>a&lt;b&gt;</code>"
+    assert str(escaping.html_rich("<script>x</script>")) == "&lt;script&gt;x&lt;/script&gt;"
+    assert str(escaping.html_rich("odd ` tick")) == "odd ` tick"
