@@ -95,6 +95,9 @@ class Team(_Strict):
     implementation_partner: Optional[str] = Field(
         None, description="The implementation partner, if one is engaged."
     )
+    login_path: Optional[Literal["lightning_app", "classic_app"]] = Field(
+        None, description="Where AE users log in: the Lightning app or pi.pardot.com (F48)."
+    )
 
     _review_words = field_validator("sync_error_review", mode="before")(_false_means_none)
 

@@ -94,4 +94,4 @@ def first_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
             yield hit
 
 
-from planner.checks import business_units, connectors, mds, rollout, secrets  # noqa: E402,F401  (registers the checks)
+from planner.checks import business_units, connectors, fields, mds, operations, rollout, secrets  # noqa: E402,F401  (registers the checks)

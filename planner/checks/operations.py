@@ -1,0 +1,19 @@
+"""Checks of how the connector is run across business units: users in several BUs (F48)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planner.checks import Hit, PlanContext, check
+
+
+@check("multi_bu_users_classic_login")
+def multi_bu_users_classic_login(context: PlanContext) -> Iterator[Hit]:
+    """Users are to log in at pi.pardot.com while two or more BUs sync Salesforce users."""
+    team = (context.data or {}).get("team") or {}
+    if team.get("login_path") != "classic_app":
+        return
+    units = context.business_units()
+    syncing = [unit for unit in units if unit.get("settings", "user_sync") is True]
+    if len(syncing) >= 2:
+        yield Hit("/team/login_path", {"units": ", ".join(unit.name for unit in syncing)})
