@@ -175,7 +175,7 @@ class Linter:
             ),
         )  # fmt: skip
         kept = outcome.kept + outcome.notes
-        ordered = tuple(sorted(set(kept), key=lambda finding: finding.sort_key))
+        ordered = tuple(sorted(set(kept), key=lambda finding: (finding.sort_key, finding.message)))
         return Analysis(name, lang, loaded, plan, data, ordered, outcome.suppressed)
 
     def _active_for(self, name: str) -> set[str]:
