@@ -37,3 +37,25 @@ def test_finding_line_matches_the_example_text(linter: Linter, rule: RuleSpec) -
     for finding in (f for f in analysis.findings if f.code == rule.code):
         assert 1 <= finding.line <= max(len(lines), 1)
         assert 1 <= finding.column
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_messages_of_the_failing_example_are_fully_filled(rule: RuleSpec, lang: str) -> None:
+    import re
+
+    analysis = analyse(_linter(lang), rule.examples.fail)
+    for finding in (f for f in analysis.findings if f.code == rule.code):
+        for text in (finding.message, finding.fix or ""):
+            assert not re.search(r"\{[A-Za-z0-9_]+\}", text), text
+
+
+_LINTERS: dict[str, Linter] = {}
+
+
+def _linter(lang: str) -> Linter:
+    from planner.linting import LintOptions
+
+    if lang not in _LINTERS:
+        _LINTERS[lang] = Linter(LintOptions(lang=lang))
+    return _LINTERS[lang]
