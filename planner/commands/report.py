@@ -15,12 +15,26 @@ FORMATS = ("markdown", "html")
 
 @click.command()
 @click.argument("plan", type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: from the -o file's suffix .md/.html, else markdown).")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Language of the report (default: the plan's `language`, else en).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write the report to this file (atomically) instead of standard output.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: from the -o file's suffix .md/.html, else markdown).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the report (default: the plan's `language`, else en).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to this file (atomically) instead of standard output.",
+)
 def command(
     plan: str, output_format: Optional[str], lang: Optional[str], output: Optional[str]
 ) -> None:

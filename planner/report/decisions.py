@@ -79,7 +79,9 @@ def _scope(context: ReportContext, unit: BusinessUnit) -> Decision:
     if unit.sync.scope == "marketing_data_sharing":
         rules = context.words("owner.joiner").join(
             context.words(
-                "decision.scope.rule", object=context.object_label(rule.object), field=rule.field,
+                "decision.scope.rule",
+                object=context.object_label(rule.object),
+                field=rule.field,
                 value=rule.value,
             )
             for rule in unit.sync.marketing_data_sharing
@@ -119,10 +121,15 @@ def _fields(context: ReportContext, unit: BusinessUnit) -> Decision:
         count[mapping.behavior] += 1
     key = "recent" if count["most_recent"] else "mapped"
     return _decision(
-        context, "fields", key, ("sync_behavior", "default_fields", "custom_fields"),
-        total=len(mappings), salesforce=count["salesforce"],
-        account_engagement=count["account_engagement"], recent=count["most_recent"],
-    )  # fmt: skip
+        context,
+        "fields",
+        key,
+        ("sync_behavior", "default_fields", "custom_fields"),
+        total=len(mappings),
+        salesforce=count["salesforce"],
+        account_engagement=count["account_engagement"],
+        recent=count["most_recent"],
+    )
 
 
 _BUILDERS = (_connector_user, _scope, _matching, _person_accounts, _fields)

@@ -117,7 +117,7 @@ def _box(x: float, y: float, width: float, kind: str, title: str, details: tuple
 
 def _moved(box: Box, y: float) -> Box:
     shift = y - box.y
-    lines = tuple(TextLine(l.x, l.y + shift, l.text, l.strong) for l in box.lines)
+    lines = tuple(TextLine(t.x, t.y + shift, t.text, t.strong) for t in box.lines)
     return Box(box.x, y, box.width, box.height, box.kind, lines)
 
 
@@ -132,8 +132,14 @@ def _curve(start: Box, end: Box, two_way: bool, level: bool = False) -> Arrow:
     return Arrow(path, two_way)
 
 
-def layout(flow: Flow, headers: tuple[str, str, str, str]) -> Drawing:
-    """Place every node of ``flow``; ``headers`` title the four columns."""
+def _in_column(column: str, y: float, kind: str, title: str, details: tuple[str, ...]) -> Box:
+    x, width = COLUMNS[column]
+    return _box(x, y, width, kind, title, details)
+
+
+def _rows(flow: Flow) -> tuple[list[Box], list[Box], dict[str, Box], float]:
+    """One row per business unit (its box, its filter, its own user box); the shared user is
+    centred on all rows. Returns the unit boxes, filter boxes, user boxes and the rows' bottom."""
     users = {user.id: user for user in flow.users}
     units: list[Box] = []
     filters: list[Box] = []
@@ -141,14 +147,12 @@ def layout(flow: Flow, headers: tuple[str, str, str, str]) -> Drawing:
     y = float(TOP)
     for unit in flow.units:
         row = [
-            _box(COLUMNS["unit"][0], y, COLUMNS["unit"][1], "unit", unit.name, (unit.detail,)),
-            _box(COLUMNS["filter"][0], y, COLUMNS["filter"][1], "filter", unit.filter_title,
-                 unit.filter_lines),
-        ]  # fmt: skip
+            _in_column("unit", y, "unit", unit.name, (unit.detail,)),
+            _in_column("filter", y, "filter", unit.filter_title, unit.filter_lines),
+        ]
         if not flow.shared_user:
             user = users[unit.user_id]
-            x, width = COLUMNS["user"]
-            row.append(_box(x, y, width, "user", user.label, (user.detail,)))
+            row.append(_in_column("user", y, "user", user.label, (user.detail,)))
         height = max(box.height for box in row)
         row = [_moved(box, y + (height - box.height) / 2) for box in row]
         units.append(row[0])
@@ -158,16 +162,22 @@ def layout(flow: Flow, headers: tuple[str, str, str, str]) -> Drawing:
         y += height + ROW_GAP
     if flow.shared_user:
         user = flow.users[0]
-        box = _box(COLUMNS["user"][0], 0, COLUMNS["user"][1], "user", user.label, (user.detail,))
+        box = _in_column("user", 0, "user", user.label, (user.detail,))
         middle = (units[0].y + units[-1].y + units[-1].height) / 2
         row_users[user.id] = _moved(box, max(float(TOP), middle - box.height / 2))
+    return units, filters, row_users, y - ROW_GAP
+
+
+def layout(flow: Flow, headers: tuple[str, str, str, str]) -> Drawing:
+    """Place every node of ``flow``; ``headers`` title the four columns."""
+    units, filters, users, rows_bottom = _rows(flow)
     org = _org(flow)
     arrows = []
     for unit, unit_box, filter_box in zip(flow.units, units, filters):
-        user_box = row_users[unit.user_id]
+        user_box = users[unit.user_id]
         arrows += [_curve(unit_box, user_box, False), _curve(user_box, filter_box, False)]
         arrows.append(_curve(filter_box, org[0], True, level=True))
-    bottom = max(y - ROW_GAP, org[0].y + org[0].height, *(b.y + b.height for b in row_users.values()))
+    bottom = max(rows_bottom, org[0].y + org[0].height, *(b.y + b.height for b in users.values()))
     return Drawing(
         width=WIDTH,
         height=int(bottom + 20),
@@ -175,7 +185,7 @@ def layout(flow: Flow, headers: tuple[str, str, str, str]) -> Drawing:
             TextLine(COLUMNS[column][0], 30, text, True)
             for column, text in zip(("unit", "user", "filter", "org"), headers)
         ),
-        boxes=(*units, *row_users.values(), *filters, *org),
+        boxes=(*units, *users.values(), *filters, *org),
         arrows=tuple(arrows),
     )
 
@@ -186,8 +196,14 @@ def _org(flow: Flow) -> list[Box]:
     objects = []
     y = TOP + heading.height + 4
     for item in flow.objects:
-        box = _box(x + 10, y, width - 20, "object" if item.two_way else "readonly", item.label,
-                   (item.direction,))  # fmt: skip
+        box = _box(
+            x + 10,
+            y,
+            width - 20,
+            "object" if item.two_way else "readonly",
+            item.label,
+            (item.direction,),
+        )
         objects.append(box)
         y += box.height + 8
     frame = Box(x, TOP, width, y - TOP + 4, "org", heading.lines)

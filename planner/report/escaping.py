@@ -23,9 +23,7 @@ def one_line(text: object) -> str:
 
 def markdown(text: object) -> str:
     """User text as GFM inline text that also keeps a table cell intact."""
-    return "".join(
-        "\\" + char if char in _MARKDOWN_SPECIAL else char for char in one_line(text)
-    )
+    return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in one_line(text))
 
 
 def markdown_rich(text: object) -> str:

@@ -95,10 +95,14 @@ def _unit(context: ReportContext, unit: BusinessUnit, index: int, user_id: str) 
     if unit.sync.scope == "marketing_data_sharing":
         title = words("flow.filter.mds")
         lines = tuple(
-            words("flow.filter.rule", object=context.object_label(rule.object),
-                  field=rule.field, value=rule.value)
+            words(
+                "flow.filter.rule",
+                object=context.object_label(rule.object),
+                field=rule.field,
+                value=rule.value,
+            )
             for rule in unit.sync.marketing_data_sharing
-        ) or (words("decision.scope.no_rules"),)  # fmt: skip
+        ) or (words("decision.scope.no_rules"),)
     else:
         title = words("flow.filter.all")
         lines = (words("flow.filter.all_detail"),)
@@ -106,9 +110,14 @@ def _unit(context: ReportContext, unit: BusinessUnit, index: int, user_id: str) 
     if unit.sync.person_accounts in ("sync", "instead_of_leads"):
         two_way.append("person_account")
     return FlowUnit(
-        id=f"bu{index}", name=unit.name, detail=connector_words(context, unit), user_id=user_id,
-        filter_title=title, filter_lines=lines, two_way=tuple(two_way),
-    )  # fmt: skip
+        id=f"bu{index}",
+        name=unit.name,
+        detail=connector_words(context, unit),
+        user_id=user_id,
+        filter_title=title,
+        filter_lines=lines,
+        two_way=tuple(two_way),
+    )
 
 
 def _objects(context: ReportContext) -> tuple[FlowObject, ...]:
@@ -118,7 +127,9 @@ def _objects(context: ReportContext) -> tuple[FlowObject, ...]:
     if any(unit.sync.person_accounts in ("sync", "instead_of_leads") for unit in units):
         names.append("person_account")
     names += ["account", "opportunity"]
-    if any(unit.sync.connected_campaigns and unit.sync.connected_campaigns.enabled for unit in units):
+    if any(
+        unit.sync.connected_campaigns and unit.sync.connected_campaigns.enabled for unit in units
+    ):
         names.append("campaign")
     if any(
         rule.object.lower() not in _STANDARD_OBJECTS
@@ -129,8 +140,10 @@ def _objects(context: ReportContext) -> tuple[FlowObject, ...]:
     two_way = {"lead", "contact", "person_account"}
     return tuple(
         FlowObject(
-            id=f"sf_{name}", label=words(f"object.{name}"),
-            direction=words(f"flow.direction.{name}"), two_way=name in two_way,
-        )  # fmt: skip
+            id=f"sf_{name}",
+            label=words(f"object.{name}"),
+            direction=words(f"flow.direction.{name}"),
+            two_way=name in two_way,
+        )
         for name in names
     )

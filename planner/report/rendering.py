@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 EXTENSIONS = {"markdown": "md", "html": "html"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def environment() -> jinja2.Environment:
     """Templates from ``templates/``: strict about undefined names, autoescaping HTML only."""
     import jinja2

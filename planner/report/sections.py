@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from planner.report import checklist, decisions, finding_groups, operations, references, summary, syncs
+from planner.report import (
+    checklist,
+    decisions,
+    finding_groups,
+    operations,
+    references,
+    summary,
+    syncs,
+)
 from planner.report.context import ReportContext
 
 

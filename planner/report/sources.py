@@ -45,6 +45,6 @@ def key_of(address: str) -> str:
     return ""
 
 
-def keys() -> tuple[str, ...]:
+def names() -> tuple[str, ...]:
     """Every known source key."""
     return (*_PAGES, *_ARTICLES)

@@ -57,7 +57,9 @@ def connector_words(context: ReportContext, unit: BusinessUnit) -> str:
     """``v2, paused`` in the report's language."""
     words = context.words
     version = unit.connector.version
-    shown = words("connector.version", version=version) if version else words("connector.no_version")
+    shown = (
+        words("connector.version", version=version) if version else words("connector.no_version")
+    )
     return words("connector.line", version=shown, state=words(f"connector.{unit.connector.state}"))
 
 

@@ -24,7 +24,9 @@ class Wording:
         try:
             template = self._entries[key]
         except KeyError:
-            raise PlannerError(f"report wording has no entry {key!r}", file=_file(self.lang)) from None
+            raise PlannerError(
+                f"report wording has no entry {key!r}", file=_file(self.lang)
+            ) from None
         return template.format_map({name: str(value) for name, value in params.items()})
 
     def keys(self) -> frozenset[str]:
@@ -54,7 +56,7 @@ def _flatten(prefix: str, node: Any, into: dict[str, str]) -> None:
         raise PlannerError(f"report wording {prefix!r} is not text", file=_file("?"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def wording(lang: str) -> Wording:
     """The wording for ``lang`` (``en`` or ``ja``), read from its YAML file once per process."""
     import yaml

@@ -27,8 +27,15 @@ def test_markdown_on_stdout_by_default() -> None:
     code, out, _ = run("report", GOOD)
     assert code == 0
     assert out.startswith("# Globex — Japan and Korea business units\n")
-    for heading in ("Summary", "Decisions", "What syncs where", "Findings",
-                    "Implementation checklist", "Operations", "References"):
+    for heading in (
+        "Summary",
+        "Decisions",
+        "What syncs where",
+        "Findings",
+        "Implementation checklist",
+        "Operations",
+        "References",
+    ):
         assert f"\n## {heading}\n" in out
     assert "```mermaid\nflowchart LR\n" in out
     assert "- [ ] **1. Check the connector version" in out
@@ -76,7 +83,7 @@ def test_refuses_to_overwrite_the_plan(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     original = Path(GOOD).read_bytes()
     plan.write_bytes(original)
-    code, out, err = run("report", str(plan), "-o", str(plan))
+    code, _, err = run("report", str(plan), "-o", str(plan))
     assert code == 2
     assert "refusing to overwrite an input plan" in err
     assert plan.read_bytes() == original
@@ -111,9 +118,21 @@ def test_output_is_byte_identical_across_runs_and_hash_seeds(tmp_path: Path) -> 
         target = tmp_path / f"report-{seed}.html"
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run(
-            [sys.executable, "-m", "planner", "report", "--lang", "ja", JAPANESE, "-o", str(target)],
-            check=True, cwd=REPO, env=env,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "planner",
+                "report",
+                "--lang",
+                "ja",
+                JAPANESE,
+                "-o",
+                str(target),
+            ],
+            check=True,
+            cwd=REPO,
+            env=env,
+        )
         outputs.add(target.read_bytes())
     outputs.add(run("report", "--lang", "ja", "--format", "html", JAPANESE)[1].encode("utf-8"))
     assert len(outputs) == 1

@@ -20,9 +20,14 @@ pytestmark = pytest.mark.slow
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-)  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 
 def _install() -> str:
@@ -34,7 +39,9 @@ def _install() -> str:
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     update = subprocess.run(["apt-get", "update"], env=env, check=False, **quiet)
-    install = subprocess.run(["apt-get", "install", "-y", "chromium"], env=env, check=False, **quiet)
+    install = subprocess.run(
+        ["apt-get", "install", "-y", "chromium"], env=env, check=False, **quiet
+    )
     if update.returncode or install.returncode or not CHROMIUM.exists():
         return "apt-get could not install chromium (offline or no package source?)"
     return ""
@@ -52,8 +59,11 @@ def chromium() -> Path:
 def browse(chromium: Path, page: Path, profile: Path, *action: str) -> str:
     result = subprocess.run(
         [str(chromium), *FLAGS, f"--user-data-dir={profile}", *action, page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
 
@@ -97,7 +107,9 @@ def test_japanese_report_in_chromium(chromium: Path, tmp_path: Path) -> None:
     assert "一時停止を解除できる状態です" in seen.text
     assert "Salesforce 組織" in seen.text
     shot = tmp_path / "acme-japan.png"
-    browse(chromium, page, tmp_path / "profile-shot", f"--screenshot={shot}", "--window-size=1200,2000")
+    browse(
+        chromium, page, tmp_path / "profile-shot", f"--screenshot={shot}", "--window-size=1200,2000"
+    )
     assert shot.stat().st_size > 10_000
 
 
@@ -115,5 +127,7 @@ def test_hostile_plan_runs_no_script_in_chromium(chromium: Path, tmp_path: Path)
     assert 'Korea" onmouseover="alert(1)' in seen.text
     assert "Not ready to unpause" in seen.text or "Ready to unpause" in seen.text
     shot = tmp_path / "hostile.png"
-    browse(chromium, page, tmp_path / "profile-shot", f"--screenshot={shot}", "--window-size=1200,2000")
+    browse(
+        chromium, page, tmp_path / "profile-shot", f"--screenshot={shot}", "--window-size=1200,2000"
+    )
     assert shot.stat().st_size > 10_000

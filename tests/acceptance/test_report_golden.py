@@ -1,7 +1,7 @@
 """Golden files for `aeplan report`: two realistic plans, both formats, both languages.
 
 Refresh them after an intended change (new rules change the findings in the samples) with
-`make golden`, i.e. `AEPLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/acceptance/test_report_golden.py`.
+`make golden`, i.e. `AEPLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest` on this file.
 """
 
 from __future__ import annotations

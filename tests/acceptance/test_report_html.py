@@ -87,8 +87,13 @@ def test_html_is_one_valid_self_contained_page(lang: str) -> None:
     assert ("name", "viewport") in page.attributes
     assert "script" not in page.tags
     assert "@media print" in page.style and "@media (max-width" in page.style
-    assert not [value for name, value in page.attributes if name in ("src", "href") and
-                value.startswith(("http://", "https://", "//")) and "help.salesforce.com" not in value]
+    assert not [
+        value
+        for name, value in page.attributes
+        if name in ("src", "href")
+        and value.startswith(("http://", "https://", "//"))
+        and "help.salesforce.com" not in value
+    ]
     assert "<link" not in html and "@import" not in html and "url(http" not in html
     assert "<svg" in html and 'type="checkbox"' in html
 
@@ -134,7 +139,11 @@ def test_hostile_names_keep_markdown_valid(hostile: Path) -> None:
             assert '"' not in label and "<script" not in label and "`" not in label, line
     index = 0
     while index < len(lines):
-        if lines[index].startswith("|") and index + 1 < len(lines) and lines[index + 1].startswith("|---"):
+        if (
+            lines[index].startswith("|")
+            and index + 1 < len(lines)
+            and lines[index + 1].startswith("|---")
+        ):
             width = _cells(lines[index])
             index += 1
             while index < len(lines) and lines[index].startswith("|"):

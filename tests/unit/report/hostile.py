@@ -24,9 +24,15 @@ business_units:
         - {object: lead, field: "BU__c", operator: equals, value: "a\"b|c<d>`e`#35;"}
         - {object: contact, field: "BU__c", operator: equals, value: "x]y[z\n```"}
     field_mappings:
-      - {prospect_field: "Pipe | Field", lead_field: "A|B__c", contact_field: "`C`", behavior: salesforce}
+      - prospect_field: "Pipe | Field"
+        lead_field: "A|B__c"
+        contact_field: "`C`"
+        behavior: salesforce
     imports:
-      - {name: "Import ``` fence </code>", match_by: email, assign: false, expect_salesforce_records: true}
+      - name: "Import ``` fence </code>"
+        match_by: email
+        assign: false
+        expect_salesforce_records: true
     rollout:
       before_unpause: [review_settings, marketing_data_sharing]
   - name: "Korea\" onmouseover=\"alert(1)"

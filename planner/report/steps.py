@@ -1,0 +1,212 @@
+"""The checklist's steps: one builder per step, in order, each deciding whether it applies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from planner.model import BusinessUnit
+from planner.report.context import ReportContext
+from planner.report.summary import connector_words
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A step for this plan before numbering: its wording key, details, owner and sources."""
+
+    key: str
+    details: tuple[str, ...]
+    owner: str
+    refs: tuple[str, ...]
+
+
+def _version(context: ReportContext) -> Draft:
+    details = (
+        context.words("checklist.version.how"),
+        *(
+            context.words(
+                "checklist.version.unit", bu=unit.name, connector=connector_words(context, unit)
+            )
+            for unit in context.units
+        ),
+    )
+    return Draft("version", details, context.admins(), ("roles",))
+
+
+def _switch(context: ReportContext, value: Optional[bool]) -> str:
+    return context.words(
+        "common.undecided" if value is None else ("common.on" if value else "common.off")
+    )
+
+
+def _settings(context: ReportContext) -> Draft:
+    details = [context.words("checklist.settings.how")]
+    for unit in context.units:
+        s = unit.settings
+        details.append(
+            context.words(
+                "checklist.settings.unit",
+                bu=unit.name,
+                create=_switch(context, s.auto_create_prospects),
+                email=_switch(context, s.auto_change_email),
+                merge=_switch(context, s.auto_delete_merge),
+                users=_switch(context, s.user_sync),
+            )
+        )
+    return Draft("settings", tuple(details), context.admins(), ("settings", "considerations"))
+
+
+def _connector_user(context: ReportContext) -> Draft:
+    details = []
+    for unit in context.units:
+        kind = unit.connector.user or "unset"
+        custom = unit.connector.custom_user
+        username = (
+            custom.username if custom and custom.username else context.words("common.not_given")
+        )
+        details.append(context.words(f"checklist.user.{kind}", bu=unit.name, username=username))
+    refs = ("integration_user", "v2_prework")
+    return Draft("user", tuple(details), context.people(context.team.salesforce_admin), refs)
+
+
+def _person_accounts(context: ReportContext) -> Optional[Draft]:
+    if not context.plan.salesforce.person_accounts:
+        return None
+    details = tuple(
+        context.words(f"checklist.person.{unit.sync.person_accounts or 'none'}", bu=unit.name)
+        for unit in context.units
+    )
+    owner = context.people(context.team.salesforce_admin, *context.team.account_engagement_admins)
+    return Draft("person", details, owner, ("person_accounts_enable",))
+
+
+def _mds(context: ReportContext) -> Optional[Draft]:
+    units = [unit for unit in context.units if unit.sync.scope == "marketing_data_sharing"]
+    if not units:
+        return None
+    details = [context.words("checklist.mds.how")]
+    for unit in units:
+        rules = context.words("owner.joiner").join(
+            context.words(
+                "flow.filter.rule",
+                object=context.object_label(rule.object),
+                field=rule.field,
+                value=rule.value,
+            )
+            for rule in unit.sync.marketing_data_sharing
+        ) or context.words("decision.scope.no_rules")
+        details.append(context.words("checklist.mds.unit", bu=unit.name, rules=rules))
+    owner = context.people(
+        *context.team.account_engagement_admins, context.team.implementation_partner
+    )
+    return Draft("mds", tuple(details), owner, ("mds_config", "mds_guidelines"))
+
+
+def _users(context: ReportContext) -> Draft:
+    details = [context.words("checklist.users.how")]
+    for unit in context.units:
+        if unit.settings.user_sync:
+            details.append(context.words("checklist.users.sync_on", bu=unit.name))
+    owner = context.people(*context.team.account_engagement_admins, context.team.salesforce_admin)
+    return Draft("users", tuple(details), owner, ("map_users", "user_sync"))
+
+
+def _fields(context: ReportContext) -> Draft:
+    details = [context.words("checklist.fields.how")]
+    details += [
+        context.words("checklist.fields.unit", bu=unit.name, count=len(unit.field_mappings))
+        for unit in context.units
+        if unit.field_mappings
+    ]
+    return Draft("fields", tuple(details), context.admins(), ("custom_fields", "sync_behavior"))
+
+
+def _campaigns(context: ReportContext) -> Optional[Draft]:
+    details = []
+    for unit in context.units:
+        campaigns = unit.sync.connected_campaigns
+        if campaigns and campaigns.enabled:
+            types = context.words("owner.joiner").join(campaigns.record_types or ()) or "—"
+            details.append(context.words("checklist.campaigns.unit", bu=unit.name, types=types))
+    if not details:
+        return None
+    return Draft("campaigns", tuple(details), context.admins(), ())
+
+
+def _manual(context: ReportContext) -> Draft:
+    return Draft(
+        "manual", (context.words("checklist.manual.how"),), context.admins(), ("considerations",)
+    )
+
+
+def _imports(context: ReportContext, when: str) -> Optional[Draft]:
+    details = [
+        context.words(
+            "checklist.imports.item",
+            bu=unit.name,
+            name=item.name,
+            match=context.words(f"checklist.imports.by.{_match_advice(unit, item.match_by)}"),
+            assign=context.words(
+                "checklist.imports.assigned" if item.assign else "checklist.imports.unassigned"
+            ),
+        )
+        for unit in context.units
+        for item in unit.imports
+        if item.when == when
+    ]
+    if not details:
+        return None
+    details.append(context.words("checklist.imports.how"))
+    key = "imports_before" if when == "before_unpause" else "imports_after"
+    return Draft(key, tuple(details), context.admins(), ("ampsea_admin", "mds_guidelines"))
+
+
+def _match_advice(unit: BusinessUnit, match_by: str) -> str:
+    crm_id_matters = bool(unit.allow_multiple_prospects_same_email) or (
+        unit.sync.scope == "marketing_data_sharing"
+    )
+    if match_by == "email" and crm_id_matters:
+        return "email_should_be_crm_id"
+    return match_by
+
+
+def _unpause(context: ReportContext) -> Draft:
+    details = []
+    for unit in context.units:
+        state = "active" if unit.connector.state == "active" else "paused"
+        details.append(context.words(f"checklist.unpause.{state}", bu=unit.name))
+    return Draft("unpause", tuple(details), context.admins(), ("considerations",))
+
+
+def _smoke(context: ReportContext) -> Draft:
+    return Draft("smoke", (context.words("checklist.smoke.how"),), context.admins(), ())
+
+
+def _errors(context: ReportContext) -> Draft:
+    owner = context.people(context.team.sync_error_owner)
+    details = (context.words("checklist.errors.how", owner=owner),)
+    return Draft("errors", details, owner, ("considerations",))
+
+
+Builder = Callable[[ReportContext], Optional[Draft]]
+# The order is the order of the work: the connector stays paused until every "before" step is done
+# (settings, MDS and user mapping decide what syncs on the first unpause).
+PHASES: tuple[tuple[str, tuple[Builder, ...]], ...] = (
+    (
+        "before",
+        (
+            _version,
+            _settings,
+            _connector_user,
+            _person_accounts,
+            _mds,
+            _users,
+            _fields,
+            _campaigns,
+            _manual,
+            lambda context: _imports(context, "before_unpause"),
+        ),
+    ),
+    ("unpause", (_unpause,)),
+    ("after", (_smoke, lambda context: _imports(context, "after_unpause"), _errors)),
+)
