@@ -13,6 +13,13 @@ SAMPLES = REPO / "samples"
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see no CI variables, so running the suite inside GitHub Actions changes nothing."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "AEPLAN_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def linter() -> Linter:
     return Linter()
