@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from pathlib import Path
@@ -73,19 +74,29 @@ def discover(start: Path) -> Optional[Path]:
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_aeplan_table(candidate)):
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml" or _has_aeplan_table(candidate, shown(candidate, start)):
                 return candidate
     return None
 
 
-def _has_aeplan_table(path: Path) -> bool:
+def shown(path: Path, cwd: Path) -> str:
+    """How messages name a file: relative to the working folder (``../aeplan.toml`` above it)."""
+    try:
+        return Path(os.path.relpath(path.absolute(), cwd)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _has_aeplan_table(path: Path, name: str) -> bool:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
     if "aeplan" not in text:  # most pyproject files never mention aeplan: skip parsing them
         return False
-    tool = _parse(text, str(path)).get("tool")
+    tool = _parse(text, name).get("tool")
     return isinstance(tool, dict) and "aeplan" in tool
 
 

@@ -87,11 +87,9 @@ def resolve(overrides: Overrides, cwd: Optional[Path] = None) -> Settings:
 
 
 def _shown(path: Path, cwd: Path) -> str:
-    """How messages name a file: relative to the working folder when it is below it."""
-    try:
-        return path.absolute().relative_to(cwd).as_posix()
-    except ValueError:
-        return str(path)
+    from planner.config import shown
+
+    return shown(path, cwd)
 
 
 def _label(path: Path, cwd: Path) -> str:

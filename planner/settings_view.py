@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from planner.config import KEYS
+from planner.config import KEYS, shown
 from planner.settings import COMMAND_LINE, DEFAULT, Settings
 
 VIEW_VERSION = 1
@@ -69,10 +69,7 @@ def render_text(settings: Settings, cwd: Path, lang: str) -> str:
 
 
 def _shown(path: Path, cwd: Path) -> str:
-    try:
-        return path.absolute().relative_to(cwd).as_posix()
-    except ValueError:
-        return path.absolute().as_posix()
+    return shown(path, cwd)
 
 
 def _toml(value: Any) -> Any:

@@ -194,3 +194,15 @@ def test_a_missing_or_broken_baseline_is_exit_two(project: Path) -> None:
     (project / "bad.json").write_text('{"aeplan_baseline": 1, "findings": {}}', encoding="utf-8")
     code, _, err = run("lint", "--isolated", "--baseline", "bad.json", "plans")
     assert code == 2 and err.startswith("aeplan: error: bad.json: malformed baseline: findings")
+
+
+def test_a_config_file_above_is_named_relative_to_the_working_folder(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "aeplan.toml").write_text("\nlang = 1\n", encoding="utf-8")
+    monkeypatch.chdir(project / "plans")
+    code, _, err = run("lint", "japan.yaml")
+    assert code == 2
+    assert err.startswith("aeplan: error: ../aeplan.toml:2:1: bad configuration: `lang`: ")
+    (project / "aeplan.toml").write_text('lang = "ja"\n', encoding="utf-8")
+    assert run("config")[1].startswith("# 設定ファイル: ../aeplan.toml\n")
