@@ -35,7 +35,8 @@ VALID_WITH_PEM = """\
 aeplan: 1
 salesforce: {org: acme}
 team:
-  sync_error_owner: "-----BEGIN PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\\n-----END PRIVATE KEY-----"
+  sync_error_owner: "-----BEGIN PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\\n\\
+    -----END PRIVATE KEY-----"
 business_units:
   - name: Japan
     sync:
@@ -137,7 +138,8 @@ def test_no_finding_message_or_fix_holds_a_secret(linter: Linter) -> None:
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_cli_output_never_shows_a_secret(plan_file: Path, output_format: str, lang: str) -> None:
     result = CliRunner().invoke(
-        cli, ["lint", "--format", output_format, "--lang", lang, "--fail-on", "never", str(plan_file)]
+        cli,
+        ["lint", "--format", output_format, "--lang", lang, "--fail-on", "never", str(plan_file)],
     )
     assert result.exit_code == 0, result.output
     _no_secret_in(result.stdout + result.stderr)
@@ -185,7 +187,7 @@ def test_secret_free_plans_and_false_values_do_not_fire(linter: Linter) -> None:
     assert fragments({"name": "x"}) == []
     text = "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units: [{name: Japan}]\n"
     assert [f for f in analyse(linter, text).findings if f.code == "AE801"] == []
-    empty = "aeplan: 1\nsalesforce: {org: acme, password: '', token: null}\nbusiness_units: [{name: J}]\n"
+    empty = text.replace("{org: acme}", "{org: acme, password: '', token: null, api_key: false}")
     assert [f for f in analyse(linter, empty).findings if f.code == "AE801"] == []
 
 
