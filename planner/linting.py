@@ -18,7 +18,9 @@ from planner.loading import LoadedPlan, Position, Problem, decode, load_text
 from planner.model import Plan
 from planner.organisation import is_rule_file
 from planner.rulebook import Rulebook, RuleSpec, load_rulebook
+from planner.settings import with_severities
 from planner.structure import validate
+from planner.suppressions import note_params
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -117,7 +119,7 @@ class Linter:
 
     def __init__(self, options: LintOptions = LintOptions()) -> None:
         self.options = options
-        self.rulebook = _with_severities(load_rulebook(options.rule_dirs), options.severity)
+        self.rulebook = with_severities(load_rulebook(options.rule_dirs), options.severity)
         self.engine = Engine(self.rulebook)
         self._rules = self.rulebook.by_code()
         self._active = {
@@ -171,7 +173,7 @@ class Linter:
         outcome = suppressions.apply(
             findings, loaded, active=active, known=self._rules, check_unused=plan is not None,
             make=lambda code, pointer, position, params: _finding(
-                self._rules[code], name, pointer, position, _note(code, params, lang), lang
+                self._rules[code], name, pointer, position, note_params(code, params, lang), lang
             ),
         )  # fmt: skip
         kept = outcome.kept + outcome.notes
@@ -226,25 +228,6 @@ def _finding(
         column=position.column,
         fix=render(rule.fix.get(lang), params),
     )
-
-
-def _with_severities(rulebook: Rulebook, overrides: tuple[tuple[str, Severity], ...]) -> Rulebook:
-    """The rulebook with configured severities, so every format and ``--fail-on`` sees them."""
-    if not overrides:
-        return rulebook
-    ranked = sorted(overrides, key=lambda item: len(item[0]))
-    rules = []
-    for rule in rulebook.rules:
-        chosen = [severity for prefix, severity in ranked if rule.code.startswith(prefix)]
-        rules.append(rule.model_copy(update={"severity": chosen[-1]}) if chosen else rule)
-    return Rulebook(tuple(rules))
-
-
-def _note(code: str, params: dict[str, str], lang: str) -> dict[str, str]:
-    """AE902's message is one of aeplan's sentences, chosen by why the suppression is unused."""
-    if code != suppressions.UNUSED:
-        return params
-    return {"detail": phrases.structural_detail(code, params, lang)}
 
 
 def _plan_language(data: Any) -> str:

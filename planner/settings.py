@@ -9,6 +9,7 @@ from typing import Any, Optional
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.limits import Limits
+from planner.rulebook import Rulebook
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"
@@ -176,3 +177,15 @@ def check_codes(settings: Settings, known: set[str]) -> None:
                     f"bad configuration: `{key}`: {code} matches no rule code",
                     file=settings.config_name, line=settings.lines.get(key, 0),
                 )  # fmt: skip
+
+
+def with_severities(rulebook: Rulebook, overrides: tuple[tuple[str, Severity], ...]) -> Rulebook:
+    """The rulebook with configured severities, so every format and ``--fail-on`` sees them."""
+    if not overrides:
+        return rulebook
+    ranked = sorted(overrides, key=lambda item: len(item[0]))
+    rules = []
+    for rule in rulebook.rules:
+        chosen = [severity for prefix, severity in ranked if rule.code.startswith(prefix)]
+        rules.append(rule.model_copy(update={"severity": chosen[-1]}) if chosen else rule)
+    return Rulebook(tuple(rules))

@@ -221,3 +221,12 @@ def _params(reason: str, codes: list[str], item: Suppression) -> dict[str, str]:
 
 def _suppressible(prefix: str, codes: Collection[str]) -> bool:
     return any(code.startswith(prefix) for code in codes if code not in UNSUPPRESSIBLE)
+
+
+def note_params(code: str, params: dict[str, str], lang: str) -> dict[str, str]:
+    """AE902's message is one of aeplan's sentences, chosen by why the suppression is unused."""
+    if code != UNUSED:
+        return params
+    from planner import phrases
+
+    return {"detail": phrases.structural_detail(code, params, lang)}
