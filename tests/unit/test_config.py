@@ -172,3 +172,16 @@ def test_codes_in_the_file_must_match_a_rule(tmp_path: Path) -> None:
 )
 def test_glob_patterns(tmp_path: Path, pattern: str, path: str, expected: bool) -> None:
     assert matches(pattern, tmp_path / path, tmp_path) is expected
+
+
+def test_severity_overrides_take_prefixes_and_the_longest_prefix_wins() -> None:
+    from planner.rulebook import load_rulebook
+    from planner.settings import with_severities
+
+    rulebook = load_rulebook()
+    changed = with_severities(rulebook, (("AE4", Severity.INFO), ("AE402", Severity.WARNING)))
+    by_code = changed.by_code()
+    assert by_code["AE401"].severity is Severity.INFO
+    assert by_code["AE402"].severity is Severity.WARNING
+    assert by_code["AE109"].severity is rulebook.by_code()["AE109"].severity
+    assert with_severities(rulebook, ()) is rulebook
