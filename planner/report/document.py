@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
@@ -41,6 +41,9 @@ def build_report(path: Path, output_format: str, lang: Optional[str] = None) -> 
     analysis = linter.analyse_file(path)
     if analysis.plan is None:
         raise _unreportable(analysis)
+    secrets = tuple(finding for finding in analysis.findings if finding.code == "AE801")
+    if secrets:  # a report quotes plan values, and a secret must never be shown (AE801)
+        raise _unreportable(replace(analysis, findings=secrets))
     context = ReportContext(
         analysis, analysis.plan, wording(analysis.lang), linter.rulebook, Citations()
     )

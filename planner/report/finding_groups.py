@@ -49,7 +49,9 @@ def build(context: ReportContext) -> FindingsView:
             items = tuple(_item(context, finding) for finding in found)
             groups.append(FindingGroup(severity.value, title, items))
     total = len(context.findings())
-    intro = words("findings.intro", count=total) if total else words("findings.none")
+    intro = words("findings.intro_one" if total == 1 else "findings.intro", count=total)
+    if not total:
+        intro = words("findings.none")
     return FindingsView(intro, tuple(groups))
 
 

@@ -39,7 +39,8 @@ def build(context: ReportContext) -> Summary:
     words = context.words
     plan = context.plan
     title = plan.name or words("summary.untitled", org=plan.salesforce.org)
-    intro = words("summary.intro", org=plan.salesforce.org, count=len(plan.business_units))
+    count = len(plan.business_units)
+    intro = words(_one_or_many("summary.intro", count), org=plan.salesforce.org, count=count)
     rows = tuple(_row(context, index, unit) for index, unit in enumerate(context.units))
     blocking = context.blocking()
     return Summary(
@@ -111,14 +112,25 @@ def _all_active(context: ReportContext) -> bool:
 def _verdict(context: ReportContext, blocking: int) -> str:
     state = "active" if _all_active(context) else "paused"
     outcome = "ready" if blocking == 0 else "blocked"
-    return context.words(f"verdict.{state}.{outcome}", count=blocking)
+    return context.words(_one_or_many(f"verdict.{state}.{outcome}", blocking), count=blocking)
+
+
+def _one_or_many(key: str, count: int) -> str:
+    """English needs a singular sentence for one; ``<key>_one`` holds it (Japanese repeats it)."""
+    return f"{key}_one" if count == 1 else key
 
 
 def _verdict_detail(context: ReportContext, blocking: int) -> str:
-    warnings = len(context.findings(Severity.WARNING))
-    infos = len(context.findings(Severity.INFO))
-    if blocking:
-        return context.words("verdict.detail_blocked", warnings=warnings, infos=infos)
-    if warnings or infos:
-        return context.words("verdict.detail_review", warnings=warnings, infos=infos)
-    return context.words("verdict.detail_clean")
+    words = context.words
+    counts = [
+        words(_one_or_many(f"count.{severity.value}", count), count=count)
+        for severity in (Severity.WARNING, Severity.INFO)
+        for count in [len(context.findings(severity))]
+        if count
+    ]
+    if not blocking and not counts:
+        return words("verdict.detail_clean")
+    detail = words("verdict.detail_blocked" if blocking else "verdict.detail_review")
+    if counts:
+        detail += words("verdict.also", items=words("owner.joiner").join(counts))
+    return detail
