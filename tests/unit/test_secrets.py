@@ -195,3 +195,13 @@ def test_output_is_identical_across_runs(plan_file: Path) -> None:
     runs = {CliRunner().invoke(cli, ["lint", "--format", "json", str(plan_file)]).stdout
             for _ in range(2)}  # fmt: skip
     assert len(runs) == 1
+
+
+def test_report_and_compare_never_show_a_secret(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(VALID_WITH_PEM.replace("scope:", "# scope:"), encoding="utf-8")
+    report = CliRunner().invoke(cli, ["report", str(path)])
+    assert report.exit_code == 2 and "AE801" in report.stderr
+    compare = CliRunner().invoke(cli, ["compare", str(path)])
+    for result in (report, compare):
+        _no_secret_in(result.stdout + result.stderr)
