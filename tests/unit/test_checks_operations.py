@@ -138,3 +138,8 @@ def test_every_rule_from_4xx_to_8xx_appears_in_a_bad_sample() -> None:
     codes = {rule.code for rule in load_rulebook().rules if rule.code[2] in "45678"}
     marked = {code for path in BAD for code, _ in expected_findings(path)}
     assert codes - {"AE401", "AE402", "AE501", "AE701"} <= marked
+
+
+def test_users_unmapped_does_not_apply_to_connector_v1(linter: Linter) -> None:
+    plan = f"{ORG}business_units: [{{name: J, connector: {{version: 1}}}}]\n"
+    assert _pointers(linter, "AE703", plan) == []
