@@ -17,3 +17,13 @@ def multi_bu_users_classic_login(context: PlanContext) -> Iterator[Hit]:
     syncing = [unit for unit in units if unit.get("settings", "user_sync") is True]
     if len(syncing) >= 2:
         yield Hit("/team/login_path", {"units": ", ".join(unit.name for unit in syncing)})
+
+
+@check("sync_error_review_cadence")
+def sync_error_review_cadence(context: PlanContext) -> Iterator[Hit]:
+    """A named sync error owner whose review cadence is missing, none or monthly (F52 F55)."""
+    team = (context.data or {}).get("team") or {}
+    owner = str(team.get("sync_error_owner") or "").strip()
+    review = team.get("sync_error_review")
+    if owner and review in (None, "none", "monthly"):
+        yield Hit("/team/sync_error_review", {"owner": owner, "review": review or "-"})
