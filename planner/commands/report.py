@@ -29,6 +29,21 @@ FORMATS = ("markdown", "html")
     help="Language of the report (default: the plan's `language`, else en).",
 )
 @click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    metavar="DIR",
+    help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Read this configuration file instead of searching for one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
@@ -36,16 +51,27 @@ FORMATS = ("markdown", "html")
     help="Write the report to this file (atomically) instead of standard output.",
 )
 def command(
-    plan: str, output_format: Optional[str], lang: Optional[str], output: Optional[str]
+    plan: str,
+    output_format: Optional[str],
+    lang: Optional[str],
+    rule_dirs: tuple[str, ...],
+    config_path: Optional[str],
+    isolated: bool,
+    output: Optional[str],
 ) -> None:
     """Render the implementation report of PLAN: decisions, diagram, findings, checklist."""
     with boundary():
         from planner.atomic import write_text_atomically
+        from planner.lint_run import lint_options
         from planner.report import SUFFIXES
         from planner.report.document import build_report
+        from planner.settings import Overrides, resolve
 
+        settings = resolve(
+            Overrides(lang=lang, rules=rule_dirs, config=config_path, isolated=isolated)
+        )
         chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
-        text = build_report(Path(plan), chosen, lang)
+        text = build_report(Path(plan), chosen, lint_options(settings))
         if output is None:
             sys.stdout.write(text)
         else:

@@ -33,11 +33,15 @@ class Document:
     sections: tuple[BuiltSection, ...]
 
 
-def build_report(path: Path, output_format: str, lang: Optional[str] = None) -> str:
-    """The report on the plan at ``path`` in ``output_format``; unreportable plans raise."""
+def build_report(path: Path, output_format: str, options: Optional[LintOptions] = None) -> str:
+    """The report on the plan at ``path`` in ``output_format``; unreportable plans raise.
+
+    ``options`` are the same linter options ``aeplan lint`` would use, so the report's findings
+    match the linter's (configuration file, organisation rules, severities, suppressions).
+    """
     from planner.report import rendering
 
-    linter = Linter(LintOptions(lang=lang))
+    linter = Linter(options or LintOptions())
     analysis = linter.analyse_file(path)
     if analysis.plan is None:
         raise _unreportable(analysis)

@@ -136,3 +136,17 @@ def test_output_is_byte_identical_across_runs_and_hash_seeds(tmp_path: Path) -> 
         outputs.add(target.read_bytes())
     outputs.add(run("report", "--lang", "ja", "--format", "html", JAPANESE)[1].encode("utf-8"))
     assert len(outputs) == 1
+
+
+def test_report_sees_what_lint_sees_organisation_rules_and_configuration(tmp_path: Path) -> None:
+    plan = str(SAMPLES / "good" / "acme-japan.yaml")
+    code, out, _ = run("report", plan, "--lang", "en", "--rules", str(SAMPLES / "org-rules"))
+    assert code == 0
+    assert "**ACME001** every-bu-uses-mds" in out
+    assert "Not ready to unpause: 1 blocking finding" in out
+    config = tmp_path / "aeplan.toml"
+    config.write_text('ignore = ["ACME001"]\n', encoding="utf-8")
+    args = ("report", plan, "--lang", "en", "--rules", str(SAMPLES / "org-rules"))
+    code, out, _ = run(*args, "--config", str(config))
+    assert code == 0 and "ACME001" not in out
+    assert run(*args, "--config", str(config), "--isolated")[0] == 2

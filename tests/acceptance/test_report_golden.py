@@ -30,7 +30,15 @@ def render(plan: str, output_format: str, lang: str) -> str:
     """The report as `aeplan report` prints it, run from the repository root."""
     result = CliRunner().invoke(
         cli,
-        ["report", f"samples/good/{plan}.yaml", "--format", output_format, "--lang", lang],
+        [
+            "report",
+            f"samples/good/{plan}.yaml",
+            "--isolated",
+            "--format",
+            output_format,
+            "--lang",
+            lang,
+        ],
     )
     assert result.exit_code == 0, result.output
     return result.stdout
