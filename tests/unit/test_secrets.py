@@ -205,3 +205,10 @@ def test_report_and_compare_never_show_a_secret(tmp_path: Path) -> None:
     compare = CliRunner().invoke(cli, ["compare", str(path)])
     for result in (report, compare):
         _no_secret_in(result.stdout + result.stderr)
+
+
+def test_no_key_of_the_plan_format_names_a_secret() -> None:
+    from planner.model import Plan
+    from tests.unit.test_plan_format_docs import _keys
+
+    assert sorted(key for key in _keys(Plan) if names_secret(key)) == []
