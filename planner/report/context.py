@@ -78,6 +78,13 @@ class ReportContext:
         key = f"object.{name.lower()}"
         return self.words(key) if self.words.has(key) else name
 
+    @staticmethod
+    def value_text(value: object) -> str:
+        """A plan value as the plan writes it (``true``, not Python's ``True``)."""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value)
+
     def admins(self) -> str:
         """The Account Engagement admins, joined for display."""
         return self.people(*self.team.account_engagement_admins)

@@ -82,7 +82,7 @@ def _scope(context: ReportContext, unit: BusinessUnit) -> Decision:
                 "decision.scope.rule",
                 object=context.object_label(rule.object),
                 field=rule.field,
-                value=rule.value,
+                value=context.value_text(rule.value),
             )
             for rule in unit.sync.marketing_data_sharing
         ) or context.words("decision.scope.no_rules")

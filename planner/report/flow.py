@@ -99,7 +99,7 @@ def _unit(context: ReportContext, unit: BusinessUnit, index: int, user_id: str) 
                 "flow.filter.rule",
                 object=context.object_label(rule.object),
                 field=rule.field,
-                value=rule.value,
+                value=context.value_text(rule.value),
             )
             for rule in unit.sync.marketing_data_sharing
         ) or (words("decision.scope.no_rules"),)

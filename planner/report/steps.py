@@ -91,7 +91,7 @@ def _mds(context: ReportContext) -> Optional[Draft]:
                 "flow.filter.rule",
                 object=context.object_label(rule.object),
                 field=rule.field,
-                value=rule.value,
+                value=context.value_text(rule.value),
             )
             for rule in unit.sync.marketing_data_sharing
         ) or context.words("decision.scope.no_rules")

@@ -44,7 +44,7 @@ def render(plan: str, output_format: str, lang: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize(("plan", "output_format", "lang"), CASES, ids="-".join)
+@pytest.mark.parametrize(("plan", "output_format", "lang"), CASES, ids=["-".join(c) for c in CASES])
 def test_report_matches_golden_file(
     plan: str, output_format: str, lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
