@@ -37,7 +37,7 @@ def build(context: ReportContext) -> Operations:
     delay = context.plan.requirements.max_sync_delay_minutes
     speed = words("operations.speed")
     if delay is not None:
-        speed += " " + words("operations.requirement", minutes=delay)
+        speed += words("common.sentence_gap") + words("operations.requirement", minutes=delay)
     facts = (
         (words("operations.who"), context.people(team.sync_error_owner)),
         (words("operations.how_often"), words(f"cadence.{cadence}")),
