@@ -9,8 +9,7 @@ from typing import Optional
 import click
 
 from planner.commands import LANGUAGES, boundary
-
-FORMATS = ("markdown", "html")
+from planner.report import FORMATS
 
 
 @click.command()
