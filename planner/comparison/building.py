@@ -14,6 +14,8 @@ from planner.errors import PlannerError
 from planner.linting import Analysis, Linter, LintOptions
 from planner.rulebook import StructuralCheck
 
+SECRET_RULE = "AE801"
+
 
 def compare_file(
     path: str, lang: Optional[str] = None, rule_dirs: tuple[Path, ...] = ()
@@ -32,6 +34,12 @@ def compare_analysis(
     data = analysis.data
     if data is None:
         raise _unreadable(analysis, engine)
+    secret = next((f for f in analysis.findings if f.code == SECRET_RULE), None)
+    if secret is not None:  # the comparison quotes plan values, and a secret must never be shown
+        raise PlannerError(
+            f"the plan holds a secret ({secret.code}); remove it before comparing",
+            file=analysis.path, line=secret.line, column=secret.column,
+        )  # fmt: skip
     lang = lang or analysis.lang
     baseline = frozenset(
         (hit.rule.code, hit.pointer) for hit in engine.run(PlanContext(data, data))

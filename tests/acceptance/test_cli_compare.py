@@ -118,3 +118,16 @@ def test_every_sample_compares_or_is_refused_cleanly() -> None:
             assert (code == 0) == bool(out) and (code == 2) == bool(err), plan
             if plan.parent.name == "good":
                 assert code == 0, err
+
+
+def test_a_plan_holding_a_secret_is_refused_without_showing_it(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units:\n"
+        "  - name: \"-----BEGIN PRIVATE KEY----- abcdefabcdefabcdef\"\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("compare", str(plan))
+    assert code == 2 and out == ""
+    assert err.startswith(f"aeplan: error: {plan}:4:") and "AE801" in err
+    assert "abcdef" not in err
