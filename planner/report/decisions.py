@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.model import BusinessUnit
 from planner.report import sources
@@ -17,32 +17,53 @@ class Decision:
     choice: str
     reason: str
     caveat: str
-    refs: tuple[int, ...]
+    urls: tuple[str, ...]
+    refs: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
-class UnitDecisions:
-    """The decisions of one business unit."""
+class DecisionGroup:
+    """Decisions shared by every business unit, or those of one business unit."""
 
-    name: str
+    title: str
     decisions: tuple[Decision, ...]
 
 
 @dataclass(frozen=True)
 class Decisions:
-    """Every business unit's decisions, in plan order."""
+    """The groups in order; ``titled`` is False when a single business unit needs no headings."""
 
-    units: tuple[UnitDecisions, ...]
+    groups: tuple[DecisionGroup, ...]
+    titled: bool
 
 
 def build(context: ReportContext) -> Decisions:
-    """The decisions of every business unit."""
-    return Decisions(
-        tuple(
-            UnitDecisions(unit.name, tuple(builder(context, unit) for builder in _BUILDERS))
-            for unit in context.units
-        )
+    """The decisions of every business unit; one that all units share is told once."""
+    words = context.words
+    per_unit = [tuple(builder(context, unit) for builder in _BUILDERS) for unit in context.units]
+    if len(per_unit) == 1:
+        return Decisions((_cited(context, DecisionGroup("", per_unit[0])),), titled=False)
+    shared = [
+        index for index in range(len(_BUILDERS)) if len({row[index] for row in per_unit}) == 1
+    ]
+    groups = []
+    if shared:
+        common = tuple(per_unit[0][index] for index in shared)
+        groups.append(DecisionGroup(words("decisions.all"), common))
+    for unit, row in zip(context.units, per_unit):
+        own = tuple(decision for index, decision in enumerate(row) if index not in shared)
+        if own:
+            groups.append(DecisionGroup(words("decisions.unit", bu=unit.name), own))
+    return Decisions(tuple(_cited(context, group) for group in groups), titled=True)
+
+
+def _cited(context: ReportContext, group: DecisionGroup) -> DecisionGroup:
+    """Cite sources in reading order, once the groups are known."""
+    decisions = tuple(
+        replace(decision, refs=context.citations.cite(*decision.urls))
+        for decision in group.decisions
     )
+    return DecisionGroup(group.title, decisions)
 
 
 def _decision(
@@ -55,7 +76,7 @@ def _decision(
         choice=words(f"decision.{topic}.{key}.choice", **params),
         reason=words(f"decision.{topic}.{key}.reason", **params),
         caveat=words(caveat_key, **params) if words.has(caveat_key) else "",
-        refs=context.citations.cite(*(sources.url(ref) for ref in refs)),
+        urls=tuple(sources.url(ref) for ref in refs),
     )
 
 
