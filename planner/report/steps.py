@@ -20,16 +20,31 @@ class Draft:
     refs: tuple[str, ...]
 
 
+Sentence = tuple[str, dict[str, str]]
+
+
+def _grouped(
+    context: ReportContext, units: list[BusinessUnit], sentence: Callable[[BusinessUnit], Sentence]
+) -> list[str]:
+    """One line per distinct sentence; business units that would get the same line share it."""
+    groups: dict[tuple[str, tuple[tuple[str, str], ...]], list[str]] = {}
+    for unit in units:
+        key, params = sentence(unit)
+        groups.setdefault((key, tuple(sorted(params.items()))), []).append(unit.name)
+    joiner = context.words("owner.joiner")
+    return [
+        context.words(key, bu=joiner.join(names), **dict(params))
+        for (key, params), names in groups.items()
+    ]
+
+
 def _version(context: ReportContext) -> Draft:
-    details = (
-        context.words("checklist.version.how"),
-        *(
-            context.words(
-                "checklist.version.unit", bu=unit.name, connector=connector_words(context, unit)
-            )
-            for unit in context.units
-        ),
+    lines = _grouped(
+        context,
+        context.units,
+        lambda unit: ("checklist.version.unit", {"connector": connector_words(context, unit)}),
     )
+    details = (context.words("checklist.version.how"), *lines)
     return Draft("version", details, context.admins(), ("roles",))
 
 
@@ -39,32 +54,30 @@ def _switch(context: ReportContext, value: Optional[bool]) -> str:
     )
 
 
+def _settings_sentence(context: ReportContext, unit: BusinessUnit) -> Sentence:
+    s = unit.settings
+    return "checklist.settings.unit", {
+        "create": _switch(context, s.auto_create_prospects),
+        "email": _switch(context, s.auto_change_email),
+        "merge": _switch(context, s.auto_delete_merge),
+        "users": _switch(context, s.user_sync),
+    }
+
+
 def _settings(context: ReportContext) -> Draft:
-    details = [context.words("checklist.settings.how")]
-    for unit in context.units:
-        s = unit.settings
-        details.append(
-            context.words(
-                "checklist.settings.unit",
-                bu=unit.name,
-                create=_switch(context, s.auto_create_prospects),
-                email=_switch(context, s.auto_change_email),
-                merge=_switch(context, s.auto_delete_merge),
-                users=_switch(context, s.user_sync),
-            )
-        )
-    return Draft("settings", tuple(details), context.admins(), ("settings", "considerations"))
+    lines = _grouped(context, context.units, lambda unit: _settings_sentence(context, unit))
+    details = (context.words("checklist.settings.how"), *lines)
+    return Draft("settings", details, context.admins(), ("settings", "considerations"))
+
+
+def _user_sentence(context: ReportContext, unit: BusinessUnit) -> Sentence:
+    custom = unit.connector.custom_user
+    username = custom.username if custom and custom.username else context.words("common.not_given")
+    return f"checklist.user.{unit.connector.user or 'unset'}", {"username": username}
 
 
 def _connector_user(context: ReportContext) -> Draft:
-    details = []
-    for unit in context.units:
-        kind = unit.connector.user or "unset"
-        custom = unit.connector.custom_user
-        username = (
-            custom.username if custom and custom.username else context.words("common.not_given")
-        )
-        details.append(context.words(f"checklist.user.{kind}", bu=unit.name, username=username))
+    details = _grouped(context, context.units, lambda unit: _user_sentence(context, unit))
     refs = ("integration_user", "v2_prework")
     return Draft("user", tuple(details), context.people(context.team.salesforce_admin), refs)
 
@@ -72,12 +85,13 @@ def _connector_user(context: ReportContext) -> Draft:
 def _person_accounts(context: ReportContext) -> Optional[Draft]:
     if not context.plan.salesforce.person_accounts:
         return None
-    details = tuple(
-        context.words(f"checklist.person.{unit.sync.person_accounts or 'none'}", bu=unit.name)
-        for unit in context.units
+    details = _grouped(
+        context,
+        context.units,
+        lambda unit: (f"checklist.person.{unit.sync.person_accounts or 'none'}", {}),
     )
     owner = context.people(context.team.salesforce_admin, *context.team.account_engagement_admins)
-    return Draft("person", details, owner, ("person_accounts_enable",))
+    return Draft("person", tuple(details), owner, ("person_accounts_enable",))
 
 
 def _mds(context: ReportContext) -> Optional[Draft]:
@@ -103,10 +117,9 @@ def _mds(context: ReportContext) -> Optional[Draft]:
 
 
 def _users(context: ReportContext) -> Draft:
+    synced = [unit for unit in context.units if unit.settings.user_sync]
     details = [context.words("checklist.users.how")]
-    for unit in context.units:
-        if unit.settings.user_sync:
-            details.append(context.words("checklist.users.sync_on", bu=unit.name))
+    details += _grouped(context, synced, lambda unit: ("checklist.users.sync_on", {}))
     owner = context.people(*context.team.account_engagement_admins, context.team.salesforce_admin)
     return Draft("users", tuple(details), owner, ("map_users", "user_sync"))
 
@@ -171,10 +184,9 @@ def _match_advice(unit: BusinessUnit, match_by: str) -> str:
 
 
 def _unpause(context: ReportContext) -> Draft:
-    details = []
-    for unit in context.units:
-        state = "active" if unit.connector.state == "active" else "paused"
-        details.append(context.words(f"checklist.unpause.{state}", bu=unit.name))
+    details = _grouped(
+        context, context.units, lambda unit: (f"checklist.unpause.{unit.connector.state}", {})
+    )
     return Draft("unpause", tuple(details), context.admins(), ("considerations",))
 
 
