@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 
 import yaml
@@ -76,8 +77,31 @@ def parse_problem(error: yaml.MarkedYAMLError) -> Problem:
     return Problem("AE001", "", position, {"detail": detail})
 
 
+_new_position = tuple.__new__
+
+
 def _mark(event: Any) -> Position:
-    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return _new_position(Position, (mark.line + 1, mark.column + 1))  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=8192)
+def _resolve(text: str) -> str:
+    """The implicit tag of a plain scalar (str, int, bool, null…), as PyYAML's resolver decides."""
+    resolvers = _IMPLICIT.get(text[0] if text else "", []) + _IMPLICIT.get(None, [])
+    for tag, pattern in resolvers:
+        if pattern.match(text):
+            return str(tag)
+    return _STR
+
+
+@lru_cache(maxsize=8192)
+def _construct(tag: str, text: str) -> Any:
+    """The value of a non-text scalar; immutable, so cached across the many repeats in a plan."""
+    try:
+        return _CONSTRUCTOR.construct_object(ScalarNode(tag, text))
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return text
 
 
 class _Builder:
@@ -95,10 +119,16 @@ class _Builder:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             top = self.stack[-1] if self.stack else None
-            if top is not None and top.expecting_key and isinstance(top.value, dict):
-                self._take_key(top, event)
-            else:
-                self._place(*self._scalar(event), event)
+            if top is not None and type(top.value) is dict:
+                if top.expecting_key:
+                    self._take_key(top, event)
+                    return
+                if event.anchor is None:  # the common case: a plain value under a key
+                    value, size = self._scalar(event)
+                    self._count(size, event)
+                    self._take_value(top, value, size, event)
+                    return
+            self._place(*self._scalar(event), event)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._open(event, {} if kind is yaml.MappingStartEvent else [])
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -133,7 +163,7 @@ class _Builder:
         value_text = event.value
         if tag is None or tag == "!":
             plain = event.implicit[0] and tag is None
-            tag = self._resolve(value_text) if plain else _STR
+            tag = _resolve(value_text) if plain else _STR
         if tag in _TEXT_SCALARS:
             return value_text, 1
         if tag not in _SAFE_SCALARS:
@@ -141,21 +171,10 @@ class _Builder:
             return None, 1
         if tag == _STR:
             return value_text, 1
-        try:
-            value = _CONSTRUCTOR.construct_object(ScalarNode(tag, value_text))
-        except (yaml.YAMLError, ValueError, OverflowError):
-            return value_text, 1
+        value = _construct(tag, value_text)
         if tag == _BOOL and value_text.lower() not in ("true", "false"):
             self.loaded.bool_words[self._pointer_for_child()] = value_text
         return value, 1
-
-    @staticmethod
-    def _resolve(text: str) -> str:
-        resolvers = _IMPLICIT.get(text[0] if text else "", []) + _IMPLICIT.get(None, [])
-        for tag, pattern in resolvers:
-            if pattern.match(text):
-                return str(tag)
-        return _STR
 
     def _place(self, value: Any, size: int, event: Any, anchor: Optional[str] = None) -> None:
         self._count(size, event)

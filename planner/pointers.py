@@ -10,11 +10,16 @@ Segment = Union[str, int]
 
 def escape(segment: Segment) -> str:
     """Escape one segment: ``~`` becomes ``~0`` and ``/`` becomes ``~1``."""
-    return str(segment).replace("~", "~0").replace("/", "~1")
+    text = str(segment)
+    if "~" in text or "/" in text:
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
 
 
 def join(pointer: str, *segments: Segment) -> str:
     """Append segments to a pointer: ``join('/a', 0, 'b') == '/a/0/b'``."""
+    if len(segments) == 1:  # the hot path while loading: one key or index at a time
+        return f"{pointer}/{escape(segments[0])}"
     return pointer + "".join("/" + escape(segment) for segment in segments)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from planner import pointers
@@ -35,6 +36,7 @@ _METADATA_WORDS = frozenset({
 _MIN_FRAGMENT = 4
 
 
+@lru_cache(maxsize=4096)
 def names_secret(key: str) -> bool:
     """True when a key names a secret: ``password``, ``apiKey``, ``CLIENT_SECRET``, ``token``."""
     words = [word.lower() for word in _WORDS.split(key) if word]
@@ -47,7 +49,7 @@ def names_secret(key: str) -> bool:
 
 def holds_private_key(value: Any) -> bool:
     """True when a value is text holding a private-key block (``-----BEGIN … PRIVATE KEY-----``)."""
-    return isinstance(value, str) and _BEGIN.search(value) is not None
+    return isinstance(value, str) and "PRIVATE KEY" in value and _BEGIN.search(value) is not None
 
 
 def _has_value(value: Any) -> bool:
@@ -64,18 +66,29 @@ def _has_value(value: Any) -> bool:
 
 def secrets_in(data: Any, pointer: str = "") -> Iterator[str]:
     """Pointers of the outermost secrets in raw plan data, in document order."""
+    for path in _secret_paths(data, ()):
+        yield pointers.join(pointer, *path) if path else pointer
+
+
+def _secret_paths(data: Any, path: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+    # Paths are built as tuples and turned into pointers only for the (rare) hits.
     if isinstance(data, dict):
         for key, child in data.items():
-            below = pointers.join(pointer, key)
-            if names_secret(str(key)) and _has_value(child):
-                yield below
-            else:
-                yield from secrets_in(child, below)
+            if isinstance(child, (dict, list)):
+                if names_secret(str(key)) and _has_value(child):
+                    yield (*path, key)
+                else:
+                    yield from _secret_paths(child, (*path, key))
+            elif (names_secret(str(key)) and _has_value(child)) or holds_private_key(child):
+                yield (*path, key)
     elif isinstance(data, list):
         for index, child in enumerate(data):
-            yield from secrets_in(child, pointers.join(pointer, index))
+            if isinstance(child, (dict, list)):
+                yield from _secret_paths(child, (*path, index))
+            elif holds_private_key(child):
+                yield (*path, index)
     elif holds_private_key(data):
-        yield pointer
+        yield path
 
 
 def _scalars(data: Any, pointer: str) -> Iterator[tuple[str, Any]]:
@@ -122,6 +135,10 @@ def redact(text: str, pieces: Iterable[str] = ()) -> str:
 def redacted_findings(findings: Iterable[Finding], data: Any) -> list[Finding]:
     """Findings whose message and fix echo no secret of the plan."""
     pieces = fragments(data)
+    if not pieces and not any(
+        "PRIVATE KEY" in f.message or "PRIVATE KEY" in (f.fix or "") for f in findings
+    ):
+        return list(findings)
     return [
         replace(f, message=redact(f.message, pieces), fix=redact(f.fix, pieces) if f.fix else f.fix)
         for f in findings
@@ -131,6 +148,8 @@ def redacted_findings(findings: Iterable[Finding], data: Any) -> list[Finding]:
 def masked_lines(loaded: LoadedPlan) -> list[str]:
     """The plan's source lines with every secret value masked, for reporters that quote source."""
     lines = loaded.text.splitlines()
+    if "PRIVATE KEY" not in loaded.text and not any(True for _ in secrets_in(loaded.data)):
+        return lines
     for pointer, _ in secret_scalars(loaded.data):
         position = loaded.values.get(pointer)
         if position is not None and 0 < position.line <= len(lines):
