@@ -180,6 +180,10 @@ class Linter:
         ordered = tuple(sorted(set(kept), key=lambda finding: (finding.sort_key, finding.message)))
         return Analysis(name, lang, loaded, plan, data, ordered, outcome.suppressed)
 
+    def active_codes(self, name: str) -> frozenset[str]:
+        """The rule codes in force for the file ``name`` (select/ignore and per-file ignores)."""
+        return frozenset(self._active_for(name))
+
     def _active_for(self, name: str) -> set[str]:
         """The active codes minus this file's ``per_file_ignores``."""
         root = self.options.root

@@ -27,9 +27,15 @@ def compare_file(
 
 
 def compare_analysis(
-    analysis: Analysis, engine: Optional[Engine] = None, lang: Optional[str] = None
+    analysis: Analysis,
+    engine: Optional[Engine] = None,
+    lang: Optional[str] = None,
+    codes: Optional[frozenset[str]] = None,
 ) -> Comparison:
-    """The comparison of an analysed plan (in ``lang``, else the analysis's language)."""
+    """The comparison of an analysed plan (in ``lang``, else the analysis's language).
+
+    ``codes`` limits the rules that run on each option (default: every rule of the engine).
+    """
     engine = engine or Linter().engine
     data = analysis.data
     if data is None:
@@ -42,13 +48,13 @@ def compare_analysis(
         )  # fmt: skip
     lang = lang or analysis.lang
     baseline = frozenset(
-        (hit.rule.code, hit.pointer) for hit in engine.run(PlanContext(data, data))
+        (hit.rule.code, hit.pointer) for hit in engine.run(PlanContext(data, data), _as_set(codes))
     )
     units = data["business_units"]
     multi = len(units) > 1
     compared = []
     for index, unit in enumerate(units):
-        evaluated = evaluate_unit(engine, data, index, baseline)
+        evaluated = evaluate_unit(engine, data, index, baseline, codes)
         common = common_keys(evaluated)
         options = tuple(to_option(item, common, lang) for item in evaluated)
         shared = [hit for hit in evaluated[0].hits if (hit.rule.code, hit.pointer) in common]
@@ -65,6 +71,10 @@ def compare_analysis(
         )
     org = str(data.get("salesforce", {}).get("org", ""))
     return Comparison(analysis.path, lang, org, tuple(compared))
+
+
+def _as_set(codes: Optional[frozenset[str]]) -> Optional[set[str]]:
+    return None if codes is None else set(codes)
 
 
 def _unreadable(analysis: Analysis, engine: Engine) -> PlannerError:

@@ -35,16 +35,21 @@ class Evaluated:
 
 
 def evaluate_unit(
-    engine: Engine, data: dict[str, Any], index: int, baseline: frozenset[tuple[str, str]]
+    engine: Engine,
+    data: dict[str, Any],
+    index: int,
+    baseline: frozenset[tuple[str, str]],
+    codes: Optional[frozenset[str]] = None,
 ) -> list[Evaluated]:
     """Every option for business unit ``index``; ``baseline`` holds the plan's own hits."""
     unit = f"/business_units/{index}"
+    active = None if codes is None else set(codes)
     evaluated: list[Evaluated] = []
     for kind in OPTION_KINDS:
         variant = build_variant(data, index, kind)
         kept: list[RuleHit] = []
         dropped: set[str] = set()
-        for hit in engine.run(PlanContext(variant.data, variant.data)):
+        for hit in engine.run(PlanContext(variant.data, variant.data), active):
             if not (_below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in baseline):
                 continue
             if any(_below(hit.pointer, holder) for holder in variant.placeholders):

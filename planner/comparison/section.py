@@ -45,10 +45,14 @@ class SectionData:
 
 
 def section_data(
-    analysis: Analysis, lang: Optional[str] = None, engine: Optional[Engine] = None, level: int = 3
+    analysis: Analysis,
+    lang: Optional[str] = None,
+    engine: Optional[Engine] = None,
+    level: int = 3,
+    codes: Optional[frozenset[str]] = None,
 ) -> SectionData:
     """The "Sync method options" section of a plan; its Markdown uses ``level`` headings."""
-    comparison = compare_analysis(analysis, engine, lang)
+    comparison = compare_analysis(analysis, engine, lang, codes)
     lang = comparison.lang
     headers = table.headers(lang)
     end = wording.text("sentence.end", lang)

@@ -40,6 +40,8 @@ class ReportContext:
     words: Wording
     rulebook: Rulebook
     citations: Citations
+    active: Optional[frozenset[str]] = None
+    """The rule codes in force (after the lint configuration); None means every rule."""
 
     @property
     def lang(self) -> str:

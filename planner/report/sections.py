@@ -12,6 +12,7 @@ from planner.report import (
     operations,
     references,
     summary,
+    sync_options,
     syncs,
 )
 from planner.report.context import ReportContext
@@ -32,6 +33,7 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("summary", summary.build),
     Section("decisions", decisions.build),
+    Section("sync_options", sync_options.build),
     Section("syncs", syncs.build),
     Section("findings", finding_groups.build),
     Section("checklist", checklist.build),

@@ -9,4 +9,5 @@ from planner.report.context import ReportContext
 
 def build(context: ReportContext) -> SectionData:
     """The ``aeplan compare`` table of the reported plan, in the report's language and rules."""
-    return section_data(context.analysis, context.lang, Engine(context.rulebook))
+    engine = Engine(context.rulebook)
+    return section_data(context.analysis, context.lang, engine, codes=context.active)
