@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
 _SAFE_SCALARS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                  "tag:yaml.org,2002:null", _BOOL}  # fmt: skip
 _TEXT_SCALARS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary",
@@ -98,6 +99,8 @@ def _resolve(text: str) -> str:
 @lru_cache(maxsize=8192)
 def _construct(tag: str, text: str) -> Any:
     """The value of a non-text scalar; immutable, so cached across the many repeats in a plan."""
+    if tag == _INT and text.isdigit() and (text == "0" or text[0] != "0"):  # not YAML 1.1 octal
+        return int(text)
     try:
         return _CONSTRUCTOR.construct_object(ScalarNode(tag, text))
     except (yaml.YAMLError, ValueError, OverflowError):

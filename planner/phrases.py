@@ -92,6 +92,10 @@ _DETAILS: dict[str, tuple[str, str]] = {
         "the plan nests deeper than the limit of {value} levels",
         "プランの入れ子が上限の {value} 階層を超えています",
     ),
+    "AE006.problems": (
+        "more than {value} structural problems ({count} in all); the first {value} are shown",
+        "構造上の問題が {value} 件を超えています（全 {count} 件）。最初の {value} 件のみ表示します",
+    ),
     "AE006.nodes": (
         "the plan expands to more than {value} values (aliases or sheer size); reading stopped",
         "プランが {value} 個を超える値に展開されます（エイリアスまたはサイズ）。読み込みを中止しました",

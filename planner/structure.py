@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 import typing
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -24,6 +25,7 @@ _TYPE_ERRORS = {
     "model_type": "mapping",
     "model_attributes_type": "mapping",
 }
+MAX_PROBLEMS = 200
 _BOUND_ERRORS = {"greater_than_equal": "ge", "greater_than": "gt", "less_than_equal": "le"}
 
 
@@ -59,21 +61,30 @@ def validate(loaded: LoadedPlan) -> Validation:
 
 def _from_errors(loaded: LoadedPlan, error: ValidationError) -> list[Problem]:
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    by_pointer: dict[str, list[dict[str, Any]]] = {}
     for detail in error.errors(include_url=False, include_input=True):
         pointer = _pointer_in(loaded.data, detail["loc"])
         grouped.setdefault((pointer, detail["type"]), []).append(detail)
+        by_pointer.setdefault(pointer, []).append(detail)
     problems: list[Problem] = []
     seen_type_errors: set[str] = set()
     for (pointer, kind), details in grouped.items():
+        if len(problems) >= MAX_PROBLEMS:
+            return problems + [_too_many(loaded, len(grouped))]
         if kind in _TYPE_ERRORS or kind == "literal_error":
             if pointer in seen_type_errors:
                 continue
             seen_type_errors.add(pointer)
-            siblings = [d for (p, _), ds in grouped.items() if p == pointer for d in ds]
-            problems.append(_value_problem(loaded, pointer, siblings))
+            problems.append(_value_problem(loaded, pointer, by_pointer[pointer]))
         else:
             problems.append(_other_problem(loaded, pointer, kind, details[0]))
     return problems
+
+
+def _too_many(loaded: LoadedPlan, count: int) -> Problem:
+    """One closing problem instead of thousands (a hostile file with 100,000 unknown keys)."""
+    params = {"limit": "problems", "value": str(MAX_PROBLEMS), "count": str(count)}
+    return Problem("AE006", "", loaded.position(""), params)
 
 
 def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any]]) -> Problem:
@@ -110,7 +121,7 @@ def _other_problem(loaded: LoadedPlan, pointer: str, kind: str, detail: dict[str
         })  # fmt: skip
     if kind == "extra_forbidden":
         key = pointers.split(pointer)[-1]
-        suggestion = _closest(key, _known_keys(detail["loc"][:-1]))
+        suggestion = _closest(key, tuple(_known_keys(detail["loc"][:-1])))
         return _problem(loaded, "AE003", pointer, {"key": key, "suggestion": suggestion})
     if kind in _BOUND_ERRORS:
         bound = next(iter(context.values()), "")
@@ -175,7 +186,8 @@ def _is_model(candidate: Any) -> bool:
     return isinstance(candidate, type) and issubclass(candidate, BaseModel)
 
 
-def _closest(key: str, known: list[str]) -> str:
+@lru_cache(maxsize=1024)
+def _closest(key: str, known: tuple[str, ...]) -> str:
     matches = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
     return matches[0] if matches else ""
 

@@ -25,6 +25,7 @@ _SECRET_WORDS = frozenset({
     "password", "passwd", "pwd", "passphrase", "secret", "secrets", "token", "tokens",
     "apikey", "apikeys", "privatekey", "clientsecret",
 })  # fmt: skip
+_SECRET_PARTS = ("pass", "pwd", "secret", "token", "key")
 _SECRET_PAIRS = frozenset(
     {("private", "key"), ("private", "keys"), ("api", "key"), ("api", "keys")}
 )
@@ -39,6 +40,9 @@ _MIN_FRAGMENT = 4
 @lru_cache(maxsize=4096)
 def names_secret(key: str) -> bool:
     """True when a key names a secret: ``password``, ``apiKey``, ``CLIENT_SECRET``, ``token``."""
+    lowered = key.lower()
+    if not any(part in lowered for part in _SECRET_PARTS):
+        return False
     words = [word.lower() for word in _WORDS.split(key) if word]
     if not words or words[-1] in _METADATA_WORDS:
         return False
