@@ -134,7 +134,7 @@ def test_no_finding_message_or_fix_holds_a_secret(linter: Linter) -> None:
             _no_secret_in(finding.fix or "")
 
 
-@pytest.mark.parametrize("output_format", ["text", "json"])
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "gitlab", "junit"])
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_cli_output_never_shows_a_secret(plan_file: Path, output_format: str, lang: str) -> None:
     result = CliRunner().invoke(
@@ -142,13 +142,20 @@ def test_cli_output_never_shows_a_secret(plan_file: Path, output_format: str, la
         ["lint", "--format", output_format, "--lang", lang, "--fail-on", "never", str(plan_file)],
     )
     assert result.exit_code == 0, result.output
-    _no_secret_in(result.stdout + result.stderr)
+    shown = result.stdout
+    if output_format == "sarif":  # the rule catalogue in the log quotes AE801's own docs
+        log = json.loads(shown)
+        log["runs"][0]["tool"]["driver"]["rules"] = []
+        shown = json.dumps(log, ensure_ascii=False)
+    _no_secret_in(shown + result.stderr)
     if output_format == "json":
         codes = [finding["code"] for finding in json.loads(result.stdout)["findings"]]
         assert codes.count("AE801") == 7
-    else:
+    elif output_format == "text":
         assert "AE801 [error] secret-in-plan" in result.stdout
         assert "password: ********" in result.stdout
+    else:
+        assert "AE801" in result.stdout
 
 
 def test_cli_masks_private_keys_in_a_valid_plan(tmp_path: Path) -> None:
