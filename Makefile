@@ -45,6 +45,11 @@ schema: $(STAMP)
 docs: $(STAMP)
 	@$(BIN)/python -m planner.rules_docs docs
 
+fuzz: $(STAMP)
+	@AEPLAN_FUZZ_RANDOM=1 AEPLAN_FUZZ_EXAMPLES=$${AEPLAN_FUZZ_EXAMPLES:-1000000} timeout $$(( $${AEPLAN_FUZZ_MINUTES:-30} * 60 )) \
+		$(BIN)/python -m pytest -q -x tests/property tests/security/test_untrusted_files.py; \
+		status=$$?; test $$status -eq 0 -o $$status -eq 124 && echo "fuzz: no failure found"
+
 bench: $(STAMP)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	@$(BIN)/python bench/run.py

@@ -61,17 +61,19 @@ def build(text: str, limits: Limits, loaded: LoadedPlan) -> None:
     except _Stop:
         loaded.data = None
     except yaml.MarkedYAMLError as error:
-        loaded.problems.append(parse_problem(error))
+        loaded.problems.append(parse_problem(error, text))
         loaded.data = None
     except yaml.YAMLError as error:
         loaded.problems.append(Problem("AE001", "", Position(1, 1), {"detail": str(error)}))
         loaded.data = None
 
 
-def parse_problem(error: yaml.MarkedYAMLError) -> Problem:
+def parse_problem(error: yaml.MarkedYAMLError, text: str = "") -> Problem:
     """A parser error as AE001 (or AE006 for libyaml's own nesting limit), at the parser's mark."""
     mark = error.problem_mark or error.context_mark
     detail = " ".join(part for part in (error.context, error.problem) if part) or str(error)
+    if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
+        detail += " (a tab: YAML indentation must use spaces)"
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
     if "nesting depth" in detail:
         return Problem("AE006", "", position, {"limit": "depth", "value": "1000"})
@@ -79,6 +81,11 @@ def parse_problem(error: yaml.MarkedYAMLError) -> Problem:
 
 
 _new_position = tuple.__new__
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _mark(event: Any) -> Position:
