@@ -9,8 +9,9 @@ from typing import Any, Optional
 
 from planner import pointers
 from planner.checks import REGISTRY, Hit, PlanContext
+from planner.conditions import Predicate, compile_condition
 from planner.errors import PlannerError
-from planner.rulebook import PythonCheck, Rulebook, RuleSpec, SchemaCheck
+from planner.rulebook import PythonCheck, Rulebook, RuleSpec, SchemaCheck, builtin_codes
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -29,14 +30,15 @@ class Engine:
 
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
-        self._compiled: dict[str, Any] = {}
+        self._compiled: dict[str, Predicate] = {}
+        builtin = builtin_codes()
         for rule in rulebook.rules:
             if isinstance(rule.check, PythonCheck) and rule.check.python not in REGISTRY:
                 raise PlannerError(
                     f"rule {rule.code} names an unknown Python check {rule.check.python!r}"
                 )
             if isinstance(rule.check, SchemaCheck):
-                self._compiled[rule.code] = _compile(rule)
+                self._compiled[rule.code] = _compile(rule, checked=rule.code in builtin)
 
     def run(self, context: PlanContext, codes: Optional[set[str]] = None) -> list[RuleHit]:
         """Run the rules (all, or those in ``codes``) on one plan, in code order."""
@@ -59,18 +61,23 @@ class Engine:
         return hits
 
     @staticmethod
-    def _schema_hits(check: SchemaCheck, validator: Any, data: Any) -> Iterator[Hit]:
-        for pointer, item in expand(data, check.for_each):
-            business_unit = _enclosing_business_unit(data, pointer)
-            document = {"plan": data, "bu": business_unit, "item": item}
-            if not validator.is_valid(document):
+    def _schema_hits(check: SchemaCheck, condition: Predicate, data: Any) -> Iterator[Hit]:
+        for pointer, document in documents(data, check.for_each):
+            if not condition(document):
                 continue
             target = _target(pointer, check.report_at)
             found, value = pointers.resolve(data, target)
-            params = {"bu": _name_of(business_unit), "item": _name_of(item)}
+            params = {"bu": _name_of(document["bu"]), "item": _name_of(document["item"])}
             if found and not isinstance(value, (dict, list)):
                 params["value"] = str(value)
             yield Hit(target, params)
+
+
+def documents(data: Any, for_each: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each item ``for_each`` matches, with the document a rule's ``when`` is evaluated on."""
+    for pointer, item in expand(data, for_each):
+        business_unit = _enclosing_business_unit(data, pointer)
+        yield pointer, {"plan": data, "bu": business_unit, "item": item}
 
 
 def _target(pointer: str, report_at: str) -> str:
@@ -81,7 +88,18 @@ def _target(pointer: str, report_at: str) -> str:
     return pointers.join(pointer, *pointers.split("/" + report_at))
 
 
-def _compile(rule: RuleSpec) -> Any:
+def _compile(rule: RuleSpec, checked: bool) -> Predicate:
+    """The rule's ``when`` as a predicate; ``checked`` (built-in) rules skip the meta-schema."""
+    assert isinstance(rule.check, SchemaCheck)
+    if not checked:
+        _check_schema(rule)
+    return compile_condition(rule.check.when)
+
+
+def _check_schema(rule: RuleSpec) -> None:
+    """A PlannerError naming the rule when its ``when`` is not a valid JSON Schema."""
+    # Importing jsonschema costs tens of milliseconds, so only organisation rules pay for it;
+    # tests/unit/test_rule_conditions.py checks every built-in rule's schema instead.
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
@@ -89,8 +107,9 @@ def _compile(rule: RuleSpec) -> Any:
     try:
         Draft202012Validator.check_schema(rule.check.when)
     except SchemaError as error:
-        raise PlannerError(f"rule {rule.code}: its `when` is not a valid JSON Schema: {error.message}")
-    return Draft202012Validator(rule.check.when)
+        raise PlannerError(
+            f"rule {rule.code}: its `when` is not a valid JSON Schema: {error.message}"
+        ) from None
 
 
 def expand(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:

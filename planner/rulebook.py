@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Literal, Optional, Union
 
@@ -135,13 +136,24 @@ def builtin_rules_dir() -> Path:
     return data_path("rules")
 
 
+def builtin_rule_files() -> list[Path]:
+    """The built-in rule files, sorted."""
+    return sorted(builtin_rules_dir().glob("*.y*ml"))
+
+
+@lru_cache(maxsize=1)
+def builtin_codes() -> frozenset[str]:
+    """The codes of the built-in rules (each file is named after its code)."""
+    return frozenset(code_in_file_name(path) for path in builtin_rule_files())
+
+
 def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
     """Load the built-in rules plus organisation rules from ``extra_dirs``."""
     rules: dict[str, RuleSpec] = {}
     builtin = builtin_rules_dir()
     if not builtin.is_dir():
         raise PlannerError("rule folder not found", file=str(builtin))
-    files = [(path, False) for path in sorted(builtin.glob("*.y*ml"))]
+    files = [(path, False) for path in builtin_rule_files()]
     files += [(path, True) for folder in extra_dirs for path in organisation_rule_files(folder)]
     names: dict[str, str] = {}
     for path, organisation in files:
