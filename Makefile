@@ -44,6 +44,7 @@ schema: $(STAMP)
 
 docs: $(STAMP)
 	@$(BIN)/python -m planner.rules_docs docs
+	@$(BIN)/python -m planner.rule_index
 
 fuzz: $(STAMP)
 	@minutes=$${AEPLAN_FUZZ_MINUTES:-30}; share=$$(( minutes * 60 / 4 )); \

@@ -27,6 +27,7 @@ def write_text_atomically(
         raise PlannerError("the output folder does not exist", file=str(target))
     descriptor, temporary = tempfile.mkstemp(prefix=f".{resolved.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(temporary, _mode_for(resolved))
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -38,6 +39,16 @@ def write_text_atomically(
     except BaseException:
         _remove_quietly(temporary)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's mode; a new file gets the usual 0666 less the umask (not 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _remove_quietly(path: str) -> None:

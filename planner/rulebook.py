@@ -153,11 +153,16 @@ def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
     builtin = builtin_rules_dir()
     if not builtin.is_dir():
         raise PlannerError("rule folder not found", file=str(builtin))
-    files = [(path, False) for path in builtin_rule_files()]
+    from planner.rule_index import cached_rules
+
+    builtin_files = builtin_rule_files()
+    indexed = cached_rules(builtin, builtin_files) or {}
+    files = [(path, False) for path in builtin_files]
     files += [(path, True) for folder in extra_dirs for path in organisation_rule_files(folder)]
     names: dict[str, str] = {}
     for path, organisation in files:
-        rule = load_rule_file(path)
+        raw = None if organisation else indexed.get(path.name)
+        rule = load_rule_file(path) if raw is None else rule_from_raw(raw, path)
         if organisation:
             check_organisation_rule(rule, path)
         if rule.code in rules:
@@ -173,8 +178,13 @@ def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
 
 def load_rule_file(path: Path) -> RuleSpec:
     """Read and validate one rule file; any defect is a :class:`PlannerError` naming the file."""
+    return rule_from_raw(read_rule_yaml(path), path)
+
+
+def read_rule_yaml(path: Path) -> Any:
+    """The plain data of a rule file; unreadable or invalid YAML is a :class:`PlannerError`."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
     except (OSError, UnicodeDecodeError) as error:
         raise PlannerError(f"cannot read rule file: {error}", file=str(path)) from None
     except yaml.MarkedYAMLError as error:
@@ -188,6 +198,10 @@ def load_rule_file(path: Path) -> RuleSpec:
         ) from None
     except yaml.YAMLError as error:
         raise PlannerError(f"rule file is not valid YAML: {error}", file=str(path)) from None
+
+
+def rule_from_raw(raw: Any, path: Path) -> RuleSpec:
+    """Validate a rule file's data; the file's name must be its code."""
     try:
         rule = RuleSpec.model_validate(raw)
     except ValidationError as error:

@@ -43,3 +43,16 @@ def test_refuses_to_overwrite_a_plan(tmp_path: Path) -> None:
 def test_missing_folder_is_a_planner_error(tmp_path: Path) -> None:
     with pytest.raises(PlannerError, match="output folder does not exist"):
         atomic.write_text_atomically(tmp_path / "nope" / "out.md", "x")
+
+
+def test_new_files_get_the_usual_permissions_not_0600(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "report.html"
+    atomic.write_text_atomically(target, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    target.chmod(0o640)
+    atomic.write_text_atomically(target, "y")
+    assert target.stat().st_mode & 0o777 == 0o640
