@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import write_inputs  # noqa: E402
+from generate import write_inputs
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -26,7 +26,8 @@ _DETAILS: dict[str, tuple[str, str]] = {
     ),
     "AE001.documents": (
         "a plan is one YAML document, but this file holds several (separated by ---)",
-        "プランは 1 つの YAML ドキュメントである必要がありますが、このファイルには複数（--- 区切り）あります",
+        "プランは 1 つの YAML ドキュメントである必要がありますが、このファイルには複数（--- "
+        "区切り）あります",
     ),
     "AE002.empty": (
         "the plan is empty: it needs at least `aeplan`, `salesforce` and `business_units`",
@@ -78,11 +79,13 @@ _DETAILS: dict[str, tuple[str, str]] = {
     ),
     "AE005.missing": (
         "the plan format version `aeplan:` is missing; add `aeplan: 1` as the first key",
-        "プラン形式のバージョン `aeplan:` がありません。最初のキーとして `aeplan: 1` を追加してください",
+        "プラン形式のバージョン `aeplan:` がありません。最初のキーとして `aeplan:"
+        " 1` を追加してください",
     ),
     "AE005.unsupported": (
         "plan format version `{value}` is not supported; this aeplan reads version 1",
-        "プラン形式のバージョン `{value}` はサポートされていません。この aeplan はバージョン 1 を読み込みます",
+        "プラン形式のバージョン `{value}` はサポートされていません。この aeplan "
+        "はバージョン 1 を読み込みます",
     ),
     "AE006.bytes": (
         "the file is larger than the limit of {value} bytes",
@@ -98,7 +101,8 @@ _DETAILS: dict[str, tuple[str, str]] = {
     ),
     "AE006.nodes": (
         "the plan expands to more than {value} values (aliases or sheer size); reading stopped",
-        "プランが {value} 個を超える値に展開されます（エイリアスまたはサイズ）。読み込みを中止しました",
+        "プランが {value} 個を超える値に展開されます（エイリアスまたはサイズ）。"
+        "読み込みを中止しました",
     ),
     "AE902.unused_line": (
         "`{codes}` suppresses nothing: no such finding on line {target}; remove it so suppressions "
@@ -126,7 +130,8 @@ _DETAILS: dict[str, tuple[str, str]] = {
         "this `# aeplan:` comment is not understood, so it suppresses nothing; write "
         "`# aeplan: ignore[CODE] reason` or `# aeplan: ignore-file[CODE] reason`",
         "この `# aeplan:` コメントは解釈できないため、何も抑制しません。"
-        "`# aeplan: ignore[CODE] 理由` または `# aeplan: ignore-file[CODE] 理由` と記述してください",
+        "`# aeplan: ignore[CODE] 理由` または `# aeplan: ignore-file[CODE] 理由` "
+        "と記述してください",
     ),
 }
 
@@ -135,7 +140,8 @@ _TOOL: dict[str, tuple[str, str]] = {
     "summary.found": (
         "Found {total} finding(s) in {files} file(s): {errors} error(s), {warnings} warning(s), "
         "{infos} info.",
-        "{files} ファイルで {total} 件の指摘事項: エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件。",
+        "{files} ファイルで {total} 件の指摘事項: エラー {errors} 件、警告 {warnings} "
+        "件、情報 {infos} 件。",
     ),
     "summary.skipped": (
         "{count} file(s) have structural errors; fix them to run the other rules on those files.",

@@ -184,7 +184,7 @@ def load_rule_file(path: Path) -> RuleSpec:
 def read_rule_yaml(path: Path) -> Any:
     """The plain data of a rule file; unreadable or invalid YAML is a :class:`PlannerError`."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, UnicodeDecodeError) as error:
         raise PlannerError(f"cannot read rule file: {error}", file=str(path)) from None
     except yaml.MarkedYAMLError as error:

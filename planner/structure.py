@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
@@ -62,7 +62,8 @@ def validate(loaded: LoadedPlan) -> Validation:
 def _from_errors(loaded: LoadedPlan, error: ValidationError) -> list[Problem]:
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     by_pointer: dict[str, list[dict[str, Any]]] = {}
-    for detail in error.errors(include_url=False, include_input=True):
+    details: list[dict[str, Any]] = [dict(d) for d in error.errors(include_url=False)]
+    for detail in details:
         pointer = _pointer_in(loaded.data, detail["loc"])
         grouped.setdefault((pointer, detail["type"]), []).append(detail)
         by_pointer.setdefault(pointer, []).append(detail)

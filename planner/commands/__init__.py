@@ -42,7 +42,7 @@ def boundary() -> Iterator[None]:
         sys.exit(130)
     except (SystemExit, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
         raise
-    except Exception as error:  # noqa: BLE001 - the last line of defence: no raw traceback
+    except Exception as error:
         if os.environ.get("AEPLAN_DEBUG"):
             raise
         click.echo(

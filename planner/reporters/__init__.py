@@ -27,7 +27,7 @@ REPORTERS: dict[str, str] = {
 
 def reporter(name: str) -> Reporter:
     """The reporter module for a format name (imported only when used)."""
-    module: Reporter = importlib.import_module(REPORTERS[name])  # type: ignore[assignment]
+    module: Reporter = importlib.import_module(REPORTERS[name])
     return module
 
 

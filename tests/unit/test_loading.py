@@ -91,7 +91,7 @@ def test_timestamps_stay_text() -> None:
 
 
 def test_decode_utf8_bom_and_utf16() -> None:
-    assert decode(codecs.BOM_UTF8 + "a: 1".encode())[0] == "a: 1"
+    assert decode(codecs.BOM_UTF8 + b"a: 1")[0] == "a: 1"
     assert decode("a: ア".encode("utf-16"))[0] == "a: ア"
 
 
