@@ -16,6 +16,7 @@ UNUSED = "AE902"
 # The findings about suppressions cannot themselves be suppressed by a comment (use `ignore`).
 UNSUPPRESSIBLE = frozenset({WITHOUT_REASON, UNUSED})
 
+_QUICK = re.compile(r"#\s*[aA][eE][pP][lL][aA][nN]")  # a cheap pre-filter for _START
 _START = re.compile(r"(?:^|(?<=\s))#\s*aeplan\s*:", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"\s*(ignore-file|ignore)\s*\[([^\]]*)\](.*)$", re.IGNORECASE)
 _CODE = re.compile(r"^[A-Z][A-Z0-9]*$")
@@ -45,7 +46,7 @@ class Comments:
 
 def scan(text: str) -> Comments:
     """Find suppression comments; a ``#`` inside a YAML scalar (quoted, block) is not a comment."""
-    if not _START.search(text):  # most plans have no such comment: skip the YAML scan
+    if not _QUICK.search(text) or not _START.search(text):  # most plans have none: skip the scan
         return Comments()
     lines = text.splitlines()
     spans = _scalar_spans(text)
