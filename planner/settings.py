@@ -101,6 +101,16 @@ def _upper(codes: Any) -> tuple[str, ...]:
     return tuple(str(code).upper() for code in codes)
 
 
+def _check_rule_folders(folders: tuple[Path, ...], loaded: Any, cwd: Path) -> None:
+    """A missing organisation rule folder is named with the configuration line that asked for it."""
+    for entry in folders:
+        if not entry.is_dir():
+            raise PlannerError(
+                f"`rules`: the folder {entry} does not exist",
+                file=_shown(loaded.path, cwd), line=loaded.line_of("rules") or 0,
+            )  # fmt: skip
+
+
 def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
     values = loaded.values
     folder = loaded.folder.absolute()
@@ -117,6 +127,7 @@ def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
             value = tuple(value)
         elif name == "rules":
             value = tuple(folder / entry for entry in value)
+            _check_rule_folders(value, loaded, cwd)
         changes[name] = value
     label = _label(loaded.path, cwd)
     keys = sorted(name.replace("_", "-") for name in values.model_fields_set)

@@ -58,3 +58,12 @@ def test_any_organisation_rule_bytes_give_a_result_or_one_line(
         rule = Path(folder) / source.name
         rule.write_text(text[:start] + junk + text[end:], encoding="utf-8")
         _calm(["lint", "--isolated", "--rules", folder, PLAN], rule)
+
+
+def test_a_missing_rule_folder_in_configuration_names_the_configuration(tmp_path: Path) -> None:
+    # Found by `make fuzz`: the error named only the folder, not the file and line that asked.
+    config = tmp_path / "aeplan.toml"
+    config.write_text('fail-on = "error"\nrules = ["AE2"]\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--config", str(config), PLAN])
+    assert result.exit_code == 2
+    assert "aeplan.toml:2:1: `rules`: the folder" in result.stderr
