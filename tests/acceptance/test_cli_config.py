@@ -115,6 +115,7 @@ def test_bad_configuration_is_exit_two_with_one_line(project: Path) -> None:
 
 
 def test_aeplan_config_shows_values_and_their_sources(project: Path) -> None:
+    (project / "policies").mkdir()
     (project / "aeplan.toml").write_text(
         'ignore = ["AE7"]\nmax-depth = 100\nrules = ["policies"]\n', encoding="utf-8"
     )
