@@ -25,9 +25,11 @@ def files_digest(paths: list[Path]) -> str:
 
 def build_index_text(paths: list[Path]) -> str:
     """The index of ``paths`` (rule files) as committed JSON text."""
-    from planner.rulebook import read_rule_yaml
+    from planner.rulebook import read_rule_yaml, rule_from_raw
 
     rules = {path.name: read_rule_yaml(path) for path in paths}
+    for path in paths:  # only valid rule files enter the index
+        rule_from_raw(rules[path.name], path)
     document = {"digest": files_digest(paths), "rules": rules}
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 

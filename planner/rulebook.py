@@ -30,7 +30,9 @@ NAME_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: built-in rules come from the validated index (see rule_from_index), so the
+    # validators are only built when a rule file is actually validated (an edited or org rule).
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Text(_Strict):
@@ -162,7 +164,7 @@ def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
     names: dict[str, str] = {}
     for path, organisation in files:
         raw = None if organisation else indexed.get(path.name)
-        rule = load_rule_file(path) if raw is None else rule_from_raw(raw, path)
+        rule = load_rule_file(path) if raw is None else rule_from_index(raw)
         if organisation:
             check_organisation_rule(rule, path)
         if rule.code in rules:
@@ -198,6 +200,41 @@ def read_rule_yaml(path: Path) -> Any:
         ) from None
     except yaml.YAMLError as error:
         raise PlannerError(f"rule file is not valid YAML: {error}", file=str(path)) from None
+
+
+def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
+    """A built-in rule from the index, whose entries were validated when it was built."""
+
+    def text(value: dict[str, str]) -> Text:
+        return Text.model_construct(en=value["en"], ja=value["ja"])
+
+    docs = raw["docs"]
+    caveat = docs.get("caveat")
+    check_data = raw["check"]
+    check: Check
+    if "python" in check_data:
+        check = PythonCheck.model_construct(python=check_data["python"])
+    elif "structural" in check_data:
+        check = StructuralCheck.model_construct(structural=True)
+    else:
+        check = SchemaCheck.model_construct(
+            for_each=check_data.get("for_each", ""), when=check_data["when"],
+            report_at=check_data.get("report_at", ""),
+        )  # fmt: skip
+    examples = raw["examples"]
+    return RuleSpec.model_construct(
+        code=raw["code"], name=raw["name"], severity=Severity(raw["severity"]),
+        summary=text(raw["summary"]), message=text(raw["message"]), fix=text(raw["fix"]),
+        docs=Docs.model_construct(
+            what=text(docs["what"]), why=text(docs["why"]), fix=text(docs["fix"]),
+            caveat=text(caveat) if caveat else None,
+        ),
+        facts=list(raw.get("facts", [])), references=list(raw.get("references", [])),
+        check=check,
+        examples=Examples.model_construct(
+            fail=examples["fail"], fail_at=list(examples["fail_at"]), pass_=examples["pass"]
+        ),
+    )  # fmt: skip
 
 
 def rule_from_raw(raw: Any, path: Path) -> RuleSpec:

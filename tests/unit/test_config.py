@@ -37,6 +37,7 @@ def test_a_pyproject_without_a_tool_aeplan_table_does_not_count(tmp_path: Path) 
 
 
 def test_every_key_is_read_and_kebab_case(tmp_path: Path) -> None:
+    (tmp_path / "policies").mkdir()
     path = write(
         tmp_path / "aeplan.toml",
         'select = ["AE1", "AE4"]\nignore = ["ae401"]\nextend-select = ["AE9"]\n'

@@ -31,3 +31,10 @@ def test_a_missing_or_broken_index_is_ignored(tmp_path: Path) -> None:
     assert cached_rules(tmp_path, files) is None
     (tmp_path / INDEX_NAME).write_text("{not json", encoding="utf-8")
     assert cached_rules(tmp_path, files) is None
+
+
+def test_rules_from_the_index_equal_rules_validated_from_yaml() -> None:
+    from planner.rulebook import load_rule_file, load_rulebook
+
+    indexed = load_rulebook().rules
+    assert indexed == tuple(load_rule_file(path) for path in builtin_rule_files())
