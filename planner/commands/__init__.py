@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, Callable, TypeVar
 
 import click
 
@@ -15,6 +16,20 @@ EXIT_BUG = 3
 LANGUAGES = ("en", "ja")
 
 COMMANDS = ("lint", "schema", "init", "rules", "explain", "compare", "report", "config")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def configuration_options(command: F) -> F:
+    """``--config PATH`` and ``--isolated``, shared by every command that reads configuration."""
+    command = click.option(
+        "--isolated", is_flag=True, help="Ignore every configuration file."
+    )(command)
+    return click.option(
+        "--config", "config_path", type=click.Path(dir_okay=False), default=None,
+        help="Read this configuration file instead of searching for one.",
+    )(command)  # fmt: skip
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from planner.commands import LANGUAGES, boundary, split_codes
+from planner.commands import LANGUAGES, boundary, configuration_options, split_codes
 
 
 @click.command()
@@ -19,14 +19,7 @@ from planner.commands import LANGUAGES, boundary, split_codes
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Read this configuration file instead of searching for one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@configuration_options
 @click.option("--select", multiple=True, metavar="CODES", help="As for `aeplan lint`.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="As for `aeplan lint`.")
 @click.option(

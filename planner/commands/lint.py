@@ -9,7 +9,7 @@ from typing import Optional
 
 import click
 
-from planner.commands import LANGUAGES, boundary, split_codes
+from planner.commands import LANGUAGES, boundary, configuration_options, split_codes
 from planner.reporters import REPORTERS
 
 FORMATS = tuple(REPORTERS)
@@ -31,9 +31,7 @@ FORMATS = tuple(REPORTERS)
               help="Skip these rule codes or prefixes (comma-separated, repeatable).")
 @click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
               help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Read this configuration file instead of searching for one.")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@configuration_options
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,

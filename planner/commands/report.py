@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from planner.commands import LANGUAGES, boundary
+from planner.commands import LANGUAGES, boundary, configuration_options
 from planner.report import FORMATS
 
 
@@ -34,14 +34,7 @@ from planner.report import FORMATS
     metavar="DIR",
     help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Read this configuration file instead of searching for one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@configuration_options
 @click.option(
     "-o",
     "--output",
