@@ -15,7 +15,7 @@ import click
 import yaml
 
 from planner.cli import cli
-from planner.commands import LANGUAGES
+from planner.cli.options import LANGUAGES
 from planner.reporters import REPORTERS
 from tests.conftest import REPO, SAMPLES
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from planner.commands import LANGUAGES, boundary
+from planner.cli.options import LANGUAGES, boundary
 
 FORMATS = ("text", "json")
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from planner.commands import LANGUAGES, boundary
+from planner.cli.options import LANGUAGES, boundary
 
 FORMATS = ("text", "json", "markdown")
 

@@ -1,4 +1,4 @@
-"""The ``aeplan`` command group: each subcommand lives in ``planner.commands.<name>``."""
+"""The ``aeplan`` command group: each subcommand lives in ``planner.cli.<name>``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import importlib
 import click
 
 from planner import __version__
-from planner.commands import COMMANDS
+from planner.cli.options import COMMANDS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,7 +17,7 @@ def cli() -> None:
 
 
 for _name in COMMANDS:
-    cli.add_command(importlib.import_module(f"planner.commands.{_name}").command, _name)
+    cli.add_command(importlib.import_module(f"planner.cli.{_name}").command, _name)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from planner.commands import LANGUAGES, boundary, configuration_options
+from planner.cli.options import LANGUAGES, boundary, configuration_options
 from planner.report import FORMATS
 
 

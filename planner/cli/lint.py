@@ -9,7 +9,7 @@ from typing import Optional
 
 import click
 
-from planner.commands import LANGUAGES, boundary, configuration_options, split_codes
+from planner.cli.options import LANGUAGES, boundary, configuration_options, split_codes
 from planner.reporters import REPORTERS
 
 FORMATS = tuple(REPORTERS)

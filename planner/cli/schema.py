@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from planner.commands import boundary
+from planner.cli.options import boundary
 
 
 @click.command()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import click
 
-from planner.commands import LANGUAGES, boundary
+from planner.cli.options import LANGUAGES, boundary
 
 if TYPE_CHECKING:
     from planner.plan_writer import Answers
