@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from planner.findings import Finding
-from planner.loading import LoadedPlan, Position
+from planner.plan.source import LoadedPlan, Position
 
 WITHOUT_REASON = "AE901"
 UNUSED = "AE902"

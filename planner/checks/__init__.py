@@ -94,4 +94,12 @@ def first_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
             yield hit
 
 
-from planner.checks import business_units, connectors, fields, mds, operations, rollout, secrets  # noqa: E402,F401  (registers the checks)
+from planner.checks import (  # noqa: E402,F401  (registers the checks)
+    business_units,
+    connectors,
+    fields,
+    mds,
+    operations,
+    rollout,
+    secret_values,
+)

@@ -11,6 +11,6 @@ from planner.cli.options import boundary
 def command() -> None:
     """Print the plan format's JSON Schema (for editors and other validators)."""
     with boundary():
-        from planner.schema_export import plan_schema_text
+        from planner.plan.schema_export import plan_schema_text
 
         click.echo(plan_schema_text(), nl=False)

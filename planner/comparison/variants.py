@@ -182,7 +182,7 @@ def _user(build: _Builder) -> None:
 
 def _normalised(plan: dict[str, Any]) -> dict[str, Any]:
     """Validate the variant through the model, so it has exactly the shape the rules expect."""
-    from planner.model import Plan
+    from planner.plan.model import Plan
 
     dumped: dict[str, Any] = Plan.model_validate(plan).model_dump(mode="json", exclude_none=True)
     return dumped

@@ -8,7 +8,7 @@ from typing import Optional
 
 from planner.findings import Finding, Severity
 from planner.linting import Analysis
-from planner.model import BusinessUnit, Plan, Team
+from planner.plan.model import BusinessUnit, Plan, Team
 from planner.report.wording import Wording
 from planner.rulebook import Rulebook
 

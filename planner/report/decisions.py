@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from planner.model import BusinessUnit
+from planner.plan.model import BusinessUnit
 from planner.report import sources
 from planner.report.context import ReportContext
 

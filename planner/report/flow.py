@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.model import BusinessUnit
+from planner.plan.model import BusinessUnit
 from planner.report.context import ReportContext
 from planner.report.summary import connector_words
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from planner.model import BusinessUnit
+from planner.plan.model import BusinessUnit
 from planner.report.context import ReportContext
 from planner.report.summary import connector_words
 

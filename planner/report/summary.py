@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.findings import Severity
-from planner.model import BusinessUnit
+from planner.plan.model import BusinessUnit
 from planner.report.context import ReportContext
 
 

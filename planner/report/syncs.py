@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.model import FieldMapping
+from planner.plan.model import FieldMapping
 from planner.report import drawing, flow, sources
 from planner.report.context import ReportContext
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from planner import phrases
-from planner.checks.secrets import masked_lines
 from planner.findings import Finding, Severity
 from planner.linting import Analysis, LintResult
+from planner.plan.secrets import masked_lines
 from planner.reporters import help_reference
 from planner.terminal import printable, width
 

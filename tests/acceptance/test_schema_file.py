@@ -8,7 +8,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from planner.schema_export import plan_schema_text
+from planner.plan.schema_export import plan_schema_text
 from tests.conftest import REPO, SAMPLES
 
 SCHEMA_FILE = REPO / "schema" / "plan.schema.json"

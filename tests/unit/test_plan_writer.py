@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from planner import interview
 from planner.errors import PlannerError
 from planner.limits import Limits
-from planner.loading import load_text
+from planner.plan.events import load_text
 from planner.plan_comments import _COMMENTS
 from planner.plan_writer import Answers, before_unpause_steps, quoted, render_plan
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from planner.model import Plan
+from planner.plan.model import Plan
 from tests.conftest import REPO
 
 

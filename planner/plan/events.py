@@ -13,7 +13,7 @@ from yaml.resolver import Resolver
 
 from planner import pointers
 from planner.limits import Limits
-from planner.loading import LoadedPlan, Position, Problem
+from planner.plan.source import LoadedPlan, Position, Problem
 
 try:  # libyaml's parser is much faster; fall back where PyYAML was built without it
     from yaml import CSafeLoader as _Loader
@@ -286,3 +286,10 @@ class _Builder:
     ) -> None:
         where = pointer if pointer is not None else self._pointer_for_child()
         self.loaded.problems.append(Problem(code, where, _mark(event), params))
+
+
+def load_text(text: str, limits: Limits) -> LoadedPlan:
+    """Read YAML text into a :class:`LoadedPlan`; problems become ``AE00x`` entries."""
+    loaded = LoadedPlan(text=text)
+    build(text, limits, loaded)
+    return loaded

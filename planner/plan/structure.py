@@ -11,8 +11,8 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from planner import pointers
-from planner.loading import LoadedPlan, Problem
-from planner.model import FORMAT_VERSIONS, Plan
+from planner.plan.model import FORMAT_VERSIONS, Plan
+from planner.plan.source import LoadedPlan, Problem
 
 _TYPE_ERRORS = {
     "string_type": "text",
@@ -217,7 +217,7 @@ def describe(value: Any) -> str:
 
 
 def _shown(value: Any, pointer: str = "") -> str:
-    from planner.checks.secrets import MASK, holds_private_key, names_secret
+    from planner.plan.secrets import MASK, holds_private_key, names_secret
 
     if holds_private_key(value) or any(names_secret(key) for key in pointers.split(pointer)):
         return MASK

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planner.checks.secrets import fragments, holds_private_key, masked_lines, names_secret
 from planner.cli import cli
 from planner.linting import Analysis, Linter
+from planner.plan.secrets import fragments, holds_private_key, masked_lines, names_secret
 from tests.conftest import analyse
 
 PEM = (
@@ -215,7 +215,7 @@ def test_report_and_compare_never_show_a_secret(tmp_path: Path) -> None:
 
 
 def test_no_key_of_the_plan_format_names_a_secret() -> None:
-    from planner.model import Plan
-    from tests.unit.test_plan_format_docs import _keys
+    from planner.plan.model import Plan
+    from tests.unit.plan.test_plan_format_docs import _keys
 
     assert sorted(key for key in _keys(Plan) if names_secret(key)) == []

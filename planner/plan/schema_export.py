@@ -10,7 +10,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def plan_schema() -> dict[str, Any]:
     """The JSON Schema of the plan format, with a ``$schema`` dialect and stable key order."""
-    from planner.model import Plan
+    from planner.plan.model import Plan
 
     schema = Plan.model_json_schema()
     return {"$schema": SCHEMA_DIALECT, **schema}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import codecs
 
 from planner.limits import Limits
-from planner.loading import Position, decode, load_text
+from planner.plan.events import load_text
+from planner.plan.source import Position, decode
 
 LIMITS = Limits()
 

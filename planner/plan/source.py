@@ -72,11 +72,3 @@ def _encoding_problem(raw: bytes, offset: int, encoding: str) -> Problem:
     detail = f"byte 0x{raw[offset]:02x} is not valid {encoding}"
     return Problem("AE001", "", Position(line, column), {"detail": detail, "encoding": encoding})
 
-
-def load_text(text: str, limits: Limits) -> LoadedPlan:
-    """Read YAML text into a :class:`LoadedPlan`; problems become ``AE00x`` entries."""
-    from planner.event_builder import build
-
-    loaded = LoadedPlan(text=text)
-    build(text, limits, loaded)
-    return loaded

@@ -9,11 +9,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from planner import pointers
-from planner.checks import Hit, PlanContext, check
 
 if TYPE_CHECKING:
     from planner.findings import Finding
-    from planner.loading import LoadedPlan
+    from planner.plan.source import LoadedPlan
 
 MASK = "********"
 _MARKER = r"-----(?:BEGIN|END) [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----"
@@ -171,15 +170,10 @@ def masked_lines(loaded: LoadedPlan) -> list[str]:
     return lines
 
 
-def _dotted(pointer: str) -> str:
+def dotted(pointer: str) -> str:
+    """A pointer as a dotted path: ``business_units[0].connector.password``."""
     text = ""
     for segment in pointers.split(pointer):
         text += f"[{segment}]" if segment.isdigit() else (f".{segment}" if text else segment)
     return text
 
-
-@check("secret_in_plan", on_invalid_plans=True)
-def secret_in_plan(context: PlanContext) -> Iterator[Hit]:
-    """A value under a key that names a secret, or any value holding a private-key block."""
-    for pointer in secrets_in(context.raw):
-        yield Hit(pointer, {"path": _dotted(pointer)})

@@ -1,0 +1,15 @@
+"""AE801: a secret written in a plan (the detection itself lives in ``planner.plan.secrets``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planner.checks import Hit, PlanContext, check
+from planner.plan.secrets import dotted, secrets_in
+
+
+@check("secret_in_plan", on_invalid_plans=True)
+def secret_in_plan(context: PlanContext) -> Iterator[Hit]:
+    """A value under a key that names a secret, or any value holding a private-key block."""
+    for pointer in secrets_in(context.raw):
+        yield Hit(pointer, {"path": dotted(pointer)})
