@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from planner.errors import PlannerError
 from planner.explanation import label, severity_word
-from planner.organisation import BUILTIN_PREFIX
+from planner.rules.organisation import BUILTIN_PREFIX
 from planner.terminal import printable, width
 
 if TYPE_CHECKING:
-    from planner.rulebook import Rulebook, RuleSpec
+    from planner.rules.rulebook import Rulebook, RuleSpec
 
 LISTING_VERSION = 1
 _UNKNOWN = (
@@ -31,7 +31,7 @@ _ORGANISATION_HINT = (
 
 def load_catalogue(rule_dirs: Sequence[str] = ()) -> Rulebook:
     """The built-in rules plus the organisation rules in ``rule_dirs``."""
-    from planner.rulebook import load_rulebook
+    from planner.rules.loader import load_rulebook
 
     return load_rulebook(tuple(Path(folder) for folder in rule_dirs))
 

@@ -10,7 +10,7 @@ from planner.factsheet import confidence_words
 from planner.terminal import printable
 
 if TYPE_CHECKING:
-    from planner.rulebook import RuleSpec
+    from planner.rules.rulebook import RuleSpec
 
 _LABELS: dict[str, tuple[str, str]] = {
     "what": ("What it checks", "検出する内容"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.engine import render
+from planner.placeholders import render
 
 QUESTION_ORDER = (
     "org", "version", "bu_count", "bu_name", "connector_user", "custom_username", "custom_license",

@@ -8,19 +8,20 @@ from pathlib import Path
 from typing import Any, Optional
 
 from planner import phrases, suppressions
-from planner.checks import PlanContext
-from planner.engine import Engine, RuleHit, render
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
 from planner.globs import matches, matches_any
 from planner.limits import Limits
-from planner.organisation import is_rule_file
+from planner.placeholders import render
 from planner.plan import secrets
 from planner.plan.events import load_text
 from planner.plan.model import Plan
 from planner.plan.source import LoadedPlan, Position, Problem, decode
 from planner.plan.structure import validate
-from planner.rulebook import Rulebook, RuleSpec, load_rulebook
+from planner.rules.checks import PlanContext
+from planner.rules.engine import Engine, RuleHit
+from planner.rules.loader import load_rulebook
+from planner.rules.rulebook import Rulebook, RuleSpec, is_rule_file
 from planner.settings import with_severities
 from planner.suppressions import note_params
 

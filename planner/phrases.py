@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.placeholders import render
+
 _KINDS = {
     "text": ("text", "文字列"),
     "integer": ("a whole number", "整数"),
@@ -181,8 +183,6 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def _fill(template: str, params: Mapping[str, str]) -> str:
-    from planner.engine import render
-
     return render(template, params)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from planner.explanation import Explanation, explain, fact_line, label, severity_word
 
 if TYPE_CHECKING:
-    from planner.rulebook import Rulebook
+    from planner.rules.rulebook import Rulebook
 
 DOC_FILES = {"en": "rules.md", "ja": "rules.ja.md"}
 _INTRO = {
@@ -85,7 +85,7 @@ def _cell(text: str) -> str:
 def generated_docs() -> dict[str, str]:
     """File name → the text it should hold, for every language (built-in rules only)."""
     from planner.factsheet import load_confidences
-    from planner.rulebook import load_rulebook
+    from planner.rules.loader import load_rulebook
 
     rulebook = load_rulebook()
     confidences = load_confidences()

@@ -9,7 +9,7 @@ from typing import Any, Optional
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.limits import Limits
-from planner.rulebook import Rulebook
+from planner.rules.rulebook import Rulebook
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"

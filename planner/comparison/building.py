@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from planner.checks import PlanContext
 from planner.comparison.evaluation import common_keys, evaluate_unit, noted, to_option
 from planner.comparison.recommendation import recommend
 from planner.comparison.results import Comparison, UnitComparison
-from planner.engine import Engine
 from planner.errors import PlannerError
 from planner.linting import Analysis, Linter, LintOptions
-from planner.rulebook import StructuralCheck
+from planner.rules.checks import PlanContext
+from planner.rules.engine import Engine
+from planner.rules.rulebook import StructuralCheck
 
 SECRET_RULE = "AE801"
 

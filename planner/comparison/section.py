@@ -7,8 +7,8 @@ from typing import Optional
 
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
-from planner.engine import Engine
 from planner.linting import Analysis
+from planner.rules.engine import Engine
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planner.placeholders import render
+
 _TEXT: dict[str, tuple[str, str]] = {
     "option.integration_user+all_records": (
         "integration user + all records", "インテグレーションユーザー + 全レコード"),
@@ -210,8 +212,6 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 def text(key: str, lang: str, **params: object) -> str:
     """A comparison sentence or label in ``lang``, with ``{name}`` placeholders filled."""
-    from planner.engine import render
-
     english, japanese = _TEXT[key] if key in _TEXT else _LABELS[key]
     template = japanese if lang == "ja" else english
     return render(template, {name: str(value) for name, value in params.items()})

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional
 
 from planner import pointers
-from planner.limits import Limits
 
 
 class Position(NamedTuple):

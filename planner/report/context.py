@@ -10,7 +10,7 @@ from planner.findings import Finding, Severity
 from planner.linting import Analysis
 from planner.plan.model import BusinessUnit, Plan, Team
 from planner.report.wording import Wording
-from planner.rulebook import Rulebook
+from planner.rules.rulebook import Rulebook
 
 _BU_POINTER = re.compile(r"^/business_units/(\d+)(?:/|$)")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from planner.comparison.section import SectionData, section_data
-from planner.engine import Engine
 from planner.report.context import ReportContext
+from planner.rules.engine import Engine
 
 
 def build(context: ReportContext) -> SectionData:

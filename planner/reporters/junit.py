@@ -8,10 +8,10 @@ from typing import TextIO
 from xml.etree import ElementTree
 
 from planner import phrases
-from planner.checks import REGISTRY
 from planner.findings import Finding
 from planner.linting import Analysis, LintResult
-from planner.rulebook import PythonCheck, RuleSpec, StructuralCheck
+from planner.rules.checks import REGISTRY
+from planner.rules.rulebook import PythonCheck, RuleSpec, StructuralCheck
 
 # The strict Ant schema (JUnit.xsd) requires these; fixed values keep the report reproducible.
 TIMESTAMP = "1970-01-01T00:00:00"

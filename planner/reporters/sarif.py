@@ -15,7 +15,7 @@ from planner.reporters.fingerprints import (
     is_relative,
     relative_path,
 )
-from planner.rulebook import RuleSpec, StructuralCheck
+from planner.rules.rulebook import RuleSpec, StructuralCheck
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SOURCE_ROOT = "%SRCROOT%"

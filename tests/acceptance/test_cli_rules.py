@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from planner.catalogue import explain_text
 from planner.cli import cli
 from planner.explanation import label
-from planner.rulebook import load_rulebook
+from planner.rules.loader import load_rulebook
 from planner.terminal import printable, width
 from tests.conftest import SAMPLES
 

@@ -48,7 +48,7 @@ def test_there_are_good_and_bad_samples_of_each_kind() -> None:
 
 
 def test_every_foundation_rule_appears_in_a_bad_sample() -> None:
-    from tests.unit.test_rulebook_meta import ISSUE_2_CODES
+    from tests.unit.rules.test_rulebook_meta import ISSUE_2_CODES
 
     marked = {code for path in BAD for code, _ in expected_findings(path)}
     assert marked >= ISSUE_2_CODES

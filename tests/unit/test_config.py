@@ -176,7 +176,7 @@ def test_glob_patterns(tmp_path: Path, pattern: str, path: str, expected: bool) 
 
 
 def test_severity_overrides_take_prefixes_and_the_longest_prefix_wins() -> None:
-    from planner.rulebook import load_rulebook
+    from planner.rules.loader import load_rulebook
     from planner.settings import with_severities
 
     rulebook = load_rulebook()

@@ -9,7 +9,7 @@ import pytest
 
 from planner.explanation import explain, render_text
 from planner.factsheet import confidence_words, load_confidences, parse_confidences
-from planner.rulebook import load_rulebook
+from planner.rules.loader import load_rulebook
 from planner.rules_docs import DOC_FILES, generated_docs, write_docs
 from tests.conftest import REPO
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from planner.checks.fields import field_key
 from planner.linting import Linter
+from planner.rules.checks.fields import field_key
 from tests.conftest import analyse
 
 HEAD = "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units:\n  - name: Japan\n    field_mappings:\n"

@@ -5,29 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from planner.errors import PlannerError
 from planner.resources import data_path
+from planner.rules.rulebook import CODE_PATTERN, RuleSpec, SchemaCheck, is_rule_file
 
-if TYPE_CHECKING:
-    from planner.rulebook import RuleSpec
-
-RULE_FILE_SUFFIXES = (".rule.yaml", ".rule.yml")
 BUILTIN_PREFIX = "AE"
-
-
-def is_rule_file(path: Path) -> bool:
-    """True for ``CODE.rule.yaml`` / ``CODE.rule.yml``: organisation rule files, never plans."""
-    return path.name.endswith(RULE_FILE_SUFFIXES)
-
-
-def code_in_file_name(path: Path) -> str:
-    """The code a file name promises: ``ACME001`` from ``ACME001.rule.yaml``."""
-    for suffix in RULE_FILE_SUFFIXES:
-        if path.name.endswith(suffix):
-            return path.name[: -len(suffix)]
-    return path.stem
 
 
 def organisation_rule_files(folder: Path) -> list[Path]:
@@ -60,8 +44,6 @@ def organisation_rule_files(folder: Path) -> list[Path]:
 
 def check_organisation_rule(rule: RuleSpec, path: Path) -> None:
     """Refuse what only built-in rules may do: the ``AE`` prefix and Python checks."""
-    from planner.rulebook import SchemaCheck
-
     if rule.code.startswith(BUILTIN_PREFIX):
         raise PlannerError(
             f"organisation rule code {rule.code} uses the prefix {BUILTIN_PREFIX}, "
@@ -102,6 +84,4 @@ def _check_schema(when: Mapping[str, Any], path: Path) -> None:
 
 
 def _looks_like_a_code(stem: str) -> bool:
-    from planner.rulebook import CODE_PATTERN
-
     return re.fullmatch(CODE_PATTERN, stem) is not None

@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from planner.conditions import compile_condition
-from planner.engine import Engine, documents
 from planner.errors import PlannerError
 from planner.linting import Linter
-from planner.rulebook import Rulebook, RuleSpec, SchemaCheck, builtin_codes, load_rulebook
+from planner.rules.conditions import compile_condition
+from planner.rules.engine import Engine, documents
+from planner.rules.loader import load_rulebook
+from planner.rules.rulebook import Rulebook, RuleSpec, SchemaCheck, builtin_codes
 from tests.conftest import REPO, SAMPLES, analyse
 
 ORG_RULES = SAMPLES / "org-rules"
@@ -34,7 +35,7 @@ def when(rule: RuleSpec) -> dict[str, Any]:
 
 def compiled_natively(predicate: Callable[[Any], bool]) -> bool:
     """True for a predicate built by the compiler, False for jsonschema's own ``is_valid``."""
-    return predicate.__module__ == "planner.conditions"
+    return predicate.__module__ == "planner.rules.conditions"
 
 
 @pytest.fixture(scope="module")

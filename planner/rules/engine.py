@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from planner import pointers
-from planner.checks import REGISTRY, Hit, PlanContext
-from planner.conditions import Predicate, compile_condition
 from planner.errors import PlannerError
-from planner.rulebook import PythonCheck, Rulebook, RuleSpec, SchemaCheck, builtin_codes
-
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+from planner.rules.checks import REGISTRY, Hit, PlanContext
+from planner.rules.conditions import Predicate, compile_condition
+from planner.rules.rulebook import PythonCheck, Rulebook, RuleSpec, SchemaCheck, builtin_codes
 
 
 @dataclass(frozen=True)
@@ -139,8 +136,3 @@ def _name_of(value: Any) -> str:
     if isinstance(value, dict) and isinstance(value.get("name"), str):
         return str(value["name"])
     return ""
-
-
-def render(template: str, params: Mapping[str, str]) -> str:
-    """Fill ``{name}`` placeholders; text a plan supplied is never interpreted as a template."""
-    return _PLACEHOLDER.sub(lambda match: str(params.get(match.group(1), match.group(0))), template)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.checks import REGISTRY
 from planner.errors import PlannerError
-from planner.rulebook import PythonCheck, RuleSpec, load_rule_file, load_rulebook
+from planner.rules.checks import REGISTRY
+from planner.rules.loader import load_rulebook
+from planner.rules.rulebook import PythonCheck, RuleSpec, load_rule_file
 from tests.conftest import REPO, SHARED
 
 RULES = load_rulebook().rules
@@ -80,7 +81,7 @@ def test_the_fact_sheet_copy_matches_the_shared_one_when_present() -> None:
 
 def test_a_rule_file_whose_name_disagrees_with_its_code_is_refused(tmp_path: Path) -> None:
     source = Path(load_rulebook().by_code()["AE101"].code + ".yaml")
-    text = (Path(__file__).resolve().parents[2] / "rules" / source).read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[3] / "rules" / source).read_text(encoding="utf-8")
     wrong = tmp_path / "AE999.yaml"
     wrong.write_text(text, encoding="utf-8")
     with pytest.raises(PlannerError, match="does not match the file name"):
@@ -88,7 +89,7 @@ def test_a_rule_file_whose_name_disagrees_with_its_code_is_refused(tmp_path: Pat
 
 
 def test_a_rule_file_without_japanese_docs_is_refused(tmp_path: Path) -> None:
-    text = (Path(__file__).resolve().parents[2] / "rules" / "AE101.yaml").read_text("utf-8")
+    text = (Path(__file__).resolve().parents[3] / "rules" / "AE101.yaml").read_text("utf-8")
     broken = tmp_path / "AE101.yaml"
     broken.write_text(text.replace("  ja: ビジネスユニットに", "  jp: ビジネスユニットに"), "utf-8")
     with pytest.raises(PlannerError, match="AE101.yaml.*bad rule file"):

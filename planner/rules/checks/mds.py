@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from planner.checks import BusinessUnitView, Hit, PlanContext, check
+from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check
 
 MDS = "marketing_data_sharing"
 PAIRED_OBJECTS = ("lead", "contact")

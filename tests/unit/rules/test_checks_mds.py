@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from planner.checks import PlanContext
-from planner.checks.mds import mds_rules_overlap
 from planner.linting import Linter, LintOptions
+from planner.rules.checks import PlanContext
+from planner.rules.checks.mds import mds_rules_overlap
 from tests.conftest import SAMPLES, analyse
 
 HEAD = "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units:\n"

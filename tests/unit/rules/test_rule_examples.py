@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from planner.linting import Linter
-from planner.rulebook import RuleSpec, load_rulebook
+from planner.rules.loader import load_rulebook
+from planner.rules.rulebook import RuleSpec
 from tests.conftest import analyse
 
 RULES = load_rulebook().rules

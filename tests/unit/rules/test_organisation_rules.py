@@ -8,8 +8,8 @@ import pytest
 
 from planner.errors import PlannerError
 from planner.linting import Linter, LintOptions, discover
-from planner.organisation import code_in_file_name, is_rule_file
-from planner.rulebook import RuleSpec, load_rulebook
+from planner.rules.loader import load_rulebook
+from planner.rules.rulebook import RuleSpec, code_in_file_name, is_rule_file
 from tests.conftest import SAMPLES, analyse
 
 ORG_RULES = SAMPLES / "org-rules"
@@ -148,7 +148,7 @@ def test_organisation_rules_can_be_selected_by_their_prefix() -> None:
 def test_a_file_or_the_built_in_folder_is_not_an_organisation_folder(tmp_path: Path) -> None:
     rule = write_rule(tmp_path, ACME001)
     assert "--rules takes a folder of CODE.rule.yaml files, not a file" in refusal(rule)
-    assert "the folder of built-in rules" in refusal(Path(__file__).resolve().parents[2] / "rules")
+    assert "the folder of built-in rules" in refusal(Path(__file__).resolve().parents[3] / "rules")
 
 
 def test_a_misspelt_check_key_is_named_for_the_declarative_form(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from planner.checks import BusinessUnitView, Hit, PlanContext, check
+from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check
 
 # Account Engagement owns these fields; Salesforce owns the CRM owner (F83 F84).
 _AE_OWNED = frozenset({"score", "grade", "campaign"})

@@ -1,4 +1,4 @@
-"""Rule files: their format, and loading the built-in and organisation rule sets."""
+"""Rule files: their names, their format (pydantic, as read from disk), and reading one file."""
 
 from __future__ import annotations
 
@@ -13,11 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from planner.errors import PlannerError
 from planner.findings import Severity
-from planner.organisation import (
-    check_organisation_rule,
-    code_in_file_name,
-    organisation_rule_files,
-)
 from planner.resources import data_path
 
 try:
@@ -27,6 +22,20 @@ except ImportError:  # pragma: no cover
 
 CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,7}[0-9]{3}$"
 NAME_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+RULE_FILE_SUFFIXES = (".rule.yaml", ".rule.yml")
+
+
+def is_rule_file(path: Path) -> bool:
+    """True for ``CODE.rule.yaml`` / ``CODE.rule.yml``: organisation rule files, never plans."""
+    return path.name.endswith(RULE_FILE_SUFFIXES)
+
+
+def code_in_file_name(path: Path) -> str:
+    """The code a file name promises: ``ACME001`` from ``ACME001.rule.yaml``."""
+    for suffix in RULE_FILE_SUFFIXES:
+        if path.name.endswith(suffix):
+            return path.name[: -len(suffix)]
+    return path.stem
 
 
 class _Strict(BaseModel):
@@ -64,7 +73,7 @@ class Examples(_Strict):
 
 
 class PythonCheck(_Strict):
-    """A named check in ``planner.checks`` for logic JSON Schema cannot say well."""
+    """A named check in ``planner.rules.checks`` for logic JSON Schema cannot say well."""
 
     python: str
 
@@ -147,35 +156,6 @@ def builtin_rule_files() -> list[Path]:
 def builtin_codes() -> frozenset[str]:
     """The codes of the built-in rules (each file is named after its code)."""
     return frozenset(code_in_file_name(path) for path in builtin_rule_files())
-
-
-def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
-    """Load the built-in rules plus organisation rules from ``extra_dirs``."""
-    rules: dict[str, RuleSpec] = {}
-    builtin = builtin_rules_dir()
-    if not builtin.is_dir():
-        raise PlannerError("rule folder not found", file=str(builtin))
-    from planner.rule_index import cached_rules
-
-    builtin_files = builtin_rule_files()
-    indexed = cached_rules(builtin, builtin_files) or {}
-    files = [(path, False) for path in builtin_files]
-    files += [(path, True) for folder in extra_dirs for path in organisation_rule_files(folder)]
-    names: dict[str, str] = {}
-    for path, organisation in files:
-        raw = None if organisation else indexed.get(path.name)
-        rule = load_rule_file(path) if raw is None else rule_from_index(raw)
-        if organisation:
-            check_organisation_rule(rule, path)
-        if rule.code in rules:
-            raise PlannerError(f"rule code {rule.code} is defined twice", file=str(path))
-        if rule.name in names:
-            raise PlannerError(
-                f"rule name {rule.name} is already used by {names[rule.name]}", file=str(path)
-            )
-        rules[rule.code] = rule
-        names[rule.name] = rule.code
-    return Rulebook(tuple(sorted(rules.values(), key=lambda rule: rule.code)))
 
 
 def load_rule_file(path: Path) -> RuleSpec:

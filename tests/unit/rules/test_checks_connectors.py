@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from planner.checks import PlanContext
-from planner.checks.connectors import multi_bu_all_records, multi_bu_edition
 from planner.linting import Linter
+from planner.rules.checks import PlanContext
+from planner.rules.checks.connectors import multi_bu_all_records, multi_bu_edition
 from tests.conftest import analyse
 
 HEAD = "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units:\n"

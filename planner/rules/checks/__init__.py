@@ -94,7 +94,7 @@ def first_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
             yield hit
 
 
-from planner.checks import (  # noqa: E402,F401  (registers the checks)
+from planner.rules.checks import (  # noqa: E402,F401  (registers the checks)
     business_units,
     connectors,
     fields,

@@ -12,6 +12,14 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
+from planner.atomic import write_text_atomically
+from planner.rules.rulebook import (
+    builtin_rule_files,
+    builtin_rules_dir,
+    read_rule_yaml,
+    rule_from_raw,
+)
+
 INDEX_NAME = "index.json"
 
 
@@ -25,8 +33,6 @@ def files_digest(paths: list[Path]) -> str:
 
 def build_index_text(paths: list[Path]) -> str:
     """The index of ``paths`` (rule files) as committed JSON text."""
-    from planner.rulebook import read_rule_yaml, rule_from_raw
-
     rules = {path.name: read_rule_yaml(path) for path in paths}
     for path in paths:  # only valid rule files enter the index
         rule_from_raw(rules[path.name], path)
@@ -49,9 +55,6 @@ def cached_rules(folder: Path, paths: list[Path]) -> Optional[dict[str, Any]]:
 
 def main() -> None:
     """Write the index of the built-in rules (``make docs`` runs this)."""
-    from planner.atomic import write_text_atomically
-    from planner.rulebook import builtin_rule_files, builtin_rules_dir
-
     target = builtin_rules_dir() / INDEX_NAME
     write_text_atomically(target, build_index_text(builtin_rule_files()))
     print(f"wrote {target}", file=sys.stdout)

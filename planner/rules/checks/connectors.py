@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.checks import Hit, PlanContext, check
+from planner.rules.checks import Hit, PlanContext, check
 
 MULTI_BU_EDITIONS = ("advanced", "premium")
 

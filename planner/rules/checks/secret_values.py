@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.checks import Hit, PlanContext, check
 from planner.plan.secrets import dotted, secrets_in
+from planner.rules.checks import Hit, PlanContext, check
 
 
 @check("secret_in_plan", on_invalid_plans=True)

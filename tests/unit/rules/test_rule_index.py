@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from planner.rule_index import INDEX_NAME, build_index_text, cached_rules
-from planner.rulebook import builtin_rule_files, builtin_rules_dir
+from planner.rules.index import INDEX_NAME, build_index_text, cached_rules
+from planner.rules.rulebook import builtin_rule_files, builtin_rules_dir
 
 
 def test_committed_index_is_current() -> None:
@@ -34,7 +34,8 @@ def test_a_missing_or_broken_index_is_ignored(tmp_path: Path) -> None:
 
 
 def test_rules_from_the_index_equal_rules_validated_from_yaml() -> None:
-    from planner.rulebook import load_rule_file, load_rulebook
+    from planner.rules.loader import load_rulebook
+    from planner.rules.rulebook import load_rule_file
 
     indexed = load_rulebook().rules
     assert indexed == tuple(load_rule_file(path) for path in builtin_rule_files())
