@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
+    from planner.config.settings import Settings
     from planner.linting import LintOptions, LintResult
-    from planner.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,8 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     were already in the read one: fixed findings leave it and new ones never enter (a ratchet).
     """
     from planner import baseline
+    from planner.config.settings import check_codes
     from planner.linting import Linter
-    from planner.settings import check_codes
 
     known = baseline.read(adoption.baseline) if adoption.baseline else None
     linter = Linter(lint_options(settings))

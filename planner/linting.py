@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from planner import phrases, suppressions
+from planner.config.settings import with_severities
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
 from planner.globs import matches, matches_any
@@ -22,7 +23,6 @@ from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine, RuleHit
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import Rulebook, RuleSpec, is_rule_file
-from planner.settings import with_severities
 from planner.suppressions import note_params
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")

@@ -42,8 +42,8 @@ def command(
 ) -> None:
     """Show the settings `aeplan lint` would use here, and where each came from."""
     with boundary():
-        from planner import settings_view
-        from planner.settings import Overrides, resolve
+        from planner.config import view as settings_view
+        from planner.config.settings import Overrides, resolve
 
         overrides = Overrides(
             split_codes(select), split_codes(ignore), fail_on, lang, rule_dirs, config_path,

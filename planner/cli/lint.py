@@ -54,9 +54,9 @@ def command(
 ) -> None:
     """Lint integration plans (files, or folders of *.yaml / *.yml)."""
     with boundary():
+        from planner.config.settings import Overrides, resolve
         from planner.lint_run import Adoption, run
         from planner.reporters.destinations import deliver, parse_outputs, terminal_format
-        from planner.settings import Overrides, resolve
 
         files = parse_outputs(outputs)
 

@@ -54,10 +54,10 @@ def command(
     """Render the implementation report of PLAN: decisions, diagram, findings, checklist."""
     with boundary():
         from planner.atomic import write_text_atomically
+        from planner.config.settings import Overrides, resolve
         from planner.lint_run import lint_options
         from planner.report import SUFFIXES
         from planner.report.document import build_report
-        from planner.settings import Overrides, resolve
 
         settings = resolve(
             Overrides(lang=lang, rules=rule_dirs, config=config_path, isolated=isolated)

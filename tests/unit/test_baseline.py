@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from planner import baseline
+from planner.config.settings import Settings
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
 from planner.lint_run import Adoption, run
-from planner.settings import Settings
 
 PLAN = """\
 aeplan: 1

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from planner import config
+from planner.config import files as config
+from planner.config.settings import COMMAND_LINE, DEFAULT, Overrides, check_codes, resolve
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.globs import matches
-from planner.settings import COMMAND_LINE, DEFAULT, Overrides, check_codes, resolve
 
 
 def write(path: Path, text: str) -> Path:
@@ -176,8 +176,8 @@ def test_glob_patterns(tmp_path: Path, pattern: str, path: str, expected: bool) 
 
 
 def test_severity_overrides_take_prefixes_and_the_longest_prefix_wins() -> None:
+    from planner.config.settings import with_severities
     from planner.rules.loader import load_rulebook
-    from planner.settings import with_severities
 
     rulebook = load_rulebook()
     changed = with_severities(rulebook, (("AE4", Severity.INFO), ("AE402", Severity.WARNING)))

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from planner.config import KEYS, shown
-from planner.settings import COMMAND_LINE, DEFAULT, Settings
+from planner.config.files import KEYS, shown
+from planner.config.settings import COMMAND_LINE, DEFAULT, Settings
 
 VIEW_VERSION = 1
 _LABELS = {DEFAULT: ("default", "既定値"), COMMAND_LINE: ("command line", "コマンドライン")}

@@ -71,7 +71,7 @@ class Settings:
 
 def resolve(overrides: Overrides, cwd: Optional[Path] = None) -> Settings:
     """Settings for a run started in ``cwd``: defaults < closest config file < command line."""
-    from planner import config
+    from planner.config import files as config
 
     here = (cwd or Path.cwd()).absolute()
     if overrides.isolated and overrides.config:
@@ -88,7 +88,7 @@ def resolve(overrides: Overrides, cwd: Optional[Path] = None) -> Settings:
 
 
 def _shown(path: Path, cwd: Path) -> str:
-    from planner.config import shown
+    from planner.config.files import shown
 
     return shown(path, cwd)
 
