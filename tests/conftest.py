@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.linting import Analysis, Linter
+from planner.lint.linter import Analysis, Linter
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"

@@ -199,7 +199,7 @@ def _write(target: Path, answers: Answers, force: bool) -> None:
     from planner.atomic import write_text_atomically
     from planner.errors import PlannerError
     from planner.interview import open_question, saying
-    from planner.linting import Linter, LintResult
+    from planner.lint.linter import Linter, LintResult
     from planner.plan_writer import render_plan
     from planner.reporters import reporter
 

@@ -55,7 +55,7 @@ def command(
     """Lint integration plans (files, or folders of *.yaml / *.yml)."""
     with boundary():
         from planner.config.settings import Overrides, resolve
-        from planner.lint_run import Adoption, run
+        from planner.lint.run import Adoption, run
         from planner.reporters.destinations import deliver, parse_outputs, terminal_format
 
         files = parse_outputs(outputs)

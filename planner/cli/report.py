@@ -55,7 +55,7 @@ def command(
     with boundary():
         from planner.atomic import write_text_atomically
         from planner.config.settings import Overrides, resolve
-        from planner.lint_run import lint_options
+        from planner.lint.run import lint_options
         from planner.report import SUFFIXES
         from planner.report.document import build_report
 

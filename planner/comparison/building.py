@@ -9,7 +9,7 @@ from planner.comparison.evaluation import common_keys, evaluate_unit, noted, to_
 from planner.comparison.recommendation import recommend
 from planner.comparison.results import Comparison, UnitComparison
 from planner.errors import PlannerError
-from planner.linting import Analysis, Linter, LintOptions
+from planner.lint.linter import Analysis, Linter, LintOptions
 from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine
 from planner.rules.rulebook import StructuralCheck

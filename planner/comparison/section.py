@@ -7,7 +7,7 @@ from typing import Optional
 
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
-from planner.linting import Analysis
+from planner.lint.linter import Analysis
 from planner.rules.engine import Engine
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from planner.findings import Finding, Severity
-from planner.linting import Analysis
+from planner.lint.linter import Analysis
 from planner.plan.model import BusinessUnit, Plan, Team
 from planner.report.wording import Wording
 from planner.rules.rulebook import Rulebook

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 from planner.errors import PlannerError
-from planner.linting import Analysis, Linter, LintOptions
+from planner.lint.linter import Analysis, Linter, LintOptions
 from planner.report.context import Citations, ReportContext
 from planner.report.wording import Wording, wording
 

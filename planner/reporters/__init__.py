@@ -6,7 +6,7 @@ import importlib
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from planner.linting import LintResult
+    from planner.lint.linter import LintResult
 
 
 class Reporter(Protocol):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from planner.errors import PlannerError
-from planner.linting import LintResult
+from planner.lint.linter import LintResult
 from planner.reporters import REPORTERS, reporter
 
 

@@ -9,7 +9,7 @@ from typing import TextIO
 from planner import phrases
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
-from planner.linting import LintResult
+from planner.lint.linter import LintResult
 from planner.reporters.fingerprints import relative_path
 from planner.reporters.text import summary
 

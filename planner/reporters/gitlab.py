@@ -7,7 +7,7 @@ import json
 from typing import Any, TextIO
 
 from planner.findings import Finding, Severity
-from planner.linting import LintResult
+from planner.lint.linter import LintResult
 from planner.reporters.fingerprints import fingerprint, relative_path
 
 # Code Quality knows info/minor/major/critical/blocker; aeplan's error blocks a sync but is not

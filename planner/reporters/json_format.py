@@ -6,7 +6,7 @@ import json
 from typing import Any, TextIO
 
 from planner.findings import Finding, Severity
-from planner.linting import LintResult
+from planner.lint.linter import LintResult
 from planner.reporters import help_reference
 
 FORMAT_VERSION = 1

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 from planner import phrases
 from planner.findings import Finding
-from planner.linting import Analysis, LintResult
+from planner.lint.linter import Analysis, LintResult
 from planner.rules.checks import REGISTRY
 from planner.rules.rulebook import PythonCheck, RuleSpec, StructuralCheck
 

@@ -7,7 +7,7 @@ from typing import Any, Optional, TextIO
 
 from planner import __version__, phrases
 from planner.findings import Finding, Severity
-from planner.linting import LintResult
+from planner.lint.linter import LintResult
 from planner.reporters.fingerprints import (
     FINGERPRINT_VERSION,
     artifact_uri,

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from planner import phrases
 from planner.findings import Finding, Severity
-from planner.linting import Analysis, LintResult
+from planner.lint.linter import Analysis, LintResult
 from planner.plan.secrets import masked_lines
 from planner.reporters import help_reference
 from planner.terminal import printable, width

@@ -9,7 +9,7 @@ from click.testing import CliRunner, Result
 
 from planner.cli import cli
 from planner.findings import Severity
-from planner.linting import Linter
+from planner.lint.linter import Linter
 
 TEAM = ("--ae-admins", "Hanako Sato, Mina Park", "--salesforce-admin", "Taro Suzuki",
         "--owner", "Marketing Ops")  # fmt: skip

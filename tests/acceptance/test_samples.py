@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.findings import Severity
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from tests.conftest import SAMPLES
 
 MARKER = re.compile(r"#\s*expect:\s*((?:AE\d{3}\s*)+)")

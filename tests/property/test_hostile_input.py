@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
-from planner.linting import Linter, LintResult
+from planner.lint.linter import Linter, LintResult
 from planner.reporters import REPORTERS, reporter
 from tests.property.strategies import any_plan_bytes
 

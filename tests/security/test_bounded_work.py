@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.linting import Linter
+from planner.lint.linter import Linter
 
 
 def _codes(linter: Linter, path: Path) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from planner.linting import Linter
+from planner.lint.linter import Linter
 
 PLAN = "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units:\n  - name: Japan\n    edition: gold\n"
 

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from planner.linting import Linter, LintOptions, LintResult, Selection
+from planner.lint.linter import Linter, LintOptions, LintResult, Selection
 from planner.reporters import reporter
 from tests.conftest import REPO, SAMPLES
 

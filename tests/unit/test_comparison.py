@@ -7,7 +7,7 @@ import pytest
 from planner.comparison.building import compare_analysis, compare_file
 from planner.comparison.results import Comparison, Option, UnitComparison
 from planner.errors import PlannerError
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from tests.conftest import SAMPLES, analyse
 
 TWO_BU = str(SAMPLES / "good" / "two-bu-mds.yaml")

@@ -12,7 +12,7 @@ import pytest
 from planner.comparison import json_document, markdown, text, wording
 from planner.comparison.building import compare_analysis
 from planner.comparison.results import Comparison
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from tests.conftest import REPO, analyse
 
 HOSTILE = """

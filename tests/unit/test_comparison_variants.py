@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.comparison.variants import OPTION_KINDS, PLACEHOLDER_FIELD, OptionKind, build_variant
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from tests.conftest import SAMPLES, analyse
 
 IU_ALL, IU_MDS, CU_ALL, CU_MDS = OPTION_KINDS

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from planner.findings import Finding, Severity
-from planner.linting import LintResult
+from planner.lint.linter import LintResult
 from planner.reporters import gitlab
 from planner.reporters.fingerprints import fingerprint
 from tests.conftest import REPO

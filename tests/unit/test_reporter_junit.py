@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 import pytest
 import xmlschema
 
-from planner.linting import LintResult
+from planner.lint.linter import LintResult
 from planner.reporters import junit
 from tests.conftest import SAMPLES
 from tests.unit.reporter_support import (

@@ -11,7 +11,7 @@ import pytest
 from jsonschema.validators import validator_for
 
 from planner.findings import Severity
-from planner.linting import LintResult
+from planner.lint.linter import LintResult
 from planner.reporters import sarif
 from tests.unit.reporter_support import (
     HOSTILE,

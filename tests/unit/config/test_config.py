@@ -10,7 +10,7 @@ from planner.config import files as config
 from planner.config.settings import COMMAND_LINE, DEFAULT, Overrides, check_codes, resolve
 from planner.errors import PlannerError
 from planner.findings import Severity
-from planner.globs import matches
+from planner.lint.globs import matches
 
 
 def write(path: Path, text: str) -> Path:

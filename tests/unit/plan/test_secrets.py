@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
-from planner.linting import Analysis, Linter
+from planner.lint.linter import Analysis, Linter
 from planner.plan.secrets import fragments, holds_private_key, masked_lines, names_secret
 from tests.conftest import analyse
 

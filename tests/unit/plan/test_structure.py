@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from tests.conftest import analyse, codes
 
 MINIMAL = "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units: [{name: Japan}]\n"
 
 
 def messages(linter: Linter, text: str, lang: str = "en") -> list[tuple[str, int, str]]:
-    from planner.linting import LintOptions
+    from planner.lint.linter import LintOptions
 
     chosen = Linter(LintOptions(lang=lang)) if lang != "en" else linter
     analysis = analyse(chosen, text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from planner.report import rendering
 from planner.report.context import Citations, ReportContext
 from planner.report.document import document

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from planner.report.context import Citations, ReportContext
 from planner.report.drawing import Box, layout, text_width, wrap
 from planner.report.flow import build

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from planner.rules.checks import PlanContext
 from planner.rules.checks.connectors import multi_bu_all_records, multi_bu_edition
 from tests.conftest import analyse

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from planner.rules.checks.fields import field_key
 from tests.conftest import analyse
 

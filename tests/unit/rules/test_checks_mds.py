@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from planner.linting import Linter, LintOptions
+from planner.lint.linter import Linter, LintOptions
 from planner.rules.checks import PlanContext
 from planner.rules.checks.mds import mds_rules_overlap
 from tests.conftest import SAMPLES, analyse

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from planner.rules.loader import load_rulebook
 from tests.acceptance.test_samples import BAD, expected_findings
 from tests.conftest import analyse

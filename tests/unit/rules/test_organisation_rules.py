@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import PlannerError
-from planner.linting import Linter, LintOptions, discover
+from planner.lint.linter import Linter, LintOptions, discover
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import RuleSpec, code_in_file_name, is_rule_file
 from tests.conftest import SAMPLES, analyse
@@ -138,7 +138,7 @@ def test_a_missing_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_organisation_rules_can_be_selected_by_their_prefix() -> None:
-    from planner.linting import Selection
+    from planner.lint.linter import Selection
 
     linter = Linter(LintOptions(selection=Selection(("ACME",)), rule_dirs=(ORG_RULES,)))
     analysis = linter.analyse_file(SAMPLES / "good" / "minimal.yaml")

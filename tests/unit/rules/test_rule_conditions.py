@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from planner.errors import PlannerError
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from planner.rules.conditions import compile_condition
 from planner.rules.engine import Engine, documents
 from planner.rules.loader import load_rulebook
@@ -295,7 +295,7 @@ def test_an_organisation_rule_with_a_bad_schema_is_a_planner_error_naming_it() -
 def test_linting_does_not_import_jsonschema() -> None:
     script = (
         "import sys\n"
-        "from planner.linting import Linter\n"
+        "from planner.lint.linter import Linter\n"
         f"Linter().lint_paths([{str(SAMPLES / 'good' / 'two-bu-mds.yaml')!r}])\n"
         "print(sorted(name for name in sys.modules if name.startswith('jsonschema')))\n"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.linting import Linter
+from planner.lint.linter import Linter
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import RuleSpec
 from tests.conftest import analyse
@@ -55,7 +55,7 @@ _LINTERS: dict[str, Linter] = {}
 
 
 def _linter(lang: str) -> Linter:
-    from planner.linting import LintOptions
+    from planner.lint.linter import LintOptions
 
     if lang not in _LINTERS:
         _LINTERS[lang] = Linter(LintOptions(lang=lang))

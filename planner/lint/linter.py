@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from planner import phrases, suppressions
+from planner import phrases
 from planner.config.settings import with_severities
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
-from planner.globs import matches, matches_any
 from planner.limits import Limits
+from planner.lint import suppressions
+from planner.lint.globs import matches, matches_any
+from planner.lint.suppressions import note_params
 from planner.placeholders import render
 from planner.plan import secrets
 from planner.plan.events import load_text
@@ -23,7 +25,6 @@ from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine, RuleHit
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import Rulebook, RuleSpec, is_rule_file
-from planner.suppressions import note_params
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 PLAN_SUFFIXES = (".yaml", ".yml")

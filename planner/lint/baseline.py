@@ -17,7 +17,7 @@ from planner.errors import PlannerError
 from planner.findings import Finding
 
 if TYPE_CHECKING:
-    from planner.linting import LintResult
+    from planner.lint.linter import LintResult
 
 BASELINE_VERSION = 1
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planner.linting import Analysis, Linter, LintOptions, Selection
-from planner.suppressions import scan
+from planner.lint.linter import Analysis, Linter, LintOptions, Selection
+from planner.lint.suppressions import scan
 
 PLAN = """\
 aeplan: 1

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from planner import baseline
 from planner.config.settings import Settings
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
-from planner.lint_run import Adoption, run
+from planner.lint import baseline
+from planner.lint.run import Adoption, run
 
 PLAN = """\
 aeplan: 1

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from planner.config.settings import Settings
-    from planner.linting import LintOptions, LintResult
+    from planner.lint.linter import LintOptions, LintResult
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Outcome:
 
 def lint_options(settings: Settings) -> LintOptions:
     """The linter options the effective settings describe."""
-    from planner.linting import LintOptions, Selection
+    from planner.lint.linter import LintOptions, Selection
 
     return LintOptions(
         lang=settings.lang,
@@ -50,9 +50,9 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     With both a baseline to read and one to write, the written one holds only the findings that
     were already in the read one: fixed findings leave it and new ones never enter (a ratchet).
     """
-    from planner import baseline
     from planner.config.settings import check_codes
-    from planner.linting import Linter
+    from planner.lint import baseline
+    from planner.lint.linter import Linter
 
     known = baseline.read(adoption.baseline) if adoption.baseline else None
     linter = Linter(lint_options(settings))

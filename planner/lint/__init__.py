@@ -1,0 +1,4 @@
+"""The lint run: discovery, analysis of one file, suppressions, baseline, results.
+
+May import ``planner.config``, ``planner.rules``, ``planner.plan`` and the leaves; never a reporter.
+"""
