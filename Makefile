@@ -43,8 +43,8 @@ schema: $(STAMP)
 	@$(BIN)/aeplan schema > schema/plan.schema.json.tmp && mv schema/plan.schema.json.tmp schema/plan.schema.json
 
 docs: $(STAMP)
-	@$(BIN)/python -m planner.rules_docs docs
-	@$(BIN)/python -m planner.rule_index
+	@$(BIN)/python -m planner.catalogue.rules_docs docs
+	@$(BIN)/python -m planner.rules.index
 
 fuzz: $(STAMP)
 	@minutes=$${AEPLAN_FUZZ_MINUTES:-30}; share=$$(( minutes * 60 / 4 )); \

@@ -28,6 +28,6 @@ from planner.cli.options import LANGUAGES, boundary
 def command(code_or_name: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
     """Explain one rule, by code (AE305) or name: what, why, example, fix, facts."""
     with boundary():
-        from planner.catalogue import explain_text, load_catalogue
+        from planner.catalogue.listing import explain_text, load_catalogue
 
         sys.stdout.write(explain_text(load_catalogue(rule_dirs), code_or_name, lang))

@@ -37,7 +37,7 @@ FORMATS = ("text", "json")
 def command(output_format: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
     """List the rules: built-in ones and organisation rules given with --rules."""
     with boundary():
-        from planner.catalogue import LISTING_FORMATS, load_catalogue
+        from planner.catalogue.listing import LISTING_FORMATS, load_catalogue
 
         rulebook = load_catalogue(rule_dirs)
         sys.stdout.write(LISTING_FORMATS[output_format](rulebook, lang))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planner.catalogue import explain_text
+from planner.catalogue.explanation import label
+from planner.catalogue.listing import explain_text
 from planner.cli import cli
-from planner.explanation import label
 from planner.rules.loader import load_rulebook
 from planner.terminal import printable, width
 from tests.conftest import SAMPLES

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.explanation import Explanation, explain, fact_line, label, severity_word
+from planner.catalogue.explanation import Explanation, explain, fact_line, label, severity_word
 
 if TYPE_CHECKING:
     from planner.rules.rulebook import Rulebook
@@ -16,13 +16,13 @@ DOC_FILES = {"en": "rules.md", "ja": "rules.ja.md"}
 _INTRO = {
     "en": (
         "# Rule reference",
-        "Generated from the rule files in `rules/` by `make docs` (planner/rules_docs.py); "
+        "Generated from the rule files in `rules/` by `make docs` (planner/catalogue/rules_docs.py); "
         "do not edit by hand. The same text is shown by `aeplan explain CODE`. "
         "Fact ids refer to [facts.md](facts.md). 日本語版: [rules.ja.md](rules.ja.md).",
     ),
     "ja": (
         "# ルールリファレンス",
-        "`rules/` のルールファイルから `make docs`（planner/rules_docs.py）で生成しています。"
+        "`rules/` のルールファイルから `make docs`（planner/catalogue/rules_docs.py）で生成しています。"
         "手作業で編集しないでください。"
         "同じ内容は `aeplan explain CODE --lang ja` でも表示できます。"
         "事実 ID は [facts.md](facts.md) を参照してください。English: [rules.md](rules.md).",
@@ -84,7 +84,7 @@ def _cell(text: str) -> str:
 
 def generated_docs() -> dict[str, str]:
     """File name → the text it should hold, for every language (built-in rules only)."""
-    from planner.factsheet import load_confidences
+    from planner.catalogue.factsheet import load_confidences
     from planner.rules.loader import load_rulebook
 
     rulebook = load_rulebook()
@@ -104,7 +104,7 @@ def write_docs(folder: Path) -> list[Path]:
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    """``python -m planner.rules_docs [FOLDER]``: regenerate the rule reference (default docs/)."""
+    """``python -m planner.catalogue.rules_docs [FOLDER]``: regenerate the rule reference (default docs/)."""
     from planner.errors import PlannerError
 
     folder = Path(argv[0]) if argv else Path("docs")

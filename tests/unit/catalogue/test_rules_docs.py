@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.explanation import explain, render_text
-from planner.factsheet import confidence_words, load_confidences, parse_confidences
+from planner.catalogue.explanation import explain, render_text
+from planner.catalogue.factsheet import confidence_words, load_confidences, parse_confidences
+from planner.catalogue.rules_docs import DOC_FILES, generated_docs, write_docs
 from planner.rules.loader import load_rulebook
-from planner.rules_docs import DOC_FILES, generated_docs, write_docs
 from tests.conftest import REPO
 
 RULES = load_rulebook().rules

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from planner.factsheet import confidence_words
+from planner.catalogue.factsheet import confidence_words
 from planner.terminal import printable
 
 if TYPE_CHECKING:

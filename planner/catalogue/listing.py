@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planner.catalogue.explanation import label, severity_word
 from planner.errors import PlannerError
-from planner.explanation import label, severity_word
 from planner.rules.organisation import BUILTIN_PREFIX
 from planner.terminal import printable, width
 
@@ -124,8 +124,8 @@ LISTING_FORMATS: dict[str, Callable[[Rulebook, str], str]] = {
 
 def explain_text(rulebook: Rulebook, wanted: str, lang: str) -> str:
     """``aeplan explain``: the rule's docs in fixed sections, ready for a terminal."""
-    from planner.explanation import explain, render_text
-    from planner.factsheet import load_confidences
+    from planner.catalogue.explanation import explain, render_text
+    from planner.catalogue.factsheet import load_confidences
 
     rule = lookup(rulebook, wanted, lang)
     return render_text(explain(rule, lang, load_confidences()), lang)

@@ -1,0 +1,4 @@
+"""The rule catalogue: `aeplan rules`, `aeplan explain`, the fact sheet and the generated rule docs.
+
+May import ``planner.rules`` and the leaves.
+"""
