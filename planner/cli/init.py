@@ -11,7 +11,7 @@ import click
 from planner.cli.options import LANGUAGES, boundary
 
 if TYPE_CHECKING:
-    from planner.plan_writer import Answers
+    from planner.init.plan_writer import Answers
 
 MAX_BUSINESS_UNITS = 25  # practitioners report at most 25 business units (F49, medium confidence)
 
@@ -82,7 +82,7 @@ def command(output: str, force: bool, no_input: bool, **given: Optional[str]) ->
     """Write a new plan from the Trailhead unit's questions (or from flags, with --no-input)."""
     with boundary():
         from planner.errors import PlannerError
-        from planner.interview import saying
+        from planner.init.interview import saying
 
         target = Path(output)
         chosen = given.pop("lang")
@@ -100,7 +100,7 @@ def command(output: str, force: bool, no_input: bool, **given: Optional[str]) ->
 
 
 def _ask_language(default: str) -> str:
-    from planner.interview import question
+    from planner.init.interview import question
 
     chosen: str = click.prompt(
         question("lang", "en"), type=click.Choice(LANGUAGES), default=default
@@ -120,7 +120,7 @@ class _Interview:
         self, key: str, default: str, *, choices: bool = False, kind: Any = str, **params: object
     ) -> str:
         """One answer: the flag's value if given, else a prompt, else ``default``."""
-        from planner.interview import hint, question
+        from planner.init.interview import hint, question
 
         supplied = self.given.get(key)
         if supplied is not None:
@@ -137,7 +137,7 @@ class _Interview:
 
     def answers(self) -> Answers:
         """Every answer, asked in the Trailhead unit's order."""
-        from planner.plan_writer import SCHEMA_REFERENCE, Answers
+        from planner.init.plan_writer import SCHEMA_REFERENCE, Answers
 
         org = self.ask("org", "production")
         version = self.ask("version", "2", choices=True)
@@ -169,7 +169,7 @@ class _Interview:
 
     def _business_units(self) -> tuple[str, ...]:
         from planner.errors import PlannerError
-        from planner.interview import saying
+        from planner.init.interview import saying
 
         listed = self.given.get("bus")
         if listed is not None:
@@ -198,9 +198,9 @@ def _write(target: Path, answers: Answers, force: bool) -> None:
     """Lint the new plan's text, write it atomically, then say what is left to decide."""
     from planner.atomic import write_text_atomically
     from planner.errors import PlannerError
-    from planner.interview import open_question, saying
+    from planner.init.interview import open_question, saying
+    from planner.init.plan_writer import render_plan
     from planner.lint.linter import Linter, LintResult
-    from planner.plan_writer import render_plan
     from planner.reporters import reporter
 
     text = render_plan(answers)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from planner.plan_writer import Answers, render_plan
+from planner.init.plan_writer import Answers, render_plan
 from tests.acceptance.test_samples import BAD, GOOD, expected_findings
 from tests.conftest import REPO
 

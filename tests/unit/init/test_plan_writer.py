@@ -7,12 +7,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner import interview
 from planner.errors import PlannerError
+from planner.init import interview
+from planner.init.plan_comments import _COMMENTS
+from planner.init.plan_writer import Answers, before_unpause_steps, quoted, render_plan
 from planner.limits import Limits
 from planner.plan.events import load_text
-from planner.plan_comments import _COMMENTS
-from planner.plan_writer import Answers, before_unpause_steps, quoted, render_plan
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 

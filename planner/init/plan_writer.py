@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from planner.errors import PlannerError
-from planner.plan_comments import comment
+from planner.init.plan_comments import comment
 
 SCHEMA_REFERENCE = "plan.schema.json"
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
