@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
 from planner.errors import PlannerError
 from planner.lint.linter import Analysis, Linter, LintOptions
+from planner.report import rendering
 from planner.report.context import Citations, ReportContext
-from planner.report.wording import Wording, wording
-
-
-@dataclass(frozen=True)
-class BuiltSection:
-    """A section ready for its template."""
-
-    name: str
-    title: str
-    template: str
-    data: object
-
-
-@dataclass(frozen=True)
-class Document:
-    """Everything the report template needs."""
-
-    lang: str
-    title: str
-    source: str
-    words: Wording
-    sections: tuple[BuiltSection, ...]
+from planner.report.rendering import BuiltSection, Document
+from planner.report.sections import SECTIONS
+from planner.report.wording import wording
 
 
 def build_report(path: Path, output_format: str, options: Optional[LintOptions] = None) -> str:
@@ -39,8 +21,6 @@ def build_report(path: Path, output_format: str, options: Optional[LintOptions] 
     ``options`` are the same linter options ``aeplan lint`` would use, so the report's findings
     match the linter's (configuration file, organisation rules, severities, suppressions).
     """
-    from planner.report import rendering
-
     linter = Linter(options or LintOptions())
     analysis = linter.analyse_file(path)
     if analysis.plan is None:
@@ -57,9 +37,6 @@ def build_report(path: Path, output_format: str, options: Optional[LintOptions] 
 
 def document(context: ReportContext, output_format: str) -> Document:
     """Build every registered section, in order, for ``output_format``."""
-    from planner.report import rendering
-    from planner.report.sections import SECTIONS
-
     words = context.words
     built = tuple(
         BuiltSection(

@@ -1,19 +1,41 @@
-"""The one Jinja2 environment for reports, its escaping filters, and rendering a document."""
+"""The one Jinja2 environment for reports, its escaping filters, the document and its rendering."""
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from planner.errors import PlannerError
 from planner.report import escaping
+from planner.report.wording import Wording
 from planner.resources import data_path
 
 if TYPE_CHECKING:
     import jinja2
 
-    from planner.report.document import Document
-
 EXTENSIONS = {"markdown": "md", "html": "html"}
+
+
+@dataclass(frozen=True)
+class BuiltSection:
+    """A section ready for its template."""
+
+    name: str
+    title: str
+    template: str
+    data: object
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the report template needs."""
+
+    lang: str
+    title: str
+    source: str
+    words: Wording
+    sections: tuple[BuiltSection, ...]
 
 
 @functools.cache
@@ -45,8 +67,6 @@ def template_name(output_format: str, stem: str) -> str:
 def render(output_format: str, document: Document) -> str:
     """The document rendered in ``output_format``, ending with exactly one newline."""
     import jinja2
-
-    from planner.errors import PlannerError
 
     name = template_name(output_format, "report")
     try:

@@ -14,7 +14,7 @@ from planner.lint.linter import LintResult
 from planner.reporters import gitlab
 from planner.reporters.fingerprints import fingerprint
 from tests.conftest import REPO
-from tests.unit.reporter_support import (
+from tests.unit.reporters.support import (
     empty_result,
     hostile_plan,
     hostile_result,

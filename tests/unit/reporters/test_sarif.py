@@ -13,7 +13,7 @@ from jsonschema.validators import validator_for
 from planner.findings import Severity
 from planner.lint.linter import LintResult
 from planner.reporters import sarif
-from tests.unit.reporter_support import (
+from tests.unit.reporters.support import (
     HOSTILE,
     hostile_plan,
     hostile_result,

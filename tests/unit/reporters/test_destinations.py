@@ -14,7 +14,7 @@ from planner.reporters.destinations import (
     parse_outputs,
     terminal_format,
 )
-from tests.unit.reporter_support import hostile_result, rendered
+from tests.unit.reporters.support import hostile_result, rendered
 
 
 def test_terminal_format_prefers_the_flag_then_github_actions() -> None:

@@ -12,7 +12,7 @@ import xmlschema
 from planner.lint.linter import LintResult
 from planner.reporters import junit
 from tests.conftest import SAMPLES
-from tests.unit.reporter_support import (
+from tests.unit.reporters.support import (
     HOSTILE,
     hostile_plan,
     hostile_result,

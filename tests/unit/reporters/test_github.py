@@ -10,7 +10,7 @@ import pytest
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
 from planner.reporters import github
-from tests.unit.reporter_support import HOSTILE, empty_result, hostile_result, rendered, results
+from tests.unit.reporters.support import HOSTILE, empty_result, hostile_result, rendered, results
 
 CASES = results()
 COMMAND = re.compile(
