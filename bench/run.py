@@ -81,7 +81,7 @@ def peak_memory_mib(arguments: list[str]) -> float:
 
 
 def in_process_ms_per_plan(folder: Path) -> float:
-    from planner.linting import Linter
+    from planner.lint.linter import Linter
 
     linter = Linter()
     paths = sorted(folder.glob("*.yaml"))
