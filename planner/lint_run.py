@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
+    from planner.discovery import Discovered
     from planner.linting import LintOptions, LintResult
     from planner.settings import Settings
 
@@ -18,6 +19,8 @@ class Adoption:
 
     baseline: Optional[Path] = None
     write_baseline: Optional[Path] = None
+    allow_empty: bool = False
+    """Accept a run that lints no file (by default that is a PlannerError: CI must not pass)."""
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,15 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     """
     from planner import baseline
     from planner.linting import Linter
+    from planner.errors import PlannerError
     from planner.settings import check_codes
 
     known = baseline.read(adoption.baseline) if adoption.baseline else None
     linter = Linter(lint_options(settings))
     check_codes(settings, set(linter.rulebook.by_code()))
     result = linter.lint_paths(paths)
+    if not result.analyses and not adoption.allow_empty:
+        raise PlannerError(_nothing_linted(paths, len(result.skipped)))
     matched = result.findings
     if known is not None and adoption.baseline is not None:
         result, matched = baseline.subtract(result, known, adoption.baseline.absolute().parent)
@@ -69,3 +75,21 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
         folder = adoption.write_baseline.absolute().parent
         result, _ = baseline.subtract(result, baseline.fingerprints(matched, folder), folder)
     return Outcome(result, written)
+
+
+def _nothing_linted(paths: Sequence[str], skipped: int) -> str:
+    """Why an empty run is an error, in one line."""
+    where = " ".join(paths)
+    seen = f"; {skipped} file(s) or folder(s) skipped, see --show-files" if skipped else ""
+    return (
+        f"no plan to lint in {where}{seen} (plans are YAML files with a top-level `aeplan:` key); "
+        "pass --allow-empty if linting nothing is expected"
+    )
+
+
+def show_files(paths: Sequence[str], settings: Settings) -> Discovered:
+    """The files ``lint`` would read for ``paths``, and what it would skip and why."""
+    from planner.discovery import discover
+    from planner.globs import PathPatterns
+
+    return discover(paths, PathPatterns(settings.exclude, settings.root))

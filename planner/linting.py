@@ -9,21 +9,20 @@ from typing import Any, Optional
 
 from planner import phrases, suppressions
 from planner.checks import PlanContext, secrets
+from planner.discovery import Discovered, Skipped, discover
 from planner.engine import Engine, RuleHit, render
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
-from planner.globs import matches, matches_any
+from planner.globs import PathPatterns
 from planner.limits import Limits
 from planner.loading import LoadedPlan, Position, Problem, decode, load_text
 from planner.model import Plan
-from planner.organisation import is_rule_file
 from planner.rulebook import Rulebook, RuleSpec, load_rulebook
 from planner.settings import with_severities
 from planner.structure import validate
 from planner.suppressions import note_params
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
-PLAN_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -86,6 +85,8 @@ class LintResult:
     rulebook: Rulebook = field(repr=False)
     active: tuple[str, ...] = ()
     """The rule codes in force after select/ignore, in code order."""
+    skipped: tuple[Skipped, ...] = ()
+    """What folder walks met and did not lint, and why."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -125,14 +126,22 @@ class Linter:
         self._active = {
             code for code in self._rules if options.selection.active(code)
         }  # fmt: skip
+        self._per_file_ignores = tuple(
+            (PathPatterns((glob,), options.root), codes) for glob, codes in options.per_file_ignores
+        )
+
+    def discover(self, paths: Sequence[str]) -> Discovered:
+        """The files ``paths`` stand for (see :mod:`planner.discovery`), minus ``exclude``."""
+        return discover(paths, PathPatterns(self.options.exclude, self.options.root))
 
     def lint_paths(self, paths: Sequence[str]) -> LintResult:
-        """Lint files and folders (folders: ``*.yaml``/``*.yml`` below them, sorted)."""
-        root, exclude = self.options.root, self.options.exclude
-        files = [path for path in discover(paths) if not matches_any(exclude, path, root)]
-        analyses = tuple(self.analyse_file(path) for path in files)
+        """Lint files and folders (folders: the plans below them, sorted)."""
+        found = self.discover(paths)
+        analyses = tuple(self.analyse_file(path) for path in found.files)
         active = tuple(sorted(self._active))
-        return LintResult(analyses, self._summary_lang(analyses), self.rulebook, active)
+        return LintResult(
+            analyses, self._summary_lang(analyses), self.rulebook, active, found.skipped
+        )
 
     def analyse_file(self, path: Path) -> Analysis:
         """Read and analyse one plan file; unreadable files are a :class:`PlannerError`."""
@@ -186,11 +195,10 @@ class Linter:
 
     def _active_for(self, name: str) -> set[str]:
         """The active codes minus this file's ``per_file_ignores``."""
-        root = self.options.root
         dropped = tuple(
             code
-            for glob, codes in self.options.per_file_ignores
-            if matches(glob, Path(name), root)
+            for patterns, codes in self._per_file_ignores
+            if patterns.matches(Path(name), is_folder=False)
             for code in codes
         )
         if not dropped:
@@ -199,7 +207,10 @@ class Linter:
 
     def _too_large(self, path: Path) -> Analysis:
         problem = Problem(
-            "AE006", "", Position(1, 1), {"limit": "bytes", "value": str(self.options.limits.max_bytes)}
+            "AE006",
+            "",
+            Position(1, 1),
+            {"limit": "bytes", "value": str(self.options.limits.max_bytes)},
         )
         return self._analyse(LoadedPlan(text="", problems=[problem]), str(path))
 
@@ -237,25 +248,3 @@ def _finding(
 def _plan_language(data: Any) -> str:
     language = data.get("language") if isinstance(data, dict) else None
     return language if language in ("en", "ja") else "en"
-
-
-def discover(paths: Sequence[str]) -> list[Path]:
-    """Expand files and folders (minus ``*.rule.yaml`` rule files); missing is a PlannerError."""
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    candidate
-                    for candidate in path.rglob("*")
-                    if candidate.suffix in PLAN_SUFFIXES
-                    and not is_rule_file(candidate)
-                    and candidate.is_file()
-                )
-            )
-        elif path.exists():
-            found.append(path)
-        else:
-            raise PlannerError("no such file or folder", file=given)
-    return found

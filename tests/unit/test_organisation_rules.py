@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from planner.errors import PlannerError
-from planner.linting import Linter, LintOptions, discover
+from planner.discovery import discover
+from planner.linting import Linter, LintOptions
 from planner.organisation import code_in_file_name, is_rule_file
 from planner.rulebook import RuleSpec, load_rulebook
 from tests.conftest import SAMPLES, analyse
@@ -59,7 +60,7 @@ def test_rule_files_are_named_code_dot_rule_yaml_and_skipped_as_plans(tmp_path: 
     assert code_in_file_name(Path("AE101.yaml")) == "AE101"
     write_rule(tmp_path, ACME001)
     (tmp_path / "plan.yaml").write_text("aeplan: 1\n", encoding="utf-8")
-    assert discover([str(tmp_path)]) == [tmp_path / "plan.yaml"]
+    assert discover([str(tmp_path)]).files == (tmp_path / "plan.yaml",)
 
 
 def test_a_rule_file_that_is_not_yaml_is_refused_with_line_and_column(tmp_path: Path) -> None:
