@@ -3,7 +3,8 @@
 Folders are walked like ruff walks them: without recursion (any depth), without following links
 out of the folder, skipping hidden, VCS and virtual-environment folders and ``node_modules``,
 honouring ``.gitignore`` (gitignore syntax through ``pathspec``), and keeping only YAML files that
-are plans (a top-level ``aeplan:`` key). A file named on the command line is always read.
+are plans (a top-level ``aeplan:`` or ``business_units:`` key). A file named on the command
+line is always read.
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ SKIPPED_FOLDERS = frozenset(
         "site-packages", "__pycache__",
     }
 )  # fmt: skip
-# A top-level `aeplan` key: at the start of a line (block style) or just inside a flow mapping.
-_PLAN_KEY = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\{\s*)?[\"']?aeplan[\"']?[ \t]*:", re.MULTILINE)
+# A top-level `aeplan` key, at the start of a line (block style) or just inside a flow mapping.
+# `business_units` counts too: a plan that forgot `aeplan: 1` must still meet AE005 in CI.
+_PLAN_KEY = re.compile(
+    rb"^(?:\xef\xbb\xbf)?(?:\{\s*)?[\"']?(?:aeplan|business_units)[\"']?[ \t]*:", re.MULTILINE
+)
 _CHUNK = 1 << 20
 
 # Why a file or folder met in a walk is not linted (shown by `aeplan lint --show-files`).
@@ -40,7 +44,7 @@ DEFAULT_EXCLUDED = "skipped by default: VCS, virtual environment or dependency f
 VIRTUAL_ENVIRONMENT = "virtual environment: holds pyvenv.cfg"
 GITIGNORED = "ignored by .gitignore"
 EXCLUDED = "matches `exclude` in the configuration"
-NOT_A_PLAN = "not a plan: no top-level `aeplan:` key"
+NOT_A_PLAN = "not a plan: no top-level `aeplan:` or `business_units:` key"
 RULE_FILE = "organisation rule file: CODE.rule.yaml"
 LINK_OUT = "symbolic link that leads out of the linted folder"
 NOT_REGULAR = "not a regular file"
@@ -186,7 +190,7 @@ def _inside(path: Path, real_top: str) -> bool:
 
 
 def is_plan(path: Path) -> bool:
-    """True when the file has a top-level ``aeplan`` key (UTF-16 files are decoded first).
+    """True when the file has a top-level ``aeplan`` or ``business_units`` key.
 
     Read in chunks, so the cost is linear in the file and the memory is bounded; a file that
     cannot be read counts as a plan, so the lint run reports why.

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:
     from planner.discovery import Discovered
     from planner.linting import LintOptions, LintResult
+    from planner.rulebook import Rulebook
     from planner.settings import Settings
 
 
@@ -31,9 +32,17 @@ class Outcome:
     written: Optional[int] = None
 
 
-def lint_options(settings: Settings) -> LintOptions:
-    """The linter options the effective settings describe."""
+def lint_options(settings: Settings, rulebook: Optional[Rulebook] = None) -> LintOptions:
+    """The linter options the effective settings describe, rule names turned into codes.
+
+    A selector that matches no rule of ``rulebook`` (default: the rules ``settings`` load) is a
+    :class:`PlannerError` (see :mod:`planner.selectors`).
+    """
     from planner.linting import LintOptions, Selection
+    from planner.rulebook import load_rulebook
+    from planner.selectors import resolve_selectors
+
+    settings = resolve_selectors(settings, rulebook or load_rulebook(settings.rules))
 
     return LintOptions(
         lang=settings.lang,
@@ -56,11 +65,11 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     from planner import baseline
     from planner.linting import Linter
     from planner.errors import PlannerError
-    from planner.settings import check_codes
+    from planner.rulebook import load_rulebook
 
     known = baseline.read(adoption.baseline) if adoption.baseline else None
-    linter = Linter(lint_options(settings))
-    check_codes(settings, set(linter.rulebook.by_code()))
+    rulebook = load_rulebook(settings.rules)
+    linter = Linter(lint_options(settings, rulebook), rulebook)
     result = linter.lint_paths(paths)
     if not result.analyses and not adoption.allow_empty:
         raise PlannerError(_nothing_linted(paths, len(result.skipped)))

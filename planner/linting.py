@@ -118,14 +118,19 @@ class LintResult:
 class Linter:
     """Holds the rule set and compiled checks for any number of files."""
 
-    def __init__(self, options: LintOptions = LintOptions()) -> None:
+    def __init__(
+        self, options: LintOptions = LintOptions(), rulebook: Optional[Rulebook] = None
+    ) -> None:
+        """``rulebook``: the rules already loaded from ``options.rule_dirs`` (default: load them)."""
         self.options = options
-        self.rulebook = with_severities(load_rulebook(options.rule_dirs), options.severity)
+        loaded = rulebook if rulebook is not None else load_rulebook(options.rule_dirs)
+        self.rulebook = with_severities(loaded, options.severity)
         self.engine = Engine(self.rulebook)
         self._rules = self.rulebook.by_code()
         self._active = {
             code for code in self._rules if options.selection.active(code)
         }  # fmt: skip
+        self._names = {rule.name: rule.code for rule in self.rulebook.rules}
         self._per_file_ignores = tuple(
             (PathPatterns((glob,), options.root), codes) for glob, codes in options.per_file_ignores
         )
@@ -181,6 +186,7 @@ class Linter:
         findings = secrets.redacted_findings(findings, loaded.data)
         outcome = suppressions.apply(
             findings, loaded, active=active, known=self._rules, check_unused=plan is not None,
+            names=self._names,
             make=lambda code, pointer, position, params: _finding(
                 self._rules[code], name, pointer, position, note_params(code, params, lang), lang
             ),
