@@ -175,8 +175,9 @@ class Linter:
         if loaded.data is not None or not problems:
             validation = validate(loaded)
             problems.extend(validation.problems)
-            fatal = [problem for problem in loaded.problems if problem.code != "AE004"]
-            plan = validation.plan if not fatal else None
+            # Every loader problem is fatal, a duplicate key (AE004) too: the data holds the last
+            # value while positions may point into the first, so rules would contradict the text.
+            plan = validation.plan if not loaded.problems else None
         data = plan.model_dump(mode="json", exclude_none=True) if plan is not None else None
         lang = self.options.lang or _plan_language(loaded.data)
         active = self._active_for(name)
