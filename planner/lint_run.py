@@ -63,8 +63,8 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     were already in the read one: fixed findings leave it and new ones never enter (a ratchet).
     """
     from planner import baseline
-    from planner.linting import Linter
     from planner.errors import PlannerError
+    from planner.linting import Linter
     from planner.rulebook import load_rulebook
 
     known = baseline.read(adoption.baseline) if adoption.baseline else None

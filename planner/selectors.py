@@ -88,9 +88,10 @@ def resolve_selectors(settings: Settings, rulebook: Rulebook) -> Settings:
         ignore=command_line("ignore", settings.ignore),
         extend_select=words.resolved(settings.extend_select, "extend-select"),
         severity=tuple(
-            sorted((words.resolved((code,), "severity")[0], level)
-                   for code, level in settings.severity)
-        ),  # fmt: skip
+            sorted(
+                (words.resolved((code,), "severity")[0], level) for code, level in settings.severity
+            )
+        ),
         per_file_ignores=tuple(
             (glob, words.resolved(codes, "per-file-ignores"))
             for glob, codes in settings.per_file_ignores

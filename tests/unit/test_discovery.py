@@ -160,5 +160,25 @@ def test_a_folder_1200_levels_deep_is_walked_without_recursion(tmp_path: Path) -
         Path("plan.yaml").write_text(PLAN, encoding="utf-8")
     finally:
         os.chdir(here)
-    found = discover([str(folder)])
-    assert len(found.files) == 1 and found.files[0].name == "plan.yaml"
+    try:
+        found = discover([str(folder)])
+        assert len(found.files) == 1 and found.files[0].name == "plan.yaml"
+    finally:
+        _remove_chain(folder)
+
+
+def _remove_chain(folder: Path) -> None:
+    """Remove the chain of `d` folders bottom-up (pytest's rmtree recurses once per level)."""
+    here = os.getcwd()
+    os.chdir(folder)
+    depth = 0
+    try:
+        while os.path.isdir("d"):
+            os.chdir("d")
+            depth += 1
+        Path("plan.yaml").unlink()
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(here)
