@@ -15,7 +15,7 @@ _BAD_ESCAPE = re.compile(r"~(?![01])")
 
 
 def is_index(segment: str) -> bool:
-    """True when ``segment`` is an RFC 6901 array index (``0``, ``12``; not ``01``, ``-``, ``²``)."""
+    """True for an RFC 6901 array index (``0``, ``12``; not ``01``, ``-`` or ``²``)."""
     return _INDEX.match(segment) is not None
 
 

@@ -81,7 +81,8 @@ def test_missing_japanese_docs_are_refused(tmp_path: Path) -> None:
 def test_a_bad_json_schema_in_when_is_refused(tmp_path: Path) -> None:
     write_rule(tmp_path, ACME001.replace("{const: all_records}", "{type: colour}"))
     message = refusal(tmp_path)
-    line = next(n for n, text in enumerate(ACME001.splitlines(), 1) if "{const: all_records}" in text)
+    lines = ACME001.splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "{const: all_records}" in text)
     assert f"ACME001.rule.yaml:{line}:" in message
     assert "check.when is not a valid JSON Schema" in message
     assert "colour" in message
@@ -127,7 +128,8 @@ def test_for_each_must_be_a_pointer(tmp_path: Path) -> None:
     write_rule(tmp_path, ACME001.replace("for_each: /business_units/*", "for_each: business_units"))
     line = ACME001.splitlines().index("  for_each: /business_units/*") + 1
     message = refusal(tmp_path)
-    assert f"ACME001.rule.yaml:{line}:3: `check.for_each` is not a JSON pointer (RFC 6901)" in message
+    expected = f"ACME001.rule.yaml:{line}:3: `check.for_each` is not a JSON pointer (RFC 6901)"
+    assert expected in message
 
 
 @pytest.mark.parametrize(
@@ -150,8 +152,10 @@ def test_pointers_in_rule_files_follow_rfc_6901_and_errors_name_the_line(
     assert "\n" not in message
 
 
-@pytest.mark.parametrize("report_at", ["/business_units/²", "/business_units/01", "/business_units/-",
-                                       "/business_units/١", "sync/scope/0/x"])  # fmt: skip
+@pytest.mark.parametrize(
+    "report_at",
+    ["/business_units/²", "/business_units/01", "/business_units/-", "/business_units/١", "s/0/x"],
+)
 def test_any_valid_pointer_in_report_at_reports_without_crashing(
     tmp_path: Path, report_at: str
 ) -> None:

@@ -51,7 +51,8 @@ def test_problem_names_what_rfc_6901_forbids(pointer: str, valid: bool) -> None:
 
 @pytest.mark.parametrize(
     ("segment", "index"),
-    [("0", True), ("12", True), ("01", False), ("-", False), ("²", False), ("١", False), ("", False)],
+    [("0", True), ("12", True), ("01", False), ("-", False), ("²", False), ("١", False),
+     ("", False)],
 )  # fmt: skip
 def test_array_indexes_are_ascii_digits_without_leading_zeros(segment: str, index: bool) -> None:
     assert pointers.is_index(segment) is index
