@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 Segment = Union[str, int]
+
+# RFC 6901 section 4: an array index is `0` or ASCII digits without a leading zero (`[0-9]` is
+# ASCII-only in `re`; str.isdigit() would take `²` and `١`). Section 3: `~` is only `~0` or `~1`.
+_INDEX = re.compile(r"(?:0|[1-9][0-9]*)\Z")
+_BAD_ESCAPE = re.compile(r"~(?![01])")
+
+
+def is_index(segment: str) -> bool:
+    """True for an RFC 6901 array index (``0``, ``12``; not ``01``, ``-`` or ``²``)."""
+    return _INDEX.match(segment) is not None
+
+
+def problem(pointer: str) -> Optional[str]:
+    """Why ``pointer`` is not an RFC 6901 JSON pointer, or None when it is one."""
+    if pointer and not pointer.startswith("/"):
+        return "a JSON pointer is empty or starts with `/`"
+    if _BAD_ESCAPE.search(pointer):
+        return "`~` is only allowed as `~0` (for `~`) or `~1` (for `/`)"
+    return None
 
 
 def escape(segment: Segment) -> str:
@@ -50,12 +70,16 @@ def ancestors(pointer: str) -> Iterator[str]:
 
 
 def resolve(document: Any, pointer: str) -> tuple[bool, Any]:
-    """Look a pointer up in plain data: ``(True, value)`` or ``(False, None)`` when absent."""
+    """Look a pointer up in plain data: ``(True, value)`` or ``(False, None)`` when absent.
+
+    Evaluation follows RFC 6901 section 4: ``-`` and indexes that are not ASCII digits without
+    a leading zero name no array element.
+    """
     current = document
     for part in split(pointer):
         if isinstance(current, dict) and part in current:
             current = current[part]
-        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
+        elif isinstance(current, list) and is_index(part) and int(part) < len(current):
             current = current[int(part)]
         else:
             return False, None

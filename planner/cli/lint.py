@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
 from planner.cli.options import LANGUAGES, boundary, configuration_options, split_codes
 from planner.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from planner.config.settings import Settings
 
 FORMATS = tuple(REPORTERS)
 
@@ -37,6 +40,10 @@ FORMATS = tuple(REPORTERS)
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Record the current findings in this baseline file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code speaks.")
+@click.option("--allow-empty", is_flag=True,
+              help="Exit 0 when no plan is found (by default linting nothing is exit 2).")
+@click.option("--show-files", is_flag=True,
+              help="List the files that would be linted, and those skipped and why; lint nothing.")
 def command(
     paths: tuple[str, ...],
     output_format: Optional[str],
@@ -51,8 +58,14 @@ def command(
     baseline: Optional[Path],
     write_baseline: Optional[Path],
     quiet: bool,
+    allow_empty: bool,
+    show_files: bool,
 ) -> None:
-    """Lint integration plans (files, or folders of *.yaml / *.yml)."""
+    """Lint integration plans: files named, and the plans found in folders.
+
+    In a folder, a plan is a *.yaml / *.yml file with a top-level `aeplan:` key; hidden, VCS,
+    virtual-environment and node_modules folders and what .gitignore ignores are skipped.
+    """
     with boundary():
         from planner.config.settings import Overrides, resolve
         from planner.lint.run import Adoption, run
@@ -66,10 +79,27 @@ def command(
                 isolated,
             )
         )
-        outcome = run(paths or (".",), settings, Adoption(baseline, write_baseline))
+        if show_files:
+            _show_files(paths or (".",), settings)
+            return
+        outcome = run(
+            paths or (".",), settings, Adoption(baseline, write_baseline, allow_empty)
+        )
         result = outcome.result
         if outcome.written is not None and not quiet:
             click.echo(f"aeplan: wrote {outcome.written} finding(s) to {write_baseline}", err=True)
         terminal = terminal_format(output_format, os.environ)
         deliver(result, sys.stdout, terminal, files, os.environ, quiet=quiet)
         sys.exit(result.exit_code(settings.fail_on))
+
+
+def _show_files(paths: tuple[str, ...], settings: Settings) -> None:
+    """Print each file to lint, then each skipped file or folder with its reason (sorted)."""
+    from planner.lint.run import show_files
+    from planner.terminal import printable
+
+    found = show_files(paths, settings)
+    for path in found.files:
+        click.echo(f"lint  {printable(str(path))}")
+    for skipped in sorted(found.skipped, key=lambda item: str(item.path)):
+        click.echo(f"skip  {printable(str(skipped.path))}  ({skipped.reason})")

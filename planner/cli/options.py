@@ -33,9 +33,11 @@ def configuration_options(command: F) -> F:
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Codes from repeatable, comma-separated options, upper-cased."""
+    """Selectors from repeatable, comma-separated options: codes upper-cased, names lower-cased."""
+    from planner.config.settings import normal_selector
+
     return tuple(
-        code.strip().upper() for value in values for code in value.split(",") if code.strip()
+        normal_selector(code) for value in values for code in value.split(",") if code.strip()
     )
 
 

@@ -16,7 +16,8 @@ from planner.errors import PlannerError
 # Within one folder the first of these wins; pyproject.toml counts only with a [tool.aeplan] table.
 CONFIG_NAMES = (".aeplan.toml", "aeplan.toml", "pyproject.toml")
 
-Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
+# A rule code or code prefix (AE402, AE4), or a rule name (secret-in-plan).
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")]
 Glob = Annotated[str, StringConstraints(min_length=1)]
 Level = Literal["error", "warning", "info"]
 

@@ -97,8 +97,14 @@ def _label(path: Path, cwd: Path) -> str:
     return _shown(path, cwd) + (" [tool.aeplan]" if path.name == "pyproject.toml" else "")
 
 
+def normal_selector(selector: str) -> str:
+    """A rule selector as written canonically: codes upper-case, names (with ``-``) lower-case."""
+    selector = selector.strip()
+    return selector.lower() if "-" in selector else selector.upper()
+
+
 def _upper(codes: Any) -> tuple[str, ...]:
-    return tuple(str(code).upper() for code in codes)
+    return tuple(normal_selector(str(code)) for code in codes)
 
 
 def _check_rule_folders(folders: tuple[Path, ...], loaded: Any, cwd: Path) -> None:
@@ -120,7 +126,9 @@ def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
         if name in ("select", "ignore", "extend_select"):
             value = _upper(value)
         elif name == "severity":
-            value = tuple(sorted((code.upper(), Severity(level)) for code, level in value.items()))
+            value = tuple(
+                sorted((normal_selector(code), Severity(level)) for code, level in value.items())
+            )
         elif name == "per_file_ignores":
             value = tuple(sorted((glob, _upper(codes)) for glob, codes in value.items()))
         elif name in ("exclude",):

@@ -13,7 +13,8 @@ from planner.errors import PlannerError
 from planner.findings import Finding, Severity
 from planner.limits import Limits
 from planner.lint import suppressions
-from planner.lint.globs import matches, matches_any
+from planner.lint.discovery import Discovered, Skipped, discover
+from planner.lint.globs import PathPatterns
 from planner.lint.suppressions import note_params
 from planner.placeholders import render
 from planner.plan import secrets
@@ -24,10 +25,9 @@ from planner.plan.structure import validate
 from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine, RuleHit
 from planner.rules.loader import load_rulebook
-from planner.rules.rulebook import Rulebook, RuleSpec, is_rule_file
+from planner.rules.rulebook import Rulebook, RuleSpec
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
-PLAN_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,8 @@ class LintResult:
     rulebook: Rulebook = field(repr=False)
     active: tuple[str, ...] = ()
     """The rule codes in force after select/ignore, in code order."""
+    skipped: tuple[Skipped, ...] = ()
+    """What folder walks met and did not lint, and why."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -121,22 +123,35 @@ class LintResult:
 class Linter:
     """Holds the rule set and compiled checks for any number of files."""
 
-    def __init__(self, options: LintOptions = LintOptions()) -> None:
+    def __init__(
+        self, options: LintOptions = LintOptions(), rulebook: Optional[Rulebook] = None
+    ) -> None:
+        """``rulebook``: the rules already loaded from ``options.rule_dirs`` (default: load them)."""
         self.options = options
-        self.rulebook = with_severities(load_rulebook(options.rule_dirs), options.severity)
+        loaded = rulebook if rulebook is not None else load_rulebook(options.rule_dirs)
+        self.rulebook = with_severities(loaded, options.severity)
         self.engine = Engine(self.rulebook)
         self._rules = self.rulebook.by_code()
         self._active = {
             code for code in self._rules if options.selection.active(code)
         }  # fmt: skip
+        self._names = {rule.name: rule.code for rule in self.rulebook.rules}
+        self._per_file_ignores = tuple(
+            (PathPatterns((glob,), options.root), codes) for glob, codes in options.per_file_ignores
+        )
+
+    def discover(self, paths: Sequence[str]) -> Discovered:
+        """The files ``paths`` stand for (see :mod:`planner.lint.discovery`), minus ``exclude``."""
+        return discover(paths, PathPatterns(self.options.exclude, self.options.root))
 
     def lint_paths(self, paths: Sequence[str]) -> LintResult:
-        """Lint files and folders (folders: ``*.yaml``/``*.yml`` below them, sorted)."""
-        root, exclude = self.options.root, self.options.exclude
-        files = [path for path in discover(paths) if not matches_any(exclude, path, root)]
-        analyses = tuple(self.analyse_file(path) for path in files)
+        """Lint files and folders (folders: the plans below them, sorted)."""
+        found = self.discover(paths)
+        analyses = tuple(self.analyse_file(path) for path in found.files)
         active = tuple(sorted(self._active))
-        return LintResult(analyses, self._summary_lang(analyses), self.rulebook, active)
+        return LintResult(
+            analyses, self._summary_lang(analyses), self.rulebook, active, found.skipped
+        )
 
     def analyse_file(self, path: Path) -> Analysis:
         """Read and analyse one plan file; unreadable files are a :class:`PlannerError`."""
@@ -165,8 +180,9 @@ class Linter:
         if loaded.data is not None or not problems:
             validation = validate(loaded)
             problems.extend(validation.problems)
-            fatal = [problem for problem in loaded.problems if problem.code != "AE004"]
-            plan = validation.plan if not fatal else None
+            # Every loader problem is fatal, a duplicate key (AE004) too: the data holds the last
+            # value while positions may point into the first, so rules would contradict the text.
+            plan = validation.plan if not loaded.problems else None
         data = plan.model_dump(mode="json", exclude_none=True) if plan is not None else None
         lang = self.options.lang or _plan_language(loaded.data)
         active = self._active_for(name)
@@ -176,6 +192,7 @@ class Linter:
         findings = secrets.redacted_findings(findings, loaded.data)
         outcome = suppressions.apply(
             findings, loaded, active=active, known=self._rules, check_unused=plan is not None,
+            names=self._names,
             make=lambda code, pointer, position, params: _finding(
                 self._rules[code], name, pointer, position, note_params(code, params, lang), lang
             ),
@@ -190,11 +207,10 @@ class Linter:
 
     def _active_for(self, name: str) -> set[str]:
         """The active codes minus this file's ``per_file_ignores``."""
-        root = self.options.root
         dropped = tuple(
             code
-            for glob, codes in self.options.per_file_ignores
-            if matches(glob, Path(name), root)
+            for patterns, codes in self._per_file_ignores
+            if patterns.matches(Path(name), is_folder=False)
             for code in codes
         )
         if not dropped:
@@ -203,7 +219,10 @@ class Linter:
 
     def _too_large(self, path: Path) -> Analysis:
         problem = Problem(
-            "AE006", "", Position(1, 1), {"limit": "bytes", "value": str(self.options.limits.max_bytes)}
+            "AE006",
+            "",
+            Position(1, 1),
+            {"limit": "bytes", "value": str(self.options.limits.max_bytes)},
         )
         return self._analyse(LoadedPlan(text="", problems=[problem]), str(path))
 
@@ -241,25 +260,3 @@ def _finding(
 def _plan_language(data: Any) -> str:
     language = data.get("language") if isinstance(data, dict) else None
     return language if language in ("en", "ja") else "en"
-
-
-def discover(paths: Sequence[str]) -> list[Path]:
-    """Expand files and folders (minus ``*.rule.yaml`` rule files); missing is a PlannerError."""
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    candidate
-                    for candidate in path.rglob("*")
-                    if candidate.suffix in PLAN_SUFFIXES
-                    and not is_rule_file(candidate)
-                    and candidate.is_file()
-                )
-            )
-        elif path.exists():
-            found.append(path)
-        else:
-            raise PlannerError("no such file or folder", file=given)
-    return found

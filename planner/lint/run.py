@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from planner.config.settings import Settings
+    from planner.lint.discovery import Discovered
     from planner.lint.linter import LintOptions, LintResult
+    from planner.rules.rulebook import Rulebook
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,8 @@ class Adoption:
 
     baseline: Optional[Path] = None
     write_baseline: Optional[Path] = None
+    allow_empty: bool = False
+    """Accept a run that lints no file (by default that is a PlannerError: CI must not pass)."""
 
 
 @dataclass(frozen=True)
@@ -28,9 +32,17 @@ class Outcome:
     written: Optional[int] = None
 
 
-def lint_options(settings: Settings) -> LintOptions:
-    """The linter options the effective settings describe."""
+def lint_options(settings: Settings, rulebook: Optional[Rulebook] = None) -> LintOptions:
+    """The linter options the effective settings describe, rule names turned into codes.
+
+    A selector that matches no rule of ``rulebook`` (default: the rules ``settings`` load) is a
+    :class:`PlannerError` (see :mod:`planner.rules.selectors`).
+    """
     from planner.lint.linter import LintOptions, Selection
+    from planner.rules.loader import load_rulebook
+    from planner.rules.selectors import resolve_selectors
+
+    settings = resolve_selectors(settings, rulebook or load_rulebook(settings.rules))
 
     return LintOptions(
         lang=settings.lang,
@@ -50,14 +62,17 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     With both a baseline to read and one to write, the written one holds only the findings that
     were already in the read one: fixed findings leave it and new ones never enter (a ratchet).
     """
-    from planner.config.settings import check_codes
+    from planner.errors import PlannerError
     from planner.lint import baseline
     from planner.lint.linter import Linter
+    from planner.rules.loader import load_rulebook
 
     known = baseline.read(adoption.baseline) if adoption.baseline else None
-    linter = Linter(lint_options(settings))
-    check_codes(settings, set(linter.rulebook.by_code()))
+    rulebook = load_rulebook(settings.rules)
+    linter = Linter(lint_options(settings, rulebook), rulebook)
     result = linter.lint_paths(paths)
+    if not result.analyses and not adoption.allow_empty:
+        raise PlannerError(_nothing_linted(paths, len(result.skipped)))
     matched = result.findings
     if known is not None and adoption.baseline is not None:
         result, matched = baseline.subtract(result, known, adoption.baseline.absolute().parent)
@@ -69,3 +84,21 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
         folder = adoption.write_baseline.absolute().parent
         result, _ = baseline.subtract(result, baseline.fingerprints(matched, folder), folder)
     return Outcome(result, written)
+
+
+def _nothing_linted(paths: Sequence[str], skipped: int) -> str:
+    """Why an empty run is an error, in one line."""
+    where = " ".join(paths)
+    seen = f"; {skipped} file(s) or folder(s) skipped, see --show-files" if skipped else ""
+    return (
+        f"no plan to lint in {where}{seen} (plans are YAML files with a top-level `aeplan:` key); "
+        "pass --allow-empty if linting nothing is expected"
+    )
+
+
+def show_files(paths: Sequence[str], settings: Settings) -> Discovered:
+    """The files ``lint`` would read for ``paths``, and what it would skip and why."""
+    from planner.lint.discovery import discover
+    from planner.lint.globs import PathPatterns
+
+    return discover(paths, PathPatterns(settings.exclude, settings.root))

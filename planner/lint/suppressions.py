@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Callable, Optional
 
 from planner.findings import Finding
@@ -19,7 +20,8 @@ UNSUPPRESSIBLE = frozenset({WITHOUT_REASON, UNUSED})
 _QUICK = re.compile(r"#\s*[aA][eE][pP][lL][aA][nN]")  # a cheap pre-filter for _START
 _START = re.compile(r"(?:^|(?<=\s))#\s*aeplan\s*:", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"\s*(ignore-file|ignore)\s*\[([^\]]*)\](.*)$", re.IGNORECASE)
-_CODE = re.compile(r"^[A-Z][A-Z0-9]*$")
+# A code or prefix (AE402, AE4) or a rule name (secret-in-plan), in any case.
+_CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
 
 NoteMaker = Callable[[str, str, Position, "dict[str, str]"], Finding]
 
@@ -130,9 +132,13 @@ def apply(
     known: Collection[str],
     check_unused: bool,
     make: NoteMaker,
+    names: Mapping[str, str] = MappingProxyType({}),
 ) -> Outcome:
-    """Drop the findings that comments suppress, and report reasonless, unknown and unused ones."""
-    comments = scan(loaded.text)
+    """Drop the findings that comments suppress, and report reasonless, unknown and unused ones.
+
+    ``names`` maps rule names to codes: a comment may name a rule either way.
+    """
+    comments = _by_code(scan(loaded.text), names)
     all_findings = list(findings)
     if not comments.suppressions and not comments.malformed:
         return Outcome(tuple(all_findings), 0, ())
@@ -154,6 +160,17 @@ def apply(
             kept.append(finding)
     notes = _notes(comments, used, active, known, check_unused, _Maker(loaded, make))
     return Outcome(tuple(kept), len(all_findings) - len(kept), tuple(notes))
+
+
+def _by_code(comments: Comments, names: Mapping[str, str]) -> Comments:
+    """The comments with rule names (any case) replaced by their codes."""
+    if not names or not comments.suppressions:
+        return comments
+    suppressions = tuple(
+        replace(item, codes=tuple(dict.fromkeys(names.get(c.lower(), c) for c in item.codes)))
+        for item in comments.suppressions
+    )
+    return Comments(suppressions, comments.malformed)
 
 
 class _Maker:

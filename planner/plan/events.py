@@ -107,6 +107,10 @@ def _resolve(text: str) -> str:
 @lru_cache(maxsize=8192)
 def _construct(tag: str, text: str) -> Any:
     """The value of a non-text scalar; immutable, so cached across the many repeats in a plan."""
+    # YAML integers are ASCII: str.isdigit() takes `²` (int() refuses it: `!!int ²` crashed) and
+    # int() takes `١٢`, so other digits stay text and the schema reports them.
+    if tag == _INT and not text.isascii():
+        return text
     if tag == _INT and text.isdigit() and (text == "0" or text[0] != "0"):  # not YAML 1.1 octal
         return int(text)
     try:

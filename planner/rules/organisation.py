@@ -56,17 +56,32 @@ def check_organisation_rule(rule: RuleSpec, path: Path) -> None:
             "`report_at`); `python:` and `structural:` checks are built-in only",
             file=str(path),
         )
-    _check_pointer("for_each", rule.check.for_each, path)
+    _check_pointer(("check", "for_each"), rule.check.for_each, path)
+    report_at = rule.check.report_at
+    relative = "/" + report_at if report_at and not report_at.startswith("/") else report_at
+    _check_pointer(("check", "report_at"), relative, path, shown=report_at)
+    for index, pointer in enumerate(rule.examples.fail_at):
+        _check_pointer(("examples", "fail_at", index), pointer, path)
     _check_schema(rule.check.when, path)
 
 
-def _check_pointer(key: str, pointer: str, path: Path) -> None:
-    if pointer and not pointer.startswith("/"):
-        raise PlannerError(
-            f"check.{key} is a JSON pointer and starts with `/` (for example "
-            f"/business_units/*), not {pointer!r}",
-            file=str(path),
-        )
+def _check_pointer(
+    location: tuple[str | int, ...], pointer: str, path: Path, shown: str | None = None
+) -> None:
+    """A PlannerError at the key's line when ``pointer`` is not an RFC 6901 JSON pointer."""
+    from planner.pointers import problem
+    from planner.rules.rule_lines import line_of
+
+    why = problem(pointer)
+    if why is None:
+        return
+    key = ".".join(str(part) for part in location)
+    line, column = line_of(path, location)
+    raise PlannerError(
+        f"`{key}` is not a JSON pointer (RFC 6901): {why}; found {shown or pointer!r} "
+        "(for example /business_units/*)",
+        file=str(path), line=line, column=column,
+    )  # fmt: skip
 
 
 def _check_schema(when: Mapping[str, Any], path: Path) -> None:
@@ -76,11 +91,15 @@ def _check_schema(when: Mapping[str, Any], path: Path) -> None:
     try:
         Draft202012Validator.check_schema(when)
     except SchemaError as error:
+        from planner.rules.rule_lines import line_of
+
         where = "/".join(str(part) for part in error.path)
         at = f" at `{where}`" if where else ""
+        line, column = line_of(path, ("check", "when", *error.path))
         raise PlannerError(
-            f"check.when is not a valid JSON Schema{at}: {error.message}", file=str(path)
-        ) from None
+            f"check.when is not a valid JSON Schema{at}: {error.message}",
+            file=str(path), line=line, column=column,
+        ) from None  # fmt: skip
 
 
 def _looks_like_a_code(stem: str) -> bool:

@@ -222,7 +222,13 @@ def rule_from_raw(raw: Any, path: Path) -> RuleSpec:
     try:
         rule = RuleSpec.model_validate(raw)
     except ValidationError as error:
-        raise PlannerError(f"bad rule file: {_problems(error, raw)}", file=str(path)) from None
+        from planner.rules.rule_lines import line_of
+
+        message, location = _problems(error, raw)
+        line, column = line_of(path, location)
+        raise PlannerError(
+            f"bad rule file: {message}", file=str(path), line=line, column=column
+        ) from None
     if code_in_file_name(path) != rule.code:
         raise PlannerError(f"rule code {rule.code} does not match the file name", file=str(path))
     return rule
@@ -231,8 +237,9 @@ def rule_from_raw(raw: Any, path: Path) -> RuleSpec:
 _CHECK_KINDS = {"python": "PythonCheck", "structural": "StructuralCheck"}
 
 
-def _problems(error: ValidationError, raw: Any) -> str:
-    """The first problem and the count; for ``check``, only the kind of check the file meant."""
+def _problems(error: ValidationError, raw: Any) -> tuple[str, tuple[Union[str, int], ...]]:
+    """The first problem and the count, and its key path; for ``check``, only the kind of check
+    the file meant."""
     check = raw.get("check") if isinstance(raw, dict) else None
     keys = set(check) if isinstance(check, dict) else set()
     meant = next((kind for key, kind in _CHECK_KINDS.items() if key in keys), "SchemaCheck")
@@ -243,5 +250,8 @@ def _problems(error: ValidationError, raw: Any) -> str:
         if not others & {str(part) for part in problem["loc"]}
     ] or error.errors(include_url=False)
     first = problems[0]
-    where = ".".join(str(part) for part in first["loc"] if str(part) != meant) or "(top level)"
-    return f"{where}: {first['msg']} ({len(problems)} problem(s) in all)"
+    location = tuple(part for part in first["loc"] if str(part) != meant)
+    where = ".".join(str(part) for part in location) or "(top level)"
+    # The alias `pass` is how the file spells `pass_`.
+    location = tuple("pass" if part == "pass_" else part for part in location)
+    return f"{where}: {first['msg']} ({len(problems)} problem(s) in all)", location

@@ -99,7 +99,10 @@ def test_per_file_ignores_and_exclude_are_relative_to_the_config_file(project: P
     assert files == [
         ("plans/draft.yaml", "AE109"), ("plans/japan.yaml", "AE109"), ("plans/japan.yaml", "AE402"),
     ]  # fmt: skip
-    _, named = lint_json("plans/old/legacy.yaml")
+    # Everything named is excluded: nothing is linted, which CI must not take for a pass.
+    code, _, err = run("lint", "plans/old/legacy.yaml")
+    assert code == 2 and "no plan to lint" in err and err.count("\n") == 1
+    _, named = lint_json("--allow-empty", "plans/old/legacy.yaml")
     assert named["summary"]["files"] == 0  # type: ignore[index]
 
 

@@ -106,7 +106,7 @@ def test_isolated_ignores_files_and_config_names_one(tmp_path: Path) -> None:
         ("max-depth = 0\n", r"`max-depth`: Input should be greater than 0"),
         ("max-depth = true\n", r"`max-depth`: Input should be a valid integer"),
         ('[severity]\nAE402 = "fatal"\n', r"aeplan\.toml:1:1: bad configuration: `severity.AE402`"),
-        ('select = ["AE-1"]\n', r"`select\.0`: String should match pattern"),
+        ('select = ["AE_1"]\n', r"`select\.0`: String should match pattern"),
         (
             'lang = "ja"\nlang = "en"\n',
             r"aeplan\.toml:2:12: invalid TOML: Cannot overwrite a value",

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from planner.errors import PlannerError
-from planner.lint.linter import Linter, LintOptions, discover
+from planner.lint.discovery import discover
+from planner.lint.linter import Linter, LintOptions
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import RuleSpec, code_in_file_name, is_rule_file
 from tests.conftest import SAMPLES, analyse
@@ -59,7 +60,7 @@ def test_rule_files_are_named_code_dot_rule_yaml_and_skipped_as_plans(tmp_path: 
     assert code_in_file_name(Path("AE101.yaml")) == "AE101"
     write_rule(tmp_path, ACME001)
     (tmp_path / "plan.yaml").write_text("aeplan: 1\n", encoding="utf-8")
-    assert discover([str(tmp_path)]) == [tmp_path / "plan.yaml"]
+    assert discover([str(tmp_path)]).files == (tmp_path / "plan.yaml",)
 
 
 def test_a_rule_file_that_is_not_yaml_is_refused_with_line_and_column(tmp_path: Path) -> None:
@@ -72,13 +73,18 @@ def test_missing_japanese_docs_are_refused(tmp_path: Path) -> None:
     broken = ACME001.replace("    ja: '`sync.scope` が", "    jp: '`sync.scope` が")
     assert broken != ACME001
     write_rule(tmp_path, broken)
-    assert "ACME001.rule.yaml: bad rule file: docs.what" in refusal(tmp_path)
+    # The line of the key that is wrong: `what:` under `docs:`.
+    line = ACME001.splitlines().index("  what:") + 1
+    assert f"ACME001.rule.yaml:{line}:3: bad rule file: docs.what" in refusal(tmp_path)
 
 
 def test_a_bad_json_schema_in_when_is_refused(tmp_path: Path) -> None:
     write_rule(tmp_path, ACME001.replace("{const: all_records}", "{type: colour}"))
     message = refusal(tmp_path)
-    assert "ACME001.rule.yaml: check.when is not a valid JSON Schema" in message
+    lines = ACME001.splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "{const: all_records}" in text)
+    assert f"ACME001.rule.yaml:{line}:" in message
+    assert "check.when is not a valid JSON Schema" in message
     assert "colour" in message
 
 
@@ -120,7 +126,44 @@ def test_python_checks_are_built_in_only(tmp_path: Path) -> None:
 
 def test_for_each_must_be_a_pointer(tmp_path: Path) -> None:
     write_rule(tmp_path, ACME001.replace("for_each: /business_units/*", "for_each: business_units"))
-    assert "check.for_each is a JSON pointer" in refusal(tmp_path)
+    line = ACME001.splitlines().index("  for_each: /business_units/*") + 1
+    message = refusal(tmp_path)
+    expected = f"ACME001.rule.yaml:{line}:3: `check.for_each` is not a JSON pointer (RFC 6901)"
+    assert expected in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("report_at: sync/scope", "report_at: sync/~2", "`check.report_at` is not a JSON pointer"),
+        ("for_each: /business_units/*", "for_each: /business_units/~", "`~` is only allowed"),
+        ("fail_at: [/business_units/0/sync/scope]", "fail_at: [/business_units/0/sync/scope, x]",
+         "`examples.fail_at.1` is not a JSON pointer"),
+    ],
+)  # fmt: skip
+def test_pointers_in_rule_files_follow_rfc_6901_and_errors_name_the_line(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    assert old in ACME001
+    write_rule(tmp_path, ACME001.replace(old, new))
+    line = next(n for n, text in enumerate(ACME001.splitlines(), 1) if old in text)
+    message = refusal(tmp_path)
+    assert f"ACME001.rule.yaml:{line}:" in message and expected in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "report_at",
+    ["/business_units/²", "/business_units/01", "/business_units/-", "/business_units/١", "s/0/x"],
+)
+def test_any_valid_pointer_in_report_at_reports_without_crashing(
+    tmp_path: Path, report_at: str
+) -> None:
+    """`/business_units/²` was exit 3: str.isdigit() took `²` and int() refused it."""
+    write_rule(tmp_path, ACME001.replace("report_at: sync/scope", f"report_at: {report_at}"))
+    linter = Linter(LintOptions(rule_dirs=(tmp_path,)))
+    failing = analyse(linter, load_rulebook((tmp_path,)).by_code()["ACME001"].examples.fail)
+    assert [f.code for f in failing.findings if f.code == "ACME001"] == ["ACME001"]
 
 
 def test_a_folder_without_rule_files_is_refused(tmp_path: Path) -> None:
