@@ -36,11 +36,11 @@ def lint_options(settings: Settings, rulebook: Optional[Rulebook] = None) -> Lin
     """The linter options the effective settings describe, rule names turned into codes.
 
     A selector that matches no rule of ``rulebook`` (default: the rules ``settings`` load) is a
-    :class:`PlannerError` (see :mod:`planner.rules.selectors`).
+    :class:`PlannerError` (see :mod:`planner.config.selectors`).
     """
+    from planner.config.selectors import resolve_selectors
     from planner.lint.linter import LintOptions, Selection
     from planner.rules.loader import load_rulebook
-    from planner.rules.selectors import resolve_selectors
 
     settings = resolve_selectors(settings, rulebook or load_rulebook(settings.rules))
 
