@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -43,17 +45,38 @@ def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @contextmanager
 def boundary() -> Iterator[None]:
-    """The one place where errors become exit codes and one-line messages."""
-    from planner.errors import PlannerError
+    """The one place where errors become exit codes and one-line messages.
 
+    It also makes the process safe to run in CI: SIGTERM/SIGHUP clean up like Ctrl-C, standard
+    output is flushed here (a full disk or a closed stdout is a one-line exit 2, not a bug), and
+    every message is shown with control characters escaped (:func:`planner.terminal.printable`).
+    """
+    from planner.cli import signals
+    from planner.errors import PlannerError
+    from planner.terminal import printable
+
+    _prepare_streams()
+    signals.install()
     try:
-        yield
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
     except PlannerError as error:
-        click.echo(f"aeplan: error: {error.one_line()}", err=True)
+        click.echo(f"aeplan: error: {printable(error.one_line())}", err=True)
         sys.exit(EXIT_USAGE)
     except BrokenPipeError:
-        sys.stderr.close()
+        _silence_stdout()
         sys.exit(EXIT_FINDINGS)
+    except OSError as error:
+        # Raised by a write or flush to standard output (files have their own PlannerError).
+        _silence_stdout()
+        reason = printable(error.strerror or str(error))
+        click.echo(f"aeplan: error: cannot write to standard output: {reason}", err=True)
+        sys.exit(EXIT_USAGE)
+    except signals.Cancelled as cancelled:
+        click.echo(f"aeplan: cancelled by signal {cancelled.signum}", err=True)
+        sys.exit(128 + cancelled.signum)
     except KeyboardInterrupt:
         click.echo("aeplan: interrupted", err=True)
         sys.exit(130)
@@ -63,8 +86,41 @@ def boundary() -> Iterator[None]:
         if os.environ.get("AEPLAN_DEBUG"):
             raise
         click.echo(
-            f"aeplan: internal error: {type(error).__name__}: {error} "
+            f"aeplan: internal error: {type(error).__name__}: {printable(str(error))} "
             "(this is a bug; set AEPLAN_DEBUG=1 to see the traceback)",
             err=True,
         )
         sys.exit(EXIT_BUG)
+
+
+class _ClosedStream(io.TextIOBase):
+    """Stands in for a standard output the shell closed (``>&-``): writing is an OSError."""
+
+    def write(self, text: str) -> int:
+        if not text:
+            return 0
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        return None
+
+
+def _prepare_streams() -> None:
+    """A closed stdout becomes :class:`_ClosedStream`; unencodable text is written escaped."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # lone surrogates (non-UTF-8 file names) become \udcNN: output stays valid text
+            reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so Python's flush at exit cannot fail a second time."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+        os.close(descriptor)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Dict, List, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from planner import reading
 from planner.errors import PlannerError
 
 # Within one folder the first of these wins; pyproject.toml counts only with a [tool.aeplan] table.
@@ -92,8 +93,8 @@ def shown(path: Path, cwd: Path) -> str:
 
 def _has_aeplan_table(path: Path, name: str) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = reading.read_bytes(path).decode("utf-8")
+    except (OSError, UnicodeDecodeError, reading.TooLarge):
         return False
     if "aeplan" not in text:  # most pyproject files never mention aeplan: skip parsing them
         return False
@@ -108,11 +109,9 @@ def load(path: Path, shown: Optional[str] = None) -> LoadedConfig:
     """
     name = shown or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlannerError("configuration file not found", file=name) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PlannerError(f"cannot read configuration file: {error}", file=name) from None
+        text = reading.read_text(path, "configuration file")
+    except PlannerError as error:
+        raise PlannerError(error.message, file=name) from None
     document = _parse(text, name)
     in_pyproject = path.name == "pyproject.toml"
     table: Any = document

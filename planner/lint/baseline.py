@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, List
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from planner import reading
 from planner.atomic import write_text_atomically
 from planner.errors import PlannerError
 from planner.findings import Finding
@@ -72,19 +73,18 @@ def write(path: Path, findings: Iterable[Finding], protected: tuple[Path, ...] =
 
 def read(path: Path) -> Counter[Fingerprint]:
     """Read a baseline file; a missing or malformed one is a one-line PlannerError."""
+    text = reading.read_text(path, "baseline file")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlannerError("baseline file not found", file=str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PlannerError(f"cannot read baseline file: {error}", file=str(path)) from None
-    try:
-        raw = json.loads(text)
+        raw = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         raise PlannerError(
             f"baseline is not valid JSON: {error.msg}", file=str(path), line=error.lineno,
             column=error.colno,
         ) from None  # fmt: skip
+    except (ValueError, RecursionError) as error:
+        # json's C decoder recurses per nesting level; a damaged file is bad input, not a bug
+        detail = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise PlannerError(f"baseline is not valid JSON: {detail}", file=str(path)) from None
     try:
         document = _Document.model_validate(raw)
     except ValidationError as error:
@@ -124,3 +124,10 @@ def subtract(
             replace(analysis, findings=tuple(kept), baselined=analysis.baselined + dropped)
         )
     return replace(result, analyses=tuple(analyses)), matched
+
+
+def _bounded_int(digits: str) -> int:
+    """A JSON integer of at most 100 digits (counts are small; Python refuses > 4,300 anyway)."""
+    if len(digits) > 100:
+        raise ValueError(f"an integer of {len(digits)} digits is not a count")
+    return int(digits)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from planner import phrases
+from planner import phrases, reading
 from planner.config.settings import with_severities
 from planner.errors import PlannerError
 from planner.findings import Finding, Severity
@@ -156,10 +156,9 @@ class Linter:
     def analyse_file(self, path: Path) -> Analysis:
         """Read and analyse one plan file; unreadable files are a :class:`PlannerError`."""
         try:
-            size = path.stat().st_size
-            if size > self.options.limits.max_bytes:
-                return self._too_large(path)
-            raw = path.read_bytes()
+            raw = reading.read_bytes(path, self.options.limits.max_bytes)
+        except reading.TooLarge:
+            return self._too_large(path)
         except OSError as error:
             raise PlannerError(f"cannot read: {error.strerror or error}", file=str(path)) from None
         return self.analyse_bytes(raw, str(path))

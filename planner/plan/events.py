@@ -29,6 +29,11 @@ _TEXT_SCALARS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary",
                  "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"}  # fmt: skip
 _CONTAINERS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"}
 _IMPLICIT = Resolver.yaml_implicit_resolvers
+# An integer is a number only while its decimal form stays far below Python's 4,300-digit limit.
+_MAX_INT_CHARACTERS = 1000
+_MAX_INT_BITS = 3000
+# An aliased string counts one value per this many characters it copies (its length is built).
+_CHARACTERS_PER_VALUE = 16
 _CONSTRUCTOR = SafeConstructor()
 
 
@@ -108,15 +113,19 @@ def _resolve(text: str) -> str:
 def _construct(tag: str, text: str) -> Any:
     """The value of a non-text scalar; immutable, so cached across the many repeats in a plan."""
     # YAML integers are ASCII: str.isdigit() takes `²` (int() refuses it: `!!int ²` crashed) and
-    # int() takes `١٢`, so other digits stay text and the schema reports them.
-    if tag == _INT and not text.isascii():
+    # int() takes `١٢`, so other digits stay text and the schema reports them. Past 4,300 digits
+    # Python refuses int<->str (CVE-2020-10735): such a number is kept as text too.
+    if tag == _INT and (not text.isascii() or len(text) > _MAX_INT_CHARACTERS):
         return text
     if tag == _INT and text.isdigit() and (text == "0" or text[0] != "0"):  # not YAML 1.1 octal
         return int(text)
     try:
-        return _CONSTRUCTOR.construct_object(ScalarNode(tag, text))
+        value = _CONSTRUCTOR.construct_object(ScalarNode(tag, text))
     except (yaml.YAMLError, ValueError, OverflowError):
         return text
+    if type(value) is int and value.bit_length() > _MAX_INT_BITS:  # 0x…, 0b…, 1_000… spellings
+        return text
+    return value
 
 
 class _Builder:
@@ -195,7 +204,8 @@ class _Builder:
         self._count(size, event)
         anchor = anchor if anchor is not None else getattr(event, "anchor", None)
         if anchor is not None:
-            self.anchors[anchor] = (value, size)
+            weight = 1 + len(value) // _CHARACTERS_PER_VALUE if isinstance(value, str) else size
+            self.anchors[anchor] = (value, weight)
         if not self.stack:
             self.loaded.data = value
             self.loaded.values.setdefault("", _mark(event))
@@ -276,6 +286,8 @@ class _Builder:
                 if not isinstance(mapping, dict):
                     self._problem("AE002", event, {"reason": "merge_not_mapping"}, frame.pointer)
                     continue
+                # a merge copies every key (and a pointer for each): each counts as a value
+                self._count(len(mapping), event)
                 for key, value in mapping.items():
                     if key not in frame.value:
                         frame.value[key] = value

@@ -39,8 +39,23 @@ def parse_outputs(values: Sequence[str]) -> tuple[OutputFile, ...]:
         if name not in REPORTERS:
             choices = ", ".join(REPORTERS)
             raise PlannerError(f"--output: unknown format {name!r} (choose from: {choices})")
+        for earlier in parsed:
+            if _same_destination(earlier.path, path):
+                raise PlannerError(
+                    f"--output: {earlier.format} and {name} would both write to this path",
+                    file=path,
+                )
         parsed.append(OutputFile(name, path))
     return tuple(parsed)
+
+
+def _same_destination(one: str, two: str) -> bool:
+    """Both ``-``, or one file however spelled (links, ``./``); two new paths by resolved name."""
+    from planner.atomic import STDOUT, same_file
+
+    if STDOUT in (one, two):
+        return one == two
+    return same_file(one, two)
 
 
 def deliver(

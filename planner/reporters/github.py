@@ -18,6 +18,10 @@ SUMMARY_BUDGET = 900 * 1024
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 # C0/C1 controls other than CR and LF (which the runner decodes): shown, never passed through.
 _CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Markdown that could turn plan text into a table break, a link, an image or code: each is
+# backslash-escaped (a link or image needs `[`), so `![x](https://…)` shows as text and never
+# loads a remote image.
+_MARKDOWN_SYNTAX = re.compile(r"[|\\\[\]`]")
 
 
 def render(result: LintResult, stream: TextIO) -> None:
@@ -96,14 +100,16 @@ def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell: no pipes, line breaks or raw HTML."""
     text = _CONTROL.sub(_shown, text).replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("|", "\\|")
+    return _MARKDOWN_SYNTAX.sub(r"\\\g<0>", text)
 
 
 def append_step_summary(result: LintResult, path: str, *, protected: tuple[Path, ...] = ()) -> None:
     """Append :func:`step_summary` to ``path`` (GitHub's ``$GITHUB_STEP_SUMMARY``) in one write."""
+    from planner.atomic import refuse_input
+
     target = Path(path)
-    if any(target.resolve() == other.resolve() for other in protected):
-        raise PlannerError("refusing to write the step summary into an input plan", file=path)
+    # by device and inode: a hard link or symlink to a plan is refused like the plan itself
+    refuse_input(target, protected, "refusing to write the step summary into an input plan")
     try:
         with target.open("a", encoding="utf-8", newline="") as handle:
             handle.write(step_summary(result))

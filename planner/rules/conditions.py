@@ -9,8 +9,7 @@ outside that subset is handed to jsonschema whole, so organisation rules keep fu
 from __future__ import annotations
 
 import numbers
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Callable, Optional
 
 Predicate = Callable[[Any], bool]
@@ -33,9 +32,33 @@ def compile_condition(schema: Any) -> Predicate:
 
 def _delegate(schema: Any) -> Predicate:
     """jsonschema's own ``is_valid``, imported only for schemas the compiler does not cover."""
-    from jsonschema import Draft202012Validator
+    valid: Predicate = _linear_validator()(schema).is_valid
+    return valid
 
-    return Draft202012Validator(schema).is_valid
+
+def _linear_validator() -> Any:
+    """Draft 2020-12 with ``pattern`` and ``patternProperties`` run by RE2, not backtracking ``re``."""
+    from jsonschema import Draft202012Validator, validators
+    from jsonschema.exceptions import ValidationError
+
+    from planner.rules.patterns import compile_search
+
+    def pattern(validator: Any, value: str, instance: Any, schema: Any) -> Iterator[Any]:
+        if validator.is_type(instance, "string") and not compile_search(value)(instance):
+            yield ValidationError(f"{instance!r} does not match {value!r}")
+
+    def pattern_properties(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        if not validator.is_type(instance, "object"):
+            return
+        for expression, subschema in value.items():
+            search = compile_search(expression)
+            for key, item in instance.items():
+                if search(key):
+                    yield from validator.descend(item, subschema, path=key, schema_path=expression)
+
+    return validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": pattern, "patternProperties": pattern_properties}
+    )
 
 
 def _always(instance: Any) -> bool:
@@ -276,14 +299,16 @@ def _one_of(value: Any) -> Predicate:
 
 
 def _pattern(value: Any) -> Predicate:
-    """``pattern``: ``re.search``, so unanchored; strings only."""
+    """``pattern``: an unanchored search (RE2, linear time); strings only."""
     if not isinstance(value, str):
         raise _Unsupported
+    from planner.rules.patterns import PatternError, compile_search
+
     try:
-        search = re.compile(value).search
-    except re.error:
+        search = compile_search(value)
+    except PatternError:
         raise _Unsupported from None
-    return lambda instance: not isinstance(instance, str) or search(instance) is not None
+    return lambda instance: not isinstance(instance, str) or search(instance)
 
 
 def _min_length(value: Any) -> Predicate:

@@ -88,6 +88,8 @@ def _check_schema(when: Mapping[str, Any], path: Path) -> None:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
+    _check_patterns_and_references(when, path)
+
     try:
         Draft202012Validator.check_schema(when)
     except SchemaError as error:
@@ -100,6 +102,33 @@ def _check_schema(when: Mapping[str, Any], path: Path) -> None:
             f"check.when is not a valid JSON Schema{at}: {error.message}",
             file=str(path), line=line, column=column,
         ) from None  # fmt: skip
+
+
+def _check_patterns_and_references(when: Mapping[str, Any], path: Path) -> None:
+    """Refuse ``$ref`` (no URL fetched, no file read) and patterns RE2 cannot run, at load time."""
+    from planner.rules.patterns import (
+        REFERENCE_KEYWORDS,
+        PatternError,
+        compile_search,
+        schema_patterns,
+    )
+
+    for keyword, value in schema_patterns(when):
+        if keyword in REFERENCE_KEYWORDS:
+            raise PlannerError(
+                f"check.when uses `{keyword}`: organisation rules cannot refer to other schemas "
+                "(no URL is fetched and no file is read); write the condition out in full",
+                file=str(path),
+            )
+        try:
+            compile_search(value)
+        except PatternError as error:
+            raise PlannerError(
+                f"check.when has a `{keyword}` that the linear-time regular expression engine "
+                f"(RE2) cannot run: {value!r}: {error} (back-references and look-around are "
+                "not supported)",
+                file=str(path),
+            ) from None
 
 
 def _looks_like_a_code(stem: str) -> bool:

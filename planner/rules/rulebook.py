@@ -8,17 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Literal, Optional, Union
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from planner import reading
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.resources import data_path
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,7}[0-9]{3}$"
 NAME_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -164,22 +159,25 @@ def load_rule_file(path: Path) -> RuleSpec:
 
 
 def read_rule_yaml(path: Path) -> Any:
-    """The plain data of a rule file; unreadable or invalid YAML is a :class:`PlannerError`."""
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError) as error:
-        raise PlannerError(f"cannot read rule file: {error}", file=str(path)) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    """The plain data of a rule file; unreadable or invalid YAML is a :class:`PlannerError`.
+
+    Rule files may come from an untrusted pull request, so they are read like plans: bounded
+    by bytes read, nesting depth and values after alias expansion (``planner.limits``), built
+    iteratively from parser events (no recursion, no Python tags).
+    """
+    from planner.limits import Limits
+    from planner.phrases import structural_detail
+    from planner.plan.events import load_text
+
+    loaded = load_text(reading.read_text(path, "rule file"), Limits())
+    fatal = [problem for problem in loaded.problems if problem.code != "AE004"]
+    if fatal:
+        problem = fatal[0]
         raise PlannerError(
-            f"rule file is not valid YAML: {error.problem}",
-            file=str(path),
-            line=line,
-            column=column,
-        ) from None
-    except yaml.YAMLError as error:
-        raise PlannerError(f"rule file is not valid YAML: {error}", file=str(path)) from None
+            f"rule file is not valid YAML: {structural_detail(problem.code, problem.params, 'en')}",
+            file=str(path), line=problem.position.line, column=problem.position.column,
+        )  # fmt: skip
+    return loaded.data
 
 
 def rule_from_index(raw: dict[str, Any]) -> RuleSpec:

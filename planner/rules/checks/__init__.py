@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -92,6 +92,22 @@ def first_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
         if hit.pointer not in seen:
             seen.add(hit.pointer)
             yield hit
+
+
+#: How many names a message lists before it says how many more there are.
+LISTED_NAMES = 5
+
+
+def name_list(names: Sequence[str]) -> str:
+    """The first :data:`LISTED_NAMES` names, comma-separated, then ``… (+N)`` for the rest.
+
+    A message that names other business units stays the same size however many the plan has,
+    so findings × names never makes output quadratic in the plan.
+    """
+    shown = ", ".join(names[:LISTED_NAMES])
+    rest = len(names) - LISTED_NAMES
+    return f"{shown}, … (+{rest})" if rest > 0 else shown
+
 
 
 from planner.rules.checks import (  # noqa: E402,F401  (registers the checks)

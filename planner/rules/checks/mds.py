@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check
+from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, name_list
 
 MDS = "marketing_data_sharing"
 PAIRED_OBJECTS = ("lead", "contact")
@@ -41,7 +41,7 @@ def mds_requires_connector_v2(context: PlanContext) -> Iterator[Hit]:
     on_v1 = [unit.name for unit in units if unit.get("connector", "version") == 1]
     if not on_v1:
         return
-    names = ", ".join(on_v1)
+    names = name_list(on_v1)
     for unit in units:
         if unit.get("sync", "scope") == MDS:
             yield Hit(unit.at("sync", "scope"), {"bu": unit.name, "legacy": names})

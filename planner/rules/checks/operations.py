@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.rules.checks import Hit, PlanContext, check
+from planner.rules.checks import Hit, PlanContext, check, name_list
 
 
 @check("multi_bu_users_classic_login")
@@ -16,7 +16,7 @@ def multi_bu_users_classic_login(context: PlanContext) -> Iterator[Hit]:
     units = context.business_units()
     syncing = [unit for unit in units if unit.get("settings", "user_sync") is True]
     if len(syncing) >= 2:
-        yield Hit("/team/login_path", {"units": ", ".join(unit.name for unit in syncing)})
+        yield Hit("/team/login_path", {"units": name_list([unit.name for unit in syncing])})
 
 
 @check("sync_error_review_cadence")

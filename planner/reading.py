@@ -1,0 +1,83 @@
+"""Reading untrusted files: regular files only, bounded by the bytes actually read."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Union
+
+from planner.errors import PlannerError
+
+#: The limit for configuration, baseline and organisation rule files (the same as a plan's).
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+
+_CHUNK = 1024 * 1024
+
+
+class TooLarge(Exception):
+    """The file holds more than the limit; raised before more than ``limit + 1`` bytes are read."""
+
+
+def read_bytes(path: Union[str, Path], limit: int = DEFAULT_MAX_BYTES) -> bytes:
+    """At most ``limit`` bytes of the regular file at ``path`` (symlinks followed to their target).
+
+    FIFOs, devices, sockets and pipes report size 0 to ``stat()``; they are refused before any
+    read (the open never blocks: ``O_NONBLOCK``), and the limit counts the bytes really read, so
+    a file that grows while being read cannot pass it either.
+    Raises :class:`TooLarge` past ``limit`` and :class:`OSError` when the file cannot be read
+    (``EINVAL``-style ``OSError`` with a plain message for a file that is not regular).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(os.fspath(path), flags)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotRegular(path)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(descriptor, min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise TooLarge(path)
+    finally:
+        os.close(descriptor)
+
+
+class NotRegular(OSError):
+    """The path names a FIFO, device, socket or folder: aeplan reads regular files only."""
+
+    def __init__(self, path: Union[str, Path]) -> None:
+        super().__init__("not a regular file (FIFOs, devices and pipes are not read)")
+        self.strerror = "not a regular file (FIFOs, devices and pipes are not read)"
+        self.filename = os.fspath(path)
+
+
+def read_text(path: Union[str, Path], what: str, limit: int = DEFAULT_MAX_BYTES) -> str:
+    """The UTF-8 text of a small untrusted file (configuration, baseline, rule file).
+
+    Every failure is one :class:`PlannerError` naming the file: missing, not regular, larger
+    than ``limit`` bytes, unreadable or not UTF-8. ``what`` names the file's role in messages.
+    """
+    name = os.fspath(path)
+    try:
+        raw = read_bytes(path, limit)
+    except FileNotFoundError:
+        raise PlannerError(f"{what} not found", file=name) from None
+    except TooLarge:
+        raise PlannerError(f"{what} is larger than {limit} bytes", file=name) from None
+    except OSError as error:
+        raise PlannerError(f"cannot read {what}: {error.strerror or error}", file=name) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise PlannerError(
+            f"cannot read {what}: byte 0x{raw[error.start]:02x} at offset {error.start} "
+            "is not valid UTF-8",
+            file=name,
+        ) from None
