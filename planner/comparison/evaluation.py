@@ -12,6 +12,7 @@ from planner.comparison import wording
 from planner.comparison.results import Item, Licences, Noted, Option
 from planner.comparison.variants import CUSTOM_USER, MDS, OPTION_KINDS, Variant, build_variant
 from planner.engine import Engine, RuleHit, render
+from planner.exclusivity import provably_exclusive
 
 _STEP_FACTS = {
     "upgrade_to_v2": ("F04", "F05", "F07"),
@@ -155,6 +156,8 @@ def _rule_text(rule: dict[str, Any], lang: str) -> str:
 
 def _several(variant: Variant, lang: str) -> Item:
     if variant.kind.mds:
+        if not provably_exclusive(variant.data.get("business_units", [])):
+            return Item("unproven", wording.text("several.unproven", lang), ("F36", "F46"))
         return Item("yes", wording.text("several.yes", lang), ("F36", "F46"))
     if variant.kind.custom:
         return Item("conditional", wording.text("several.conditional", lang), ("F46", "F47"))

@@ -34,6 +34,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "several.yes": (
         "yes: each BU's rules select its own records (F36, F46)",
         "はい: ビジネスユニットごとのルールで各自のレコードを選択 (F36, F46)"),
+    "several.unproven": (
+        "not shown: the BUs' MDS rules test different fields, so one record can match two BUs; "
+        "use one shared picklist field (F36, F46)",
+        "未確認: ビジネスユニットごとのマーケティングデータ共有ルールが異なる項目を判定するため、"
+        "1 件のレコードが 2 つのビジネスユニットに一致する可能性があります。共通の選択リスト項目を 1 つ"
+        "使用してください (F36, F46)"),
     "several.conditional": (
         "only if the user's sharing gives each BU its own records (F46, F47)",
         "ユーザーの共有設定で各ビジネスユニットのレコードを分ける場合のみ (F46, F47)"),
