@@ -56,7 +56,7 @@ class BusinessUnitView:
     @property
     def running(self) -> bool:
         """The connector is active today (a running connector, not a first unpause)."""
-        return self.get("connector", "state") == "active"
+        return bool(self.get("connector", "state") == "active")
 
     @property
     def ampsea(self) -> bool:

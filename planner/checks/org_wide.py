@@ -35,15 +35,11 @@ def licences_across_business_units(context: PlanContext) -> Iterator[Hit]:
     available = salesforce.get("crm_licenses_available")
     if not isinstance(available, int):
         return
-    users: set[str] = set()
-    for unit in context.business_units():
-        if unit.get("connector", "user") == "custom_user":
-            username = unit.get("connector", "custom_user", "username")
-            named = isinstance(username, str) and username.strip()
-            users.add(username.strip().casefold() if named else f"#{unit.index}")
-    if len(users) > available:
+    # Like compare: each BU needs its own connector user (AE210), so each one takes a licence.
+    needed = sum(1 for unit in context.business_units() if unit.get("connector", "user") == "custom_user")
+    if needed > available:
         yield Hit("/salesforce/crm_licenses_available", {
-            "needed": str(len(users)), "available": str(available),
+            "needed": str(needed), "available": str(available),
         })  # fmt: skip
 
 
