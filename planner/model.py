@@ -74,7 +74,9 @@ class Salesforce(_Strict):
     org: str = Field(min_length=1, description="Label of the Salesforce org.")
     person_accounts: bool = Field(False, description="Person accounts are enabled in the org.")
     crm_licenses_available: Optional[int] = Field(
-        None, ge=0, description="Unused Salesforce user licences (a custom connector user needs one)."
+        None,
+        ge=0,
+        description="Unused Salesforce user licences (a custom connector user needs one).",
     )
     b2b_marketing_analytics: bool = Field(
         False, description="B2B Marketing Analytics is used with this org (F27)."
@@ -176,7 +178,7 @@ class Connector(_Strict):
     )
     integration_user: Optional[IntegrationUser] = Field(
         None,
-        description="The integration user (profile B2BMA Integration User) and its permission sets.",
+        description="The integration user (profile B2BMA Integration User) and its permissions.",
     )
 
 
@@ -232,7 +234,7 @@ class UserSyncSetup(_Strict):
 
     assign_by: List[UserSyncAssignment] = Field(
         default_factory=list,
-        description="How users are assigned to the BU: public_group, role, role_and_subordinates, user.",
+        description="How users are assigned: public_group, role, role_and_subordinates, user.",
     )
     profile_roles: Dict[str, str] = Field(
         default_factory=dict,
@@ -262,7 +264,7 @@ class Settings(_Strict):
     )
     salesforce_blanks_overwrite: Optional[bool] = Field(
         None,
-        description="Blank Salesforce values overwrite Account Engagement values (a Support request).",
+        description="Blank Salesforce values overwrite AE values (a Support request).",
     )
 
 
@@ -282,7 +284,7 @@ class FieldMapping(_Strict):
     )
     predefined_values: Optional[bool] = Field(
         None,
-        description='The prospect field uses "Use pre-defined values" to take the Salesforce values.',
+        description='The prospect field takes Salesforce\'s values ("Use pre-defined values").',
     )
     field_history_tracking: Optional[bool] = Field(
         None, description="Field History Tracking is on for the mapped Lead and Contact fields."

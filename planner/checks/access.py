@@ -1,4 +1,4 @@
-"""Checks of what the connector user can see and edit: objects, system permissions, FLS (F06 F107)."""
+"""Checks of what the connector user can see and edit: objects, permissions, FLS (F06 F107)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ _OBJECT_NAMES = {"lead": "Lead", "contact": "Contact", "opportunity": "Opportuni
 
 def licensed_connector_user(unit: BusinessUnitView) -> bool:
     """The BU logs in as a licensed Salesforce user: a custom user, or any v1 connector user."""
-    return bool(unit.get("connector", "user") == "custom_user" or unit.get("connector", "version") == 1)
+    return bool(
+        unit.get("connector", "user") == "custom_user" or unit.get("connector", "version") == 1
+    )
 
 
 def _user_pointer(unit: BusinessUnitView) -> str:

@@ -16,15 +16,15 @@ def v1_ampsea_email_fallback(context: PlanContext) -> Iterator[Hit]:
         if unit.get("settings", "match_by_email_without_crm_id") is True:
             continue
         stated = unit.get("settings", "match_by_email_without_crm_id") is not None
-        pointer = unit.at("settings", "match_by_email_without_crm_id") if stated else unit.at(
-            "settings"
+        pointer = (
+            unit.at("settings", "match_by_email_without_crm_id") if stated else unit.at("settings")
         )
         yield Hit(pointer, {"bu": unit.name})
 
 
 @check("ampsea_auto_create_all_records")
 def ampsea_auto_create_all_records(context: PlanContext) -> Iterator[Hit]:
-    """AMPSEA, auto-create and every record in scope: each new lead or contact becomes a prospect."""
+    """AMPSEA, auto-create and all records: each new lead or contact becomes a prospect."""
     for unit in context.business_units():
         if (
             unit.ampsea

@@ -35,7 +35,8 @@ def mappings_of(unit: BusinessUnitView) -> Iterator[tuple[int, Mapping[str, Any]
 def _hit(unit: BusinessUnitView, index: int, key: str, mapping: Mapping[str, Any]) -> Hit:
     return Hit(unit.at("field_mappings", index, key), {
         "bu": unit.name, "field": str(mapping.get("prospect_field", "")),
-        "type": str(mapping.get("type", "")), "prospect_type": str(mapping.get("prospect_type", "")),
+        "type": str(mapping.get("type", "")),
+        "prospect_type": str(mapping.get("prospect_type", "")),
         "behavior": str(mapping.get("behavior", "")),
     })  # fmt: skip
 

@@ -36,7 +36,9 @@ def licences_across_business_units(context: PlanContext) -> Iterator[Hit]:
     if not isinstance(available, int):
         return
     # Like compare: each BU needs its own connector user (AE210), so each one takes a licence.
-    needed = sum(1 for unit in context.business_units() if unit.get("connector", "user") == "custom_user")
+    needed = sum(
+        1 for unit in context.business_units() if unit.get("connector", "user") == "custom_user"
+    )
     if needed > available:
         yield Hit("/salesforce/crm_licenses_available", {
             "needed": str(needed), "available": str(available),

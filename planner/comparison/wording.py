@@ -206,6 +206,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "several.short.yes": ("yes", "可"),
     "several.short.no": ("no", "不可"),
     "several.short.conditional": ("only with sharing rules", "共有設定次第"),
+    "several.short.unproven": ("not shown (rules on different fields)", "未確認（異なる項目のルール）"),
     "recommended": ("Recommended", "推奨"),
     "others": ("Other options", "その他の選択肢"),
     "every_option": ("In every option (not caused by the sync method)",
