@@ -48,10 +48,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "先にコネクタを v2 にアップグレードする（元に戻せないとされています）"),
     "step.set_up_mds": (
         "set up MDS before unpausing: one lead and one contact rule, each on one unmapped field, "
-        "equals only",
+        "equals only, that the connector user can read and edit",
         "一時停止を解除する前にマーケティングデータ共有を設定する: リードと取引先責任者のルールを "
         "1 つずつ、"
-        "Account Engagement に対応付けられていない項目 1 つに対して「等しい」のみで定義"),
+        "Account Engagement に対応付けられていない項目 1 つに対して「等しい」のみで定義し、"
+        "コネクタユーザーがその項目を参照・編集できるようにする"),
     "step.pause_for_mds": (
         "pause the connector before creating MDS rules",
         "マーケティングデータ共有ルールを作成する前にコネクタを一時停止する"),
