@@ -100,8 +100,8 @@ def test_a_mismatched_prospect_type_is_caught_once_the_plan_can_say_it(linter: L
     )
     text = text.replace("type: picklist}", "type: picklist, restricted: true, prospect_type: text}")
     found = {(f.code, f.pointer) for f in analyse(linter, text, "13.yaml").findings}
-    assert ("AE608", "0/field_mappings/1/prospect_type") in found
-    assert ("AE607", "0/field_mappings/0/restricted") in found
+    assert ("AE608", "/business_units/0/field_mappings/1/prospect_type") in found
+    assert ("AE607", "/business_units/0/field_mappings/0/restricted") in found
 
 
 def test_a_plan_can_say_what_a_running_connector_already_has(linter: Linter) -> None:
