@@ -63,7 +63,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "step.custom_user_setup": (
         "create the connector user; assign the \"Account Engagement Connector User\" permission "
         "set, object permissions and field-level security on every synced field",
-        "コネクタユーザーを作成し、「Account Engagement Connector User」権限セット、"
+        "コネクタユーザーを作成し、「Pardot コネクタユーザー」（Account Engagement Connector User）権限セット、"
         "オブジェクト権限、"
         "同期するすべての項目の項目レベルセキュリティを付与する"),
     "step.limit_sharing": (
