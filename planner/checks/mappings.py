@@ -111,3 +111,20 @@ def salesforce_field_mapped_twice(context: PlanContext) -> Iterator[Hit]:
                         "bu": unit.name, "field": str(mapping.get("prospect_field", "")),
                         "salesforce_field": field, "other": str(seen.get("prospect_field", "")),
                     })  # fmt: skip
+
+
+@check("lead_conversion_mapping")
+def lead_conversion_mapping(context: PlanContext) -> Iterator[Hit]:
+    """Custom fields on Lead and Contact whose lead-conversion mapping is not planned (F85)."""
+    for unit in context.business_units():
+        if unit.planned_or_in_place("lead_conversion_mapping"):
+            continue
+        fields = [
+            str(mapping.get("lead_field"))
+            for _, mapping in mappings_of(unit)
+            if str(mapping.get("lead_field", "")).casefold().endswith("__c")
+            and str(mapping.get("contact_field", "")).casefold().endswith("__c")
+            and mapping.get("lead_conversion_mapping") is not True
+        ]
+        if fields:
+            yield Hit(unit.at("field_mappings"), {"bu": unit.name, "fields": ", ".join(fields)})
