@@ -42,3 +42,51 @@ def load_confidences() -> dict[str, tuple[str, ...]]:
 def confidence_words(levels: tuple[str, ...], lang: str) -> str:
     """``high / medium`` in English, ``高 / 中`` in Japanese."""
     return " / ".join(_LEVEL_WORDS[level] if lang == "ja" else level for level in levels)
+
+
+_FACT_ID = re.compile(r"^[Ff](\d{1,4})$")
+_LABELS = {
+    "en": ("Fact", "Confidence", "Sources", "Source text"),
+    "ja": ("ファクト", "確度", "出典", "本文（英語）"),
+}
+
+
+def fact_id(wanted: str) -> str | None:
+    """``F17`` for ``f17``/``F017``; None when ``wanted`` is not a fact id."""
+    match = _FACT_ID.fullmatch(wanted.strip())
+    return f"F{int(match.group(1)):02d}" if match else None
+
+
+def fact_blocks(text: str) -> dict[str, str]:
+    """Fact id → its paragraph in the sheet (the bullet and its continuation lines)."""
+    starts = list(_FACT.finditer(text))
+    blocks: dict[str, str] = {}
+    for index, start in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        block = text[start.start() : end].split("\n\n", 1)[0].split("\n## ", 1)[0]
+        blocks[start.group(1)] = block.rstrip()
+    return blocks
+
+
+def explain_fact(text: str, wanted: str, lang: str) -> str | None:
+    """``aeplan explain F17``: the fact, its confidence and its sources; None when not found.
+
+    The statement is printed as the sheet words it (English); labels follow ``lang``.
+    """
+    ident = fact_id(wanted)
+    block = fact_blocks(text).get(ident or "")
+    if ident is None or block is None:
+        return None
+    fact, confidence, sources, body = _LABELS["ja" if lang == "ja" else "en"]
+    flat = " ".join(line.strip() for line in block.splitlines())
+    flat = flat.removeprefix("- ").replace("**", "")
+    statement = flat.split("*Seed:*", 1)[0].split("*Conf:*", 1)[0].strip()
+    statement = re.sub(r"^F\d+\s+—\s+", "", statement)
+    levels = parse_confidences(block).get(ident, ())
+    links = re.findall(r"<(https?://[^>]+)>", block)
+    conf_text = re.search(r"\*Conf:\*(.*?)(?:·|\*Src:\*|$)", flat)
+    lines = [f"{fact} {ident}", "", f"{body}:", f"  {statement}", ""]
+    shown = conf_text.group(1).strip() if conf_text else confidence_words(levels, lang)
+    lines += [f"{confidence}: {shown}", "", f"{sources}:"]
+    lines += [f"  - {link}" for link in links] or ["  - seed"]
+    return "\n".join(lines) + "\n"

@@ -26,7 +26,7 @@ from planner.cli.options import LANGUAGES, boundary
     help="Also look in organisation rules (CODE.rule.yaml) from DIR (repeatable).",
 )
 def command(code_or_name: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
-    """Explain one rule, by code (AE305) or name: what, why, example, fix, facts."""
+    """Explain one rule, by code (AE305) or name, or one fact (F17): its source and confidence."""
     with boundary():
         from planner.catalogue.listing import explain_text, load_catalogue
 

@@ -13,6 +13,7 @@ from planner.comparison.variants import CUSTOM_USER, MDS, OPTION_KINDS, Variant,
 from planner.placeholders import render
 from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine, RuleHit
+from planner.rules.exclusivity import provably_exclusive
 
 _STEP_FACTS = {
     "upgrade_to_v2": ("F04", "F05", "F07"),
@@ -156,6 +157,8 @@ def _rule_text(rule: dict[str, Any], lang: str) -> str:
 
 def _several(variant: Variant, lang: str) -> Item:
     if variant.kind.mds:
+        if not provably_exclusive(variant.data.get("business_units", [])):
+            return Item("unproven", wording.text("several.unproven", lang), ("F36", "F46"))
         return Item("yes", wording.text("several.yes", lang), ("F36", "F46"))
     if variant.kind.custom:
         return Item("conditional", wording.text("several.conditional", lang), ("F46", "F47"))

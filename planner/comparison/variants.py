@@ -149,6 +149,7 @@ def _scope(build: _Builder) -> None:
     if missing:
         build.needs.append(("mds_rules", missing))
     build.plan_step(MDS)
+    build.plan_step("field_level_security")  # the rule fields need connector-user access (AE317)
     if build.written_scope != MDS:
         build.steps.append("set_up_mds")
         if build.connector.get("state") == "active":

@@ -36,6 +36,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "several.yes": (
         "yes: each BU's rules select its own records (F36, F46)",
         "はい: ビジネスユニットごとのルールで各自のレコードを選択 (F36, F46)"),
+    "several.unproven": (
+        "not shown: the BUs' MDS rules test different fields, so one record can match two BUs; "
+        "use one shared picklist field (F36, F46)",
+        "未確認: ビジネスユニットごとのマーケティングデータ共有ルールが異なる項目を判定するため、"
+        "1 件のレコードが 2 つのビジネスユニットに一致する可能性があります。共通の選択リスト項目を 1 つ"
+        "使用してください (F36, F46)"),
     "several.conditional": (
         "only if the user's sharing gives each BU its own records (F46, F47)",
         "ユーザーの共有設定で各ビジネスユニットのレコードを分ける場合のみ (F46, F47)"),
@@ -44,10 +50,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "先にコネクタを v2 にアップグレードする（元に戻せないとされています）"),
     "step.set_up_mds": (
         "set up MDS before unpausing: one lead and one contact rule, each on one unmapped field, "
-        "equals only",
+        "equals only, that the connector user can read and edit",
         "一時停止を解除する前にマーケティングデータ共有を設定する: リードと取引先責任者のルールを "
         "1 つずつ、"
-        "Account Engagement に対応付けられていない項目 1 つに対して「等しい」のみで定義"),
+        "Account Engagement に対応付けられていない項目 1 つに対して「等しい」のみで定義し、"
+        "コネクタユーザーがその項目を参照・編集できるようにする"),
     "step.pause_for_mds": (
         "pause the connector before creating MDS rules",
         "マーケティングデータ共有ルールを作成する前にコネクタを一時停止する"),
@@ -58,7 +65,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "step.custom_user_setup": (
         "create the connector user; assign the \"Account Engagement Connector User\" permission "
         "set, object permissions and field-level security on every synced field",
-        "コネクタユーザーを作成し、「Account Engagement Connector User」権限セット、"
+        "コネクタユーザーを作成し、「Pardot コネクタユーザー」（Account Engagement Connector User）権限セット、"
         "オブジェクト権限、"
         "同期するすべての項目の項目レベルセキュリティを付与する"),
     "step.limit_sharing": (
@@ -202,6 +209,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "several.short.yes": ("yes", "可"),
     "several.short.no": ("no", "不可"),
     "several.short.conditional": ("only with sharing rules", "共有設定次第"),
+    "several.short.unproven": ("not shown (rules on different fields)", "未確認（異なる項目のルール）"),
     "recommended": ("Recommended", "推奨"),
     "others": ("Other options", "その他の選択肢"),
     "every_option": ("In every option (not caused by the sync method)",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Literal, Optional, Union
+from typing import Any, Dict, List, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 FORMAT_VERSIONS = (1,)
 
-Edition = Literal["growth", "plus", "advanced", "premium"]
+# ``pro`` and ``ultimate`` are the legacy editions Help still names (B2BMA licence page).
+Edition = Literal["growth", "plus", "advanced", "premium", "pro", "ultimate"]
 ConnectorState = Literal["paused", "active"]
 ConnectorUser = Literal["integration_user", "custom_user"]
 License = Literal["sales_cloud", "service_cloud", "platform", "none"]
@@ -23,6 +24,12 @@ FieldType = Literal[
     "number", "currency", "percent", "checkbox", "picklist", "multi_picklist",
     "date", "datetime", "formula", "lookup", "geolocation",
 ]  # fmt: skip
+# Prospect field types of Account Engagement (custom prospect fields, Help "Map Custom Fields").
+ProspectFieldType = Literal[
+    "text", "textarea", "number", "date", "checkbox", "radio_button", "dropdown",
+    "multi_select", "crm_user", "hidden",
+]  # fmt: skip
+UserSyncAssignment = Literal["public_group", "role", "role_and_subordinates", "user"]
 BeforeUnpauseStep = Literal[
     "review_settings",
     "marketing_data_sharing",
@@ -35,6 +42,9 @@ BeforeUnpauseStep = Literal[
     "connected_campaigns",
     "import_records",
     "manual_sync_test",
+    "user_sync",
+    "lead_conversion_mapping",
+    "validation_and_duplicate_rules",
 ]
 AfterUnpauseStep = Literal["smoke_test", "import_records", "review_sync_errors"]
 Language = Literal["en", "ja"]
@@ -64,7 +74,9 @@ class Salesforce(_Strict):
     org: str = Field(min_length=1, description="Label of the Salesforce org.")
     person_accounts: bool = Field(False, description="Person accounts are enabled in the org.")
     crm_licenses_available: Optional[int] = Field(
-        None, ge=0, description="Unused Salesforce user licences (a custom connector user needs one)."
+        None,
+        ge=0,
+        description="Unused Salesforce user licences (a custom connector user needs one).",
     )
     b2b_marketing_analytics: bool = Field(
         False, description="B2B Marketing Analytics is used with this org (F27)."
@@ -74,6 +86,16 @@ class Salesforce(_Strict):
     )
     clickjack_visualforce_page: Optional[str] = Field(
         None, description="The clickjack-compatible Visualforce page for Account Engagement (F100)."
+    )
+    active_assignment_rules: Optional[bool] = Field(
+        None,
+        description=(
+            "Salesforce active assignment rules assign the records the connector creates, so"
+            " unassigned prospects can still create them (F65)."
+        ),
+    )
+    state_country_picklists: Optional[bool] = Field(
+        None, description="State and Country/Territory picklists are enabled in the org (F85)."
     )
 
 
@@ -118,8 +140,25 @@ class CustomUser(_Strict):
     permission_sets: List[str] = Field(
         default_factory=list, description="Permission sets assigned to the connector user."
     )
+    profile: Optional[str] = Field(None, description="Profile of the custom connector user.")
+    system_permissions: List[str] = Field(
+        default_factory=list,
+        description=(
+            "System permissions granted to the connector user (API Enabled, Manage Profiles and"
+            " Permission Sets, View All Users, View Setup and Configuration; F107)."
+        ),
+    )
 
     _license_words = field_validator("license", mode="before")(_false_means_none)
+
+
+class IntegrationUser(_Strict):
+    """The bundled B2BMA Integration User of connector v2."""
+
+    permission_sets: List[str] = Field(
+        default_factory=list,
+        description="Permission sets assigned to the integration user besides its profile.",
+    )
 
 
 class Connector(_Strict):
@@ -136,6 +175,10 @@ class Connector(_Strict):
     current_user: Optional[ConnectorUser] = Field(
         None,
         description="Who the connector logs in as today, when the plan changes `user` (F24, F27).",
+    )
+    integration_user: Optional[IntegrationUser] = Field(
+        None,
+        description="The integration user (profile B2BMA Integration User) and its permissions.",
     )
 
 
@@ -186,6 +229,22 @@ class Sync(_Strict):
     _person_account_words = field_validator("person_accounts", mode="before")(_false_means_none)
 
 
+class UserSyncSetup(_Strict):
+    """How Salesforce User Sync decides which users appear in Account Engagement (F98)."""
+
+    assign_by: List[UserSyncAssignment] = Field(
+        default_factory=list,
+        description="How users are assigned: public_group, role, role_and_subordinates, user.",
+    )
+    profile_roles: Dict[str, str] = Field(
+        default_factory=dict,
+        description="Salesforce profile -> Account Engagement role, as in the User Sync tab.",
+    )
+    inactive_users_reviewed: Optional[bool] = Field(
+        None, description="Inactive Salesforce users (who never sync) were reviewed."
+    )
+
+
 class Settings(_Strict):
     """Connector settings that a plan should decide before unpausing."""
 
@@ -193,6 +252,20 @@ class Settings(_Strict):
     auto_change_email: Optional[bool] = None
     auto_delete_merge: Optional[bool] = None
     user_sync: Optional[bool] = None
+    user_sync_setup: Optional[UserSyncSetup] = Field(
+        None, description="Who User Sync brings in: assignment and profile-to-role mapping."
+    )
+    match_by_email_without_crm_id: Optional[bool] = Field(
+        None,
+        description=(
+            'v1 setting "If records do not have a CRM ID to match when syncing, use email address'
+            ' to match" (F94).'
+        ),
+    )
+    salesforce_blanks_overwrite: Optional[bool] = Field(
+        None,
+        description="Blank Salesforce values overwrite AE values (a Support request).",
+    )
 
 
 class FieldMapping(_Strict):
@@ -202,7 +275,23 @@ class FieldMapping(_Strict):
     lead_field: Optional[str] = None
     contact_field: Optional[str] = None
     behavior: SyncBehavior = Field(description="salesforce, account_engagement or most_recent.")
-    type: Optional[FieldType] = None
+    type: Optional[FieldType] = Field(None, description="Type of the Salesforce field.")
+    prospect_type: Optional[ProspectFieldType] = Field(
+        None, description="Type of the Account Engagement prospect field."
+    )
+    restricted: Optional[bool] = Field(
+        None, description="The Salesforce picklist is restricted to its defined values."
+    )
+    predefined_values: Optional[bool] = Field(
+        None,
+        description='The prospect field takes Salesforce\'s values ("Use pre-defined values").',
+    )
+    field_history_tracking: Optional[bool] = Field(
+        None, description="Field History Tracking is on for the mapped Lead and Contact fields."
+    )
+    lead_conversion_mapping: Optional[bool] = Field(
+        None, description="The Lead field is mapped to the Contact field for lead conversion."
+    )
 
 
 class Import(_Strict):
@@ -213,6 +302,12 @@ class Import(_Strict):
     assign: bool = Field(False, description="Imported prospects are assigned to a user.")
     expect_salesforce_records: bool = Field(
         False, description="The import is expected to create or update Salesforce records."
+    )
+    creates_salesforce_records: Optional[bool] = Field(
+        None, description="The import brings people not yet in Salesforce, to become new records."
+    )
+    updates_salesforce_records: Optional[bool] = Field(
+        None, description="The import is of people whose records already exist in Salesforce."
     )
     when: ImportTiming = "after_unpause"
 
@@ -229,10 +324,17 @@ class Cleanup(_Strict):
 
 
 class Rollout(_Strict):
-    """The steps planned before and after the first unpause."""
+    """The steps planned before and after the first unpause, and what a running connector has."""
 
     before_unpause: List[BeforeUnpauseStep] = Field(default_factory=list)
     after_unpause: List[AfterUnpauseStep] = Field(default_factory=list)
+    in_place: List[BeforeUnpauseStep] = Field(
+        default_factory=list,
+        description=(
+            "Steps already done for a running connector and not changed by this plan"
+            " (users mapped, MDS rules unchanged, FLS and permissions granted...)."
+        ),
+    )
 
 
 class BusinessUnit(_Strict):
@@ -242,6 +344,9 @@ class BusinessUnit(_Strict):
     edition: Optional[Edition] = None
     allow_multiple_prospects_same_email: Optional[bool] = Field(
         None, description='"AMPSEA": prospects match Salesforce records by CRM ID.'
+    )
+    current_allow_multiple_prospects_same_email: Optional[bool] = Field(
+        None, description="AMPSEA as the BU settings page shows it today, when the plan changes it."
     )
     connector: Connector = Field(
         default_factory=Connector,

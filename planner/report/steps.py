@@ -82,6 +82,47 @@ def _connector_user(context: ReportContext) -> Draft:
     return Draft("user", tuple(details), context.people(context.team.salesforce_admin), refs)
 
 
+def _field_names(unit: BusinessUnit) -> tuple[list[str], list[str]]:
+    """The BU's MDS rule fields and mapped custom fields, as ``Lead.Field__c``, without repeats."""
+    labels = {"lead": "Lead", "contact": "Contact"}
+    rule_fields: list[str] = []
+    if unit.sync.scope == "marketing_data_sharing":
+        for rule in unit.sync.marketing_data_sharing:
+            name = f"{labels.get(rule.object.casefold(), rule.object)}.{rule.field}"
+            rule_fields += [name] if name not in rule_fields else []
+    mapped: list[str] = []
+    for mapping in unit.field_mappings:
+        for label, field in (("Lead", mapping.lead_field), ("Contact", mapping.contact_field)):
+            name = f"{label}.{field}"
+            if field and field.casefold().endswith("__c") and name not in mapped + rule_fields:
+                mapped.append(name)
+    return rule_fields, mapped
+
+
+def _access(context: ReportContext) -> Optional[Draft]:
+    """Field-level security for the connector user, per field (F32, F06; AE317, AE214)."""
+    joiner = context.words("owner.joiner")
+    details: list[str] = []
+    for unit in context.units:
+        rule_fields, mapped = _field_names(unit)
+        if not rule_fields and not mapped:
+            continue
+        if "field_level_security" in unit.rollout.in_place:
+            details.append(context.words("checklist.access.in_place", bu=unit.name))
+            continue
+        if rule_fields:
+            fields = joiner.join(rule_fields)
+            details.append(context.words("checklist.access.mds", bu=unit.name, fields=fields))
+        if mapped:
+            fields = joiner.join(mapped)
+            details.append(context.words("checklist.access.mapped", bu=unit.name, fields=fields))
+    if not details:
+        return None
+    details.insert(0, context.words("checklist.access.how"))
+    owner = context.people(context.team.salesforce_admin)
+    return Draft("access", tuple(details), owner, ("mds_config", "custom_fields"))
+
+
 def _person_accounts(context: ReportContext) -> Optional[Draft]:
     if not context.plan.salesforce.person_accounts:
         return None
@@ -210,6 +251,7 @@ PHASES: tuple[tuple[str, tuple[Builder, ...]], ...] = (
             _version,
             _settings,
             _connector_user,
+            _access,
             _person_accounts,
             _mds,
             _users,

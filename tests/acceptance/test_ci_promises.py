@@ -68,25 +68,26 @@ def test_a_configured_selector_that_matches_no_rule_is_exit_two(
 
 
 def test_rule_names_are_accepted_wherever_codes_are(project: Path) -> None:
+    # AE701 is a warning (governance advice, issue 14): fail on warnings so its presence shows.
     plan = project / "plans" / "acme.yaml"
     plan.write_text(CLEAN.replace("  sync_error_owner: Marketing Ops\n", ""), encoding="utf-8")
-    code, out, _ = run("lint", "--format", "json", "plans")
+    code, out, _ = run("lint", "--fail-on", "warning", "--format", "json", "plans")
     assert code == 1 and {f["code"] for f in json.loads(out)["findings"]} == {"AE701"}
-    by_name = run("lint", "--format", "json", "plans", "--ignore", "no-sync-error-owner")
-    by_code = run("lint", "--format", "json", "plans", "--ignore", "AE701")
+    by_name = run("lint", "--fail-on", "warning", "--format", "json", "plans", "--ignore", "no-sync-error-owner")
+    by_code = run("lint", "--fail-on", "warning", "--format", "json", "plans", "--ignore", "AE701")
     assert by_name == by_code and by_name[0] == 0
-    assert run("lint", "plans", "--select", "NO-SYNC-ERROR-OWNER")[0] == 1
+    assert run("lint", "--fail-on", "warning", "plans", "--select", "NO-SYNC-ERROR-OWNER")[0] == 1
     (project / "aeplan.toml").write_text(
         'ignore = ["no-sync-error-owner"]\n[severity]\nno-sync-error-owner = "info"\n',
         encoding="utf-8",
     )
-    assert run("lint", "plans")[0] == 0
+    assert run("lint", "--fail-on", "warning", "plans")[0] == 0
     (project / "aeplan.toml").unlink()
     text = plan.read_text(encoding="utf-8").replace(
         "team:", "team:  # aeplan: ignore[no-sync-error-owner] owner named in the runbook", 1
     )
     plan.write_text(text, encoding="utf-8")
-    code, out, _ = run("lint", "--format", "json", "plans")
+    code, out, _ = run("lint", "--fail-on", "warning", "--format", "json", "plans")
     assert code == 0 and json.loads(out)["summary"]["suppressed"] == 1
 
 

@@ -98,7 +98,7 @@ def test_undecided_answers_are_listed_with_the_linters_findings(tmp_path: Path) 
     assert "Left to decide:" in result.stdout
     assert "the connector version (connector.version)" in result.stdout
     assert "AE101 [error]" in result.stdout
-    assert "AE701 [error]" in result.stdout
+    assert "AE701 [warning]" in result.stdout
     assert "      |" in result.stdout
 
 

@@ -32,25 +32,25 @@ def test_clean_plan_exits_zero() -> None:
 def test_findings_exit_one_with_position_source_and_caret() -> None:
     code, out, _ = run("lint", BAD)
     assert code == 1
-    assert f"{BAD}:26:9: AE402 [error] unassigned-import-creates-nothing: " in out
-    assert "   26 |         assign: false" in out
+    assert f"{BAD}:27:9: AE402 [warning] unassigned-import-creates-nothing: " in out
+    assert "   27 |         assign: false" in out
     assert "      |         ^" in out
     assert "fix: Set `assign: true`" in out
     assert "help: aeplan explain AE402" in out
-    assert out.rstrip().endswith("1 error(s), 3 warning(s), 0 info.")
+    assert out.rstrip().endswith("1 error(s), 4 warning(s), 0 info.")
 
 
 def test_fail_on_thresholds() -> None:
     assert run("lint", "--fail-on", "never", BAD)[0] == 0
-    assert run("lint", "--ignore", "AE402", BAD)[0] == 0
-    assert run("lint", "--ignore", "AE402", "--fail-on", "warning", BAD)[0] == 1
+    assert run("lint", "--ignore", "AE403", BAD)[0] == 0
+    assert run("lint", "--ignore", "AE403", "--fail-on", "warning", BAD)[0] == 1
     assert run("lint", "--select", "AE109", "--fail-on", "info", BAD)[0] == 1
     assert run("lint", "--select", "AE7", "--fail-on", "info", BAD)[0] == 0
 
 
 def test_select_and_ignore_take_prefixes_and_lists() -> None:
     _, out, _ = run("lint", "--format", "json", "--select", "AE1,AE4", "--ignore", "AE401", BAD)
-    assert sorted(f["code"] for f in json.loads(out)["findings"]) == ["AE108", "AE109", "AE402"]
+    assert sorted(f["code"] for f in json.loads(out)["findings"]) == ["AE108", "AE109", "AE402", "AE403"]
 
 
 def test_json_output_is_stable_and_one_based() -> None:
@@ -65,7 +65,7 @@ def test_json_output_is_stable_and_one_based() -> None:
     assert (first["code"], first["line"], first["column"]) == ("AE109", 12, 3)
     assert first["pointer"] == "/requirements/max_sync_delay_minutes"
     assert document["summary"] == {
-        "files": 1, "total": 4, "errors": 1, "warnings": 3, "infos": 0,
+        "files": 1, "total": 5, "errors": 1, "warnings": 4, "infos": 0,
         "files_with_structural_errors": 0, "suppressed": 0, "baselined": 0,
     }  # fmt: skip
     assert run("lint", "--format", "json", BAD)[1] == out
@@ -73,7 +73,7 @@ def test_json_output_is_stable_and_one_based() -> None:
 
 def test_japanese_messages_from_flag_and_from_the_plan() -> None:
     _, out, _ = run("lint", "--lang", "ja", BAD)
-    assert "割り当てられていないプロスペクトも同期されますが" in out
+    assert "割り当てユーザー（または Salesforce の有効な割り当てルール）がない場合" in out
     assert "修正方法:" in out
     assert "件の指摘事項" in out
     _, plan_lang, _ = run("lint", str(SAMPLES / "good" / "acme-japan.yaml"))

@@ -55,7 +55,7 @@ def test_plan_with_findings_gets_a_full_report() -> None:
     assert code == 0
     assert "Not ready to unpause: " in out
     assert "### Errors (" in out and "**AE402**" in out
-    assert f"{BAD}:26:9".replace("_", "\\_") in out
+    assert f"{BAD}:27:9".replace("_", "\\_") in out
     assert "aeplan explain AE402" in out
     assert "## Implementation checklist" in out
 

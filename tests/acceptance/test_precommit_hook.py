@@ -87,7 +87,7 @@ def test_try_repo_fails_the_bad_plan_and_passes_the_good_one(tmp_path: Path) -> 
 
     bad = try_repo("bad.aeplan.yaml", "plans/good.yaml")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "bad.aeplan.yaml:26:9: AE402 [error]" in bad.stdout
+    assert "bad.aeplan.yaml:27:9: AE402 [warning]" in bad.stdout
     assert "plans/good.yaml" not in bad.stdout.split("Failed", 1)[-1].replace("bad.aeplan", "")
     good = try_repo("plans/good.yaml", "config/other.yaml")
     assert good.returncode == 0, good.stdout + good.stderr

@@ -45,6 +45,24 @@ class BusinessUnitView:
             current = current.get(part) if isinstance(current, Mapping) else None
         return current
 
+    def planned_or_in_place(self, step: str) -> bool:
+        """``step`` is planned before unpausing, or already in place on a running connector."""
+        for key in ("before_unpause", "in_place"):
+            steps = self.get("rollout", key)
+            if isinstance(steps, list) and step in steps:
+                return True
+        return False
+
+    @property
+    def running(self) -> bool:
+        """The connector is active today (a running connector, not a first unpause)."""
+        return bool(self.get("connector", "state") == "active")
+
+    @property
+    def ampsea(self) -> bool:
+        """The BU allows several prospects with the same email (AMPSEA)."""
+        return self.get("allow_multiple_prospects_same_email") is True
+
 
 @dataclass(frozen=True)
 class PlanContext:
@@ -109,13 +127,18 @@ def name_list(names: Sequence[str]) -> str:
     return f"{shown}, … (+{rest})" if rest > 0 else shown
 
 
-
 from planner.rules.checks import (  # noqa: E402,F401  (registers the checks)
+    access,
+    ampsea,
     business_units,
     connectors,
     fields,
+    imports,
+    mappings,
     mds,
     operations,
+    org_wide,
     rollout,
     secret_values,
+    user_sync,
 )

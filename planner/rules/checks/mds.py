@@ -61,10 +61,17 @@ def mds_one_rule_per_object(context: PlanContext) -> Iterator[Hit]:
                 first[key] = index
 
 
+def uses_mds(unit: BusinessUnitView) -> bool:
+    """The BU's scope is MDS: only then do its rules select anything (AE311 reports the rest)."""
+    return bool(unit.get("sync", "scope") == MDS)
+
+
 @check("mds_lead_and_contact")
 def mds_lead_and_contact(context: PlanContext) -> Iterator[Hit]:
-    """A BU's MDS rules cover leads but not contacts, or contacts but not leads (F35)."""
+    """An MDS BU's rules cover leads but not contacts, or contacts but not leads (F35)."""
     for unit in context.business_units():
+        if not uses_mds(unit):
+            continue
         found: dict[str, int] = {}
         for index, rule in rules_of(unit):
             found.setdefault(api_name(rule.get("object", "")), index)
@@ -79,9 +86,11 @@ def mds_lead_and_contact(context: PlanContext) -> Iterator[Hit]:
 
 @check("mds_rules_overlap")
 def mds_rules_overlap(context: PlanContext) -> Iterator[Hit]:
-    """Two BUs select leads or contacts with the same object, field and value (F36 F46)."""
+    """Two MDS BUs select leads or contacts with the same object, field and value (F36 F46)."""
     owners: dict[tuple[str, str, str], BusinessUnitView] = {}
     for unit in context.business_units():
+        if not uses_mds(unit):
+            continue
         for index, rule in rules_of(unit):
             obj = api_name(rule.get("object", ""))
             if obj not in PAIRED_OBJECTS or "value" not in rule:

@@ -13,10 +13,9 @@ def unpause_before_review(context: PlanContext) -> Iterator[Hit]:
     for unit in context.business_units():
         if unit.get("connector", "version") != 2 or unit.get("connector", "state") != "paused":
             continue
-        steps = unit.get("rollout", "before_unpause") or []
-        missing = [step for step in ("review_settings",) if step not in steps]
+        missing = [step for step in ("review_settings",) if not unit.planned_or_in_place(step)]
         if unit.get("sync", "scope") == "marketing_data_sharing" and (
-            "marketing_data_sharing" not in steps
+            not unit.planned_or_in_place("marketing_data_sharing")
         ):
             missing.append("marketing_data_sharing")
         if missing:

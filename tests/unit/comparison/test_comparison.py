@@ -85,10 +85,11 @@ def test_findings_caused_only_by_placeholders_are_left_out_and_named(linter: Lin
 
 
 def test_a_custom_user_with_mds_raises_the_real_ae202(linter: Linter) -> None:
+    # AE202 is information since the 2026-11 review: the combination is valid (Help documents it).
     unit = compare_text(linter, ONE_BU_NO_LICENCES).units[0]
-    warnings = option(unit, "custom_user+marketing_data_sharing").warnings
-    assert "AE202" in [noted.code for noted in warnings]
-    assert all(noted.name for noted in warnings)
+    infos = option(unit, "custom_user+marketing_data_sharing").infos
+    assert "AE202" in [noted.code for noted in infos]
+    assert all(noted.name for noted in infos)
 
 
 def test_partner_advice_is_an_info_and_a_step_not_a_warning(linter: Linter) -> None:

@@ -25,10 +25,10 @@ business_units:
   - name: Japan
     connector: {version: 2, state: paused, user: integration_user}
     imports:
-      - {name: Webinar leads, match_by: crm_id, assign: false, expect_salesforce_records: true}
+      - {name: Webinar leads, match_by: email, assign: false, expect_salesforce_records: true}
 """
 SECOND_IMPORT = (
-    "      - {name: Expo, match_by: crm_id, assign: false, expect_salesforce_records: true}\n"
+    "      - {name: Expo, match_by: email, assign: false, expect_salesforce_records: true}\n"
 )
 
 

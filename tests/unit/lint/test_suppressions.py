@@ -24,10 +24,10 @@ business_units:
       - name: Expo 2026 list
         match_by: email
         assign: true
-        expect_salesforce_records: true
+        updates_salesforce_records: true
         when: before_unpause
       - name: Webinar leads
-        match_by: crm_id
+        match_by: email
         assign: false
         expect_salesforce_records: true
 """

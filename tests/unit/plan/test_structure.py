@@ -31,7 +31,9 @@ def test_unknown_key_suggests_the_closest(linter: Linter) -> None:
 def test_enum_message_lists_the_allowed_values(linter: Linter) -> None:
     text = MINIMAL.replace("{name: Japan}", "{name: Japan, edition: gold}")
     [message] = [m[2] for m in messages(linter, text) if m[0] == "AE002"]
-    assert message == "`gold` is not allowed here; use one of: growth, plus, advanced, premium"
+    assert message == (
+        "`gold` is not allowed here; use one of: growth, plus, advanced, premium, pro, ultimate"
+    )
 
 
 def test_yaml_11_word_for_none_is_taken_as_none(linter: Linter) -> None:

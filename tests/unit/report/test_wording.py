@@ -43,7 +43,7 @@ def test_japanese_uses_salesforce_terms() -> None:
         "同期キュー",
         "Salesforceの値を使用する",
         "[Sync with CRM (CRM と同期)]",
-        "[Send to Account Engagement (Account Engagement に送信)]",
+        "[Send to Pardot (Pardot に送信)]",  # the label Help still shows (review a11)
     ):
         assert term in text, term
 

@@ -116,6 +116,7 @@ def test_overlap_check_scales_linearly_with_many_bus() -> None:
         {
             "name": f"BU{i}",
             "sync": {
+                "scope": "marketing_data_sharing",
                 "marketing_data_sharing": [
                     {"object": "lead", "field": "BU__c", "value": f"v{i % 500}"},
                 ]

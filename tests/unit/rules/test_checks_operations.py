@@ -107,9 +107,11 @@ def test_review_cadence_is_not_asked_without_an_owner(linter: Linter) -> None:
     assert _pointers(linter, "AE702", plan) == []
 
 
-def test_users_unmapped_only_matters_while_paused(linter: Linter) -> None:
+def test_users_unmapped_matters_while_paused_and_on_a_running_connector(linter: Linter) -> None:
     active = f"{ORG}business_units: [{{name: J, connector: {{version: 2, state: active}}}}]\n"
-    assert _pointers(linter, "AE703", active) == []
+    assert _pointers(linter, "AE703", active) == ["/business_units/0/rollout/before_unpause"]
+    mapped = active.replace("state: active}", "state: active}, rollout: {in_place: [map_users]}")
+    assert _pointers(linter, "AE703", mapped) == []
     synced = f"{ORG}business_units: [{{name: J, settings: {{user_sync: true}}}}]\n"
     assert _pointers(linter, "AE703", synced) == []
     paused = f"{ORG}business_units: [{{name: J}}]\n"

@@ -73,10 +73,14 @@ def test_domain_rules_trace_to_facts_and_sources(rule: RuleSpec) -> None:
     assert set(rule.facts) <= known
 
 
-def test_the_fact_sheet_copy_matches_the_shared_one_when_present() -> None:
+def test_the_fact_sheet_keeps_every_fact_of_the_shared_one_when_present() -> None:
+    # docs/facts.md carries the 2026-11 review's corrections, so it is no longer a verbatim copy;
+    # it must still hold every fact id the shared sheet has (rules cite them).
     shared = SHARED / "domain" / "facts.md"
     if shared.is_file():  # CI and the team's machines have shared/ beside the repository
-        assert FACTS.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
+        ours = set(re.findall(r"\*\*(F\d+)\*\*", FACTS.read_text(encoding="utf-8")))
+        theirs = set(re.findall(r"\*\*(F\d+)\*\*", shared.read_text(encoding="utf-8")))
+        assert theirs <= ours
 
 
 def test_a_rule_file_whose_name_disagrees_with_its_code_is_refused(tmp_path: Path) -> None:

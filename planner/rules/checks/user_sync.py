@@ -1,0 +1,40 @@
+"""Checks of how Account Engagement users map to Salesforce users (F70 F98 F104)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check
+
+
+def _settings_pointer(unit: BusinessUnitView, key: str) -> str:
+    stated = unit.get("settings", key) is not None
+    return unit.at("settings", key) if stated else unit.at("rollout", "before_unpause")
+
+
+@check("users_unmapped")
+def users_unmapped(context: PlanContext) -> Iterator[Hit]:
+    """No User Sync and no user mapping planned or in place, before unpausing or while running."""
+    for unit in context.business_units():
+        paused = unit.get("connector", "state") == "paused"
+        if paused and unit.get("connector", "version") == 1:
+            continue  # v1 has no pause; a v1 connector is described as running
+        if unit.get("settings", "user_sync") is True or unit.planned_or_in_place("map_users"):
+            continue
+        yield Hit(_settings_pointer(unit, "user_sync"), {"bu": unit.name})
+
+
+@check("user_sync_setup")
+def user_sync_setup(context: PlanContext) -> Iterator[Hit]:
+    """User Sync to be set up without saying who is assigned or which profile gets which role."""
+    for unit in context.business_units():
+        if unit.get("settings", "user_sync") is not True or unit.running:
+            continue
+        if "user_sync" in (unit.get("rollout", "in_place") or []):
+            continue
+        setup = unit.get("settings", "user_sync_setup") or {}
+        missing = [key for key in ("assign_by", "profile_roles") if not setup.get(key)]
+        if missing:
+            yield Hit(unit.at("settings", "user_sync"), {
+                "bu": unit.name, "missing": ", ".join(missing),
+            })  # fmt: skip

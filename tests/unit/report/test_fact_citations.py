@@ -1,0 +1,31 @@
+"""Reports cite numbered references, never bare fact ids (issue 14, item 9)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from planner.catalogue.factsheet import fact_blocks, fact_sheet_path
+from planner.cli import cli
+from planner.report.fact_citations import fact_sources
+from tests.conftest import SAMPLES
+
+
+def test_every_fact_has_a_source_to_cite() -> None:
+    facts = fact_blocks(fact_sheet_path().read_text(encoding="utf-8"))
+    assert set(fact_sources()) == set(facts)
+    assert all(
+        url.startswith("https://") or url.startswith("http://") for url in fact_sources().values()
+    )
+
+
+@pytest.mark.parametrize("plan", ["two-bu-mds.yaml", "acme-japan.yaml"])
+@pytest.mark.parametrize("suffix", ["md", "html"])
+def test_reports_have_no_bare_fact_ids(tmp_path, plan: str, suffix: str) -> None:
+    target = tmp_path / f"report.{suffix}"
+    result = CliRunner().invoke(cli, ["report", str(SAMPLES / "good" / plan), "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert re.findall(r"\bF\d{2,3}\b", text) == []
