@@ -11,6 +11,7 @@ from planner import pointers
 from planner.checks import REGISTRY, Hit, PlanContext
 from planner.conditions import Predicate, compile_condition
 from planner.errors import PlannerError
+from planner.findings import Related
 from planner.rulebook import PythonCheck, Rulebook, RuleSpec, SchemaCheck, builtin_codes
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -23,6 +24,7 @@ class RuleHit:
     rule: RuleSpec
     pointer: str
     params: Mapping[str, str] = field(default_factory=dict)
+    related: tuple[Related, ...] = ()
 
 
 class Engine:
@@ -57,7 +59,7 @@ class Engine:
                 found = self._schema_hits(rule.check, self._compiled[rule.code], context.data)
             else:
                 continue
-            hits.extend(RuleHit(rule, hit.pointer, hit.params) for hit in found)
+            hits.extend(RuleHit(rule, hit.pointer, hit.params, hit.related) for hit in found)
         return hits
 
     @staticmethod

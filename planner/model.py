@@ -75,6 +75,14 @@ class Salesforce(_Strict):
     clickjack_visualforce_page: Optional[str] = Field(
         None, description="The clickjack-compatible Visualforce page for Account Engagement (F100)."
     )
+    metadata: Optional[str] = Field(
+        None,
+        min_length=1,
+        description=(
+            "Path to the org's Salesforce metadata (a Salesforce DX project or source folder, or a"
+            " Metadata API retrieve folder), relative to the plan file; --metadata overrides it."
+        ),
+    )
 
 
 class Team(_Strict):
@@ -118,8 +126,18 @@ class CustomUser(_Strict):
     permission_sets: List[str] = Field(
         default_factory=list, description="Permission sets assigned to the connector user."
     )
+    profile: Optional[str] = Field(None, description="Profile of the custom connector user.")
 
     _license_words = field_validator("license", mode="before")(_false_means_none)
+
+
+class IntegrationUser(_Strict):
+    """The bundled B2BMA Integration User of connector v2."""
+
+    permission_sets: List[str] = Field(
+        default_factory=list,
+        description="Permission sets assigned to the integration user besides its profile.",
+    )
 
 
 class Connector(_Strict):
@@ -137,6 +155,7 @@ class Connector(_Strict):
         None,
         description="Who the connector logs in as today, when the plan changes `user` (F24, F27).",
     )
+    integration_user: Optional[IntegrationUser] = None
 
 
 class MdsRule(_Strict):

@@ -1,1 +1,1 @@
-"""The org's Salesforce metadata (SFDX source or Metadata API format), read safely and only as needed."""
+"""The org's Salesforce metadata (SFDX source or Metadata API format), read safely."""

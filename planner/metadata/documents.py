@@ -156,18 +156,39 @@ def _expat_text(error: Exception) -> str:
 
 REASONS: dict[str, tuple[str, str]] = {
     "malformed": ("is not well-formed XML", "整形式の XML ではありません"),
-    "dtd": ("declares a DTD, which metadata files never do", "DTD を宣言しています（メタデータファイルには不要です）"),
-    "entities": ("declares XML entities, which are refused", "XML エンティティを宣言しているため拒否しました"),
-    "external": ("refers to an external resource, which is refused", "外部リソースを参照しているため拒否しました"),
-    "too_large": (f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", f"{MAX_FILE_BYTES // (1024 * 1024)} MB を超えています"),
-    "too_deep": (f"nests elements more than {MAX_DEPTH} levels deep", f"要素の入れ子が {MAX_DEPTH} 階層を超えています"),
+    "dtd": (
+        "declares a DTD, which metadata files never do",
+        "DTD を宣言しています（メタデータファイルには不要です）",
+    ),
+    "entities": (
+        "declares XML entities, which are refused",
+        "XML エンティティを宣言しているため拒否しました",
+    ),
+    "external": (
+        "refers to an external resource, which is refused",
+        "外部リソースを参照しているため拒否しました",
+    ),
+    "too_large": (
+        f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
+        f"{MAX_FILE_BYTES // (1024 * 1024)} MB を超えています",
+    ),
+    "too_deep": (
+        f"nests elements more than {MAX_DEPTH} levels deep",
+        f"要素の入れ子が {MAX_DEPTH} 階層を超えています",
+    ),
     "too_many_elements": ("has too many elements", "要素が多すぎます"),
     "unreadable": ("cannot be read", "読み取れません"),
-    "outside": ("is a symbolic link that leads outside the metadata folder", "メタデータフォルダーの外を指すシンボリックリンクです"),
+    "outside": (
+        "is a symbolic link that leads outside the metadata folder",
+        "メタデータフォルダーの外を指すシンボリックリンクです",
+    ),
     "not_found": ("does not exist", "存在しません"),
-    "no_metadata": ("holds neither sfdx-project.json, package.xml nor source-format files", "sfdx-project.json、package.xml、ソース形式のファイルのいずれもありません"),
+    "no_metadata": (
+        "holds neither sfdx-project.json, package.xml nor source-format files",
+        "sfdx-project.json、package.xml、ソース形式のファイルのいずれもありません",
+    ),
     "bad_project": ("is not a valid sfdx-project.json", "有効な sfdx-project.json ではありません"),
-}  # fmt: skip
+}
 
 
 def reason_text(reason: str, detail: str, lang: str) -> str:
