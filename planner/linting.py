@@ -14,6 +14,7 @@ from planner.errors import PlannerError
 from planner.findings import Finding, Severity
 from planner.globs import matches, matches_any
 from planner.limits import Limits
+from planner.findings import Related
 from planner.loading import LoadedPlan, Position, Problem, decode, load_text
 from planner.model import Plan
 from planner.organisation import is_rule_file
@@ -56,6 +57,8 @@ class LintOptions:
     exclude: tuple[str, ...] = ()
     root: Path = Path(".")
     """The folder that ``exclude`` and ``per_file_ignores`` globs are relative to."""
+    metadata: Optional[Path] = None
+    """The org's metadata (command line or configuration), else the plan's own."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,9 @@ class Linter:
         self._active = {
             code for code in self._rules if options.selection.active(code)
         }  # fmt: skip
+        from planner.metadata.session import MetadataSession
+
+        self.metadata = MetadataSession(options.metadata)
 
     def lint_paths(self, paths: Sequence[str]) -> LintResult:
         """Lint files and folders (folders: ``*.yaml``/``*.yml`` below them, sorted)."""
@@ -166,7 +172,8 @@ class Linter:
         data = plan.model_dump(mode="json", exclude_none=True) if plan is not None else None
         lang = self.options.lang or _plan_language(loaded.data)
         active = self._active_for(name)
-        hits = self.engine.run(PlanContext(data, loaded.data), active)
+        metadata = self.metadata.read_for(data, name) if data is not None else None
+        hits = self.engine.run(PlanContext(data, loaded.data, metadata), active)
         findings = [self._from_problem(p, name, lang) for p in problems if p.code in active]
         findings.extend(self._from_hit(hit, loaded, name, lang) for hit in hits)
         findings = secrets.redacted_findings(findings, loaded.data)
@@ -199,7 +206,10 @@ class Linter:
 
     def _too_large(self, path: Path) -> Analysis:
         problem = Problem(
-            "AE006", "", Position(1, 1), {"limit": "bytes", "value": str(self.options.limits.max_bytes)}
+            "AE006",
+            "",
+            Position(1, 1),
+            {"limit": "bytes", "value": str(self.options.limits.max_bytes)},
         )
         return self._analyse(LoadedPlan(text="", problems=[problem]), str(path))
 
@@ -209,7 +219,8 @@ class Linter:
         return _finding(rule, name, problem.pointer, problem.position, {"detail": detail}, lang)
 
     def _from_hit(self, hit: RuleHit, loaded: LoadedPlan, name: str, lang: str) -> Finding:
-        return _finding(hit.rule, name, hit.pointer, loaded.position(hit.pointer), hit.params, lang)
+        position = loaded.position(hit.pointer)
+        return _finding(hit.rule, name, hit.pointer, position, hit.params, lang, hit.related)
 
     def _summary_lang(self, analyses: Iterable[Analysis]) -> str:
         if self.options.lang:
@@ -219,7 +230,13 @@ class Linter:
 
 
 def _finding(
-    rule: RuleSpec, name: str, pointer: str, position: Position, params: Any, lang: str
+    rule: RuleSpec,
+    name: str,
+    pointer: str,
+    position: Position,
+    params: Any,
+    lang: str,
+    related: tuple[Related, ...] = (),
 ) -> Finding:
     return Finding(
         code=rule.code,
@@ -231,6 +248,7 @@ def _finding(
         line=position.line,
         column=position.column,
         fix=render(rule.fix.get(lang), params),
+        related=related,
     )
 
 
