@@ -11,10 +11,9 @@ from planner import phrases, suppressions
 from planner.checks import PlanContext, secrets
 from planner.engine import Engine, RuleHit, render
 from planner.errors import PlannerError
-from planner.findings import Finding, Severity
+from planner.findings import Finding, Related, Severity
 from planner.globs import matches, matches_any
 from planner.limits import Limits
-from planner.findings import Related
 from planner.loading import LoadedPlan, Position, Problem, decode, load_text
 from planner.model import Plan
 from planner.organisation import is_rule_file
@@ -238,6 +237,8 @@ def _finding(
     lang: str,
     related: tuple[Related, ...] = (),
 ) -> Finding:
+    # A check may give a parameter in Japanese too, as ``<name>_ja`` (metadata reasons do).
+    params = {key: params.get(f"{key}_{lang}", value) for key, value in dict(params).items()}
     return Finding(
         code=rule.code,
         name=rule.name,

@@ -102,4 +102,5 @@ def first_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
             yield hit
 
 
-from planner.checks import business_units, connectors, fields, mds, operations, rollout, secrets  # noqa: E402,F401  (registers the checks)
+from planner.checks import business_units, connectors, fields, mds, operations, rollout, secrets  # noqa: E402,F401,I001  (registers the checks)
+from planner.checks import metadata_access, metadata_fields  # noqa: E402,F401
