@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from planner.checks import Hit, PlanContext, check
 from planner.checks.metadata_support import PlanField, plan_fields, related
 from planner.metadata.documents import reason_text
-from planner.metadata.org import FieldInfo, OrgMetadata
+from planner.metadata.org import FieldInfo, OrgMetadata, Place
 
 
 @check("metadata_unreadable")
@@ -90,5 +90,5 @@ def most_recent_without_history(context: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 pointer,
                 {"bu": field.unit.name, "object": info.object, "field": info.name},
-                related(info.place),
+                related(Place(info.place.file, info.history_line or info.place.line)),
             )

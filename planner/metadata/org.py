@@ -37,6 +37,8 @@ class FieldInfo:
     restricted: bool = False
     global_value_set: Optional[str] = None
     track_history: Optional[bool] = None
+    history_line: int = 0
+    """The line of ``<trackHistory>`` (0: absent)."""
 
     @property
     def read_only(self) -> bool:

@@ -30,6 +30,7 @@ def field_info(node: Node, object_name: str, file: str, fallback_name: str = "")
         object=object_name, name=name, place=Place(file, node.line), type=node.value("type"),
         formula=bool(node.value("formula")), picklist=values, restricted=restricted,
         global_value_set=global_set, track_history=node.flag("trackHistory"),
+        history_line=getattr(node.first("trackHistory"), "line", 0),
     )  # fmt: skip
 
 
