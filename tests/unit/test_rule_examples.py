@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
 from typing import Optional
+
+import pytest
 
 from planner.linting import Linter, LintOptions
 from planner.rulebook import RuleSpec, load_rulebook
