@@ -56,6 +56,12 @@ def convert(project: Path, target: Path) -> Path:
                     (target / kind).mkdir(parents=True, exist_ok=True)
                     (target / kind / f"{name}{suffix}").write_bytes(path.read_bytes())
                     members["Profile" if kind == "profiles" else "PermissionSet"].append(name)
+    for entry in document["packageDirectories"]:
+        for folder in sorted((project / entry["path"]).rglob("leadConvertSettings")):
+            for path in sorted(folder.glob("*-meta.xml")):
+                (target / "LeadConvertSettings").mkdir(parents=True, exist_ok=True)
+                name = "LeadConvertSettings.LeadConvertSetting"
+                (target / "LeadConvertSettings" / name).write_bytes(path.read_bytes())
     types = "".join(
         f"    <types>\n{''.join(f'        <members>{m}</members>{chr(10)}' for m in names)}"
         f"        <name>{kind}</name>\n    </types>\n"

@@ -103,4 +103,5 @@ def first_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
 
 
 from planner.checks import business_units, connectors, fields, mds, operations, rollout, secrets  # noqa: E402,F401,I001  (registers the checks)
-from planner.checks import metadata_access, metadata_fields, metadata_org, metadata_writes  # noqa: E402,F401
+from planner.checks import metadata_access, metadata_fields, metadata_org  # noqa: E402,F401
+from planner.checks import metadata_users, metadata_writes  # noqa: E402,F401

@@ -45,9 +45,24 @@ def _project(tmp_path: Path, name: str) -> Path:
     return Path(shutil.copytree(METADATA / name, tmp_path / "force-app-project"))
 
 
+def _break(project: Path) -> None:
+    """The new user's org: no MDS field on Contact, no edit on Lead's, Opted Out untracked."""
+    base = project / "force-app" / "main" / "default"
+    (base / "objects/Contact/fields/Marketing_BU__c.field-meta.xml").unlink()
+    profile = base / "profiles/B2BMA Integration User.profile-meta.xml"
+    text = profile.read_text(encoding="utf-8")
+    granted = "<editable>true</editable>\n        <field>Lead.Marketing_BU__c</field>"
+    assert granted in text
+    profile.write_text(text.replace(granted, granted.replace("true", "false")), encoding="utf-8")
+    opted_out = base / "objects/Lead/fields/HasOptedOutOfEmail.field-meta.xml"
+    tracked = opted_out.read_text(encoding="utf-8")
+    opted_out.write_text(tracked.replace("<trackHistory>true", "<trackHistory>false"), "utf-8")
+
+
 def test_new_user_scenario_three_findings_then_clean(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
-    project = _project(tmp_path, "globex-broken-dx")
+    project = _project(tmp_path, "globex-dx")
+    _break(project)
     code, out, _ = _run(
         ["lint", "plan.yaml", "--metadata", project.name, "--format", "json"], tmp_path
     )
