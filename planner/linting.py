@@ -72,6 +72,8 @@ class Analysis:
     findings: tuple[Finding, ...]
     suppressed: int = 0
     baselined: int = 0
+    metadata_source: Optional[str] = None
+    """The org's metadata folder the plan was checked against (as findings name it), if any."""
 
     @property
     def structural(self) -> bool:
@@ -184,7 +186,10 @@ class Linter:
         )  # fmt: skip
         kept = outcome.kept + outcome.notes
         ordered = tuple(sorted(set(kept), key=lambda finding: (finding.sort_key, finding.message)))
-        return Analysis(name, lang, loaded, plan, data, ordered, outcome.suppressed)
+        source = metadata.source if metadata is not None else None
+        return Analysis(
+            name, lang, loaded, plan, data, ordered, outcome.suppressed, metadata_source=source
+        )
 
     def active_codes(self, name: str) -> frozenset[str]:
         """The rule codes in force for the file ``name`` (select/ignore and per-file ignores)."""
