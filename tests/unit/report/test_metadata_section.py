@@ -1,4 +1,4 @@
-"""The report's "Checked against the org's metadata" section: present only with metadata, both languages."""
+"""The report's metadata section: present only with metadata, in both languages."""
 
 from __future__ import annotations
 
