@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from planner import pointers
 from planner.checks import PlanContext
@@ -12,6 +12,9 @@ from planner.comparison import wording
 from planner.comparison.results import Item, Licences, Noted, Option
 from planner.comparison.variants import CUSTOM_USER, MDS, OPTION_KINDS, Variant, build_variant
 from planner.engine import Engine, RuleHit, render
+
+if TYPE_CHECKING:
+    from planner.metadata.org import OrgMetadata
 
 _STEP_FACTS = {
     "upgrade_to_v2": ("F04", "F05", "F07"),
@@ -34,12 +37,17 @@ class Evaluated:
     placeholder_codes: tuple[str, ...]
 
 
+MetadataReader = Callable[[Mapping[str, Any]], Optional["OrgMetadata"]]
+"""Reads the org's metadata a variant of the plan needs."""
+
+
 def evaluate_unit(
     engine: Engine,
     data: dict[str, Any],
     index: int,
     baseline: frozenset[tuple[str, str]],
     codes: Optional[frozenset[str]] = None,
+    read: Optional[MetadataReader] = None,
 ) -> list[Evaluated]:
     """Every option for business unit ``index``; ``baseline`` holds the plan's own hits."""
     unit = f"/business_units/{index}"
@@ -49,7 +57,8 @@ def evaluate_unit(
         variant = build_variant(data, index, kind)
         kept: list[RuleHit] = []
         dropped: set[str] = set()
-        for hit in engine.run(PlanContext(variant.data, variant.data), active):
+        metadata = read(variant.data) if read is not None else None
+        for hit in engine.run(PlanContext(variant.data, variant.data, metadata), active):
             if not (_below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in baseline):
                 continue
             if any(_below(hit.pointer, holder) for holder in variant.placeholders):

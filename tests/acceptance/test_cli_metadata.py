@@ -147,3 +147,14 @@ def test_a_hostile_metadata_file_is_a_finding_not_a_crash(tmp_path: Path) -> Non
     code, out, _ = _run(["lint", "plan.yaml", "--metadata", project.name, "--lang", "ja"], tmp_path)
     assert code == 1
     assert "AEM100" in out and "Marketing_BU__c.field-meta.xml:1" in out and "DTD" in out
+
+
+def test_compare_checks_each_option_against_the_metadata(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    _project(tmp_path, "globex-broken-dx")
+    args = ["compare", "plan.yaml", "--format", "json"]
+    _, plain, _ = _run(args, tmp_path)
+    _, checked, _ = _run([*args, "--metadata", "force-app-project"], tmp_path)
+    assert "AEM101" not in plain and "AEM101" in checked
+    code, _, err = _run([*args, "--metadata", "nowhere"], tmp_path)
+    assert code == 2 and "--metadata" in err
