@@ -158,3 +158,18 @@ def test_compare_checks_each_option_against_the_metadata(tmp_path: Path) -> None
     assert "AEM101" not in plain and "AEM101" in checked
     code, _, err = _run([*args, "--metadata", "nowhere"], tmp_path)
     assert code == 2 and "--metadata" in err
+
+
+def test_init_proposes_answers_read_from_the_metadata(tmp_path: Path) -> None:
+    _project(tmp_path, "globex-dx")
+    (tmp_path / "plans").mkdir()
+    args = ["init", "--no-input", "--bus", "Japan,Korea", "--metadata", "force-app-project"]
+    code, out, _ = _run([*args, "-o", "plans/new.yaml"], tmp_path)
+    assert code == 0, out
+    assert "Japan Campaign, Korea Campaign" in out and "Marketing_BU__c" in out
+    plan = (tmp_path / "plans" / "new.yaml").read_text(encoding="utf-8")
+    assert 'metadata: "../force-app-project"' in plan
+    assert '{object: contact, field: "Marketing_BU__c"' in plan
+    assert "person_accounts: false" in plan
+    code, out, _ = _run(["lint", "plans/new.yaml", "--select", "AEM"], tmp_path)
+    assert (code, out.strip()) == (0, "No findings in 1 file(s).")
