@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional
@@ -102,6 +103,9 @@ def first_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
             yield hit
 
 
-from planner.checks import business_units, connectors, fields, mds, operations, rollout, secrets  # noqa: E402,F401,I001  (registers the checks)
-from planner.checks import metadata_access, metadata_fields, metadata_org  # noqa: E402,F401
-from planner.checks import metadata_users, metadata_writes  # noqa: E402,F401
+from planner.checks import business_units, connectors, fields, mds, operations, rollout, secrets  # noqa: E402,F401  (registers the checks)
+
+# The checks against the org's metadata (planner/metadata/), registered the same way.
+METADATA_CHECK_MODULES = ("access", "fields", "org", "users", "writes")
+for _module in METADATA_CHECK_MODULES:
+    importlib.import_module(f"planner.checks.metadata_{_module}")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planner.checks import BusinessUnitView, Hit, PlanContext, check
 from planner.checks.metadata_support import PlanField, plan_fields, related
 from planner.metadata.needs import DEFAULT_FIELDS, connector_holders
-from planner.metadata.org import FieldAccess, Holder, OrgMetadata
+
+if TYPE_CHECKING:
+    from planner.metadata.org import FieldAccess, Holder, OrgMetadata
 
 _VERIFIED_STANDARD = frozenset(name.lower() for name in DEFAULT_FIELDS.values())
 

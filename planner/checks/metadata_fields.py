@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planner.checks import Hit, PlanContext, check
 from planner.checks.metadata_support import PlanField, plan_fields, related
-from planner.metadata.documents import reason_text
-from planner.metadata.org import FieldInfo, OrgMetadata, Place
+from planner.findings import Related
+
+if TYPE_CHECKING:
+    from planner.metadata.org import FieldInfo, OrgMetadata
 
 
 @check("metadata_unreadable")
@@ -17,6 +20,8 @@ def metadata_unreadable(context: PlanContext) -> Iterator[Hit]:
     metadata = context.metadata
     if metadata is None:
         return
+    from planner.metadata.documents import reason_text
+
     pointer = "/salesforce/metadata" if _declares_metadata(context) else "/salesforce"
     for problem in metadata.problems:
         where = str(related(problem.place)[0])
@@ -90,5 +95,5 @@ def most_recent_without_history(context: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 pointer,
                 {"bu": field.unit.name, "object": info.object, "field": info.name},
-                related(Place(info.place.file, info.history_line or info.place.line)),
+                (Related(info.place.file, info.history_line or info.place.line),),
             )

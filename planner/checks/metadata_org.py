@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planner.checks import Hit, PlanContext, check
 from planner.checks.metadata_support import related
-from planner.metadata.org import Place
+
+if TYPE_CHECKING:
+    from planner.metadata.org import Place
 
 
 def _key(name: str) -> str:

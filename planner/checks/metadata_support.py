@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planner.checks import BusinessUnitView, PlanContext
 from planner.findings import Related
 from planner.metadata.needs import mapped_fields
-from planner.metadata.org import OrgMetadata, Place
+
+if TYPE_CHECKING:
+    from planner.metadata.org import OrgMetadata, Place
 
 WRITING_BEHAVIORS = frozenset({"account_engagement", "most_recent"})
 """Behaviours under which Account Engagement writes the Salesforce field (F79)."""

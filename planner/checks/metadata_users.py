@@ -8,11 +8,14 @@ conversion).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planner.checks import Hit, PlanContext, check
 from planner.checks.metadata_support import related
 from planner.metadata.needs import connector_holders
-from planner.metadata.org import Holder, Place
+
+if TYPE_CHECKING:
+    from planner.metadata.org import Holder
 
 # What the connector does on each object (F86 F89): it creates and updates leads and contacts and
 # reads accounts and opportunities.
@@ -78,6 +81,8 @@ def lead_conversion_mapping_missing(context: PlanContext) -> Iterator[Hit]:
         for m in metadata.lead_conversion
         if m.target_object.lower() == "contact"
     }
+    from planner.metadata.org import Place
+
     places = [m.place for m in metadata.lead_conversion] or [Place(metadata.source)]
     for unit in context.business_units():
         for index, mapping in enumerate(unit.get("field_mappings") or []):

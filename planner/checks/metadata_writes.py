@@ -7,11 +7,14 @@ F85 (lookup and geolocation fields cannot sync; a number prospect field cannot g
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planner.checks import Hit, PlanContext, check
 from planner.checks.metadata_fields import field_info
 from planner.checks.metadata_support import PlanField, plan_fields, related
-from planner.metadata.org import FieldInfo
+
+if TYPE_CHECKING:
+    from planner.metadata.org import FieldInfo
 
 UNSYNCABLE_TYPES = frozenset({"Lookup", "MasterDetail", "Location", "Hierarchy"})
 _PROSPECT_TYPE_LIMITS = {"number": frozenset({"Phone"})}

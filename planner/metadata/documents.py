@@ -12,9 +12,6 @@ from pathlib import Path
 from typing import Any, Optional
 from xml.parsers import expat
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser, ParseError
-
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Large profiles of real orgs reach a few megabytes; anything far larger is refused."""
 MAX_DEPTH = 32
@@ -104,6 +101,10 @@ class _Builder:
 
 def parse_bytes(raw: bytes) -> Node:
     """Parse one metadata document; any defect is a :class:`MetadataFileError`."""
+    # Imported here: plans linted without metadata never pay for defusedxml's parser set-up.
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import DefusedXMLParser, ParseError
+
     builder = _Builder()
     parser = DefusedXMLParser(target=builder, forbid_dtd=True)
     builder.expat = parser.parser
@@ -142,7 +143,7 @@ def _line(builder: _Builder) -> int:
         return 0
 
 
-def _refusal(refused: DefusedXmlException) -> str:
+def _refusal(refused: Exception) -> str:
     name = type(refused).__name__
     return {"DTDForbidden": "dtd", "EntitiesForbidden": "entities"}.get(name, "external")
 

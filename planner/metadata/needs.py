@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from planner.metadata.org import HolderKind
-from planner.metadata.reading import Needs
+if TYPE_CHECKING:  # kept light: the checks import this module at start-up
+    from planner.metadata.org import HolderKind
+    from planner.metadata.reading import Needs
 
 INTEGRATION_PROFILE = "B2BMA Integration User"
 """The integration user's profile (F15)."""
@@ -63,6 +64,8 @@ def connector_holders(unit: Mapping[str, Any]) -> list[tuple[HolderKind, str]]:
 
 def needs_of(data: Mapping[str, Any]) -> Needs:
     """Everything the plan's checks will look up in the metadata."""
+    from planner.metadata.reading import Needs
+
     fields: dict[str, set[str]] = {name: set() for name in ORG_OBJECTS}
     holders: set[tuple[HolderKind, str]] = set()
     conversion = False

@@ -5,13 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from planner.metadata.documents import MetadataFileError
-from planner.metadata.needs import needs_of
-from planner.metadata.org import OrgMetadata, Place, Problem
-from planner.metadata.reading import Reader
-from planner.metadata.source import locate
+if TYPE_CHECKING:  # imported when a plan names metadata, so plain lint start-up stays lean
+    from planner.metadata.org import OrgMetadata
+    from planner.metadata.reading import Reader
 
 
 class MetadataSession:
@@ -37,6 +35,12 @@ class MetadataSession:
         folder = self.source_for(data, plan_file)
         if folder is None:
             return None
+        from planner.metadata.documents import MetadataFileError
+        from planner.metadata.needs import needs_of
+        from planner.metadata.org import OrgMetadata, Place, Problem
+        from planner.metadata.reading import Reader
+        from planner.metadata.source import locate
+
         key = folder.absolute()
         if key not in self._readers:
             shown = _shown(key, self.cwd)
