@@ -39,6 +39,9 @@ def connector_permissions_not_retrieved(context: PlanContext) -> Iterator[Hit]:
             yield Hit(unit.at("connector", "user"), {"bu": unit.name, "holder": name})
 
 
+_JAPANESE = {"read": "参照", "edit": "編集"}
+
+
 def _needed(field: PlanField) -> str:
     return "edit" if field.edits else "read"
 
@@ -53,7 +56,7 @@ def connector_field_access(context: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     field.pointer,
                     {"bu": field.unit.name, "object": field.object, "field": field.name,
-                     "access": _needed(field)},
+                     "access": _needed(field), "access_ja": _JAPANESE[_needed(field)]},
                     related(*(entry.place for entry in known)),
                 )  # fmt: skip
 

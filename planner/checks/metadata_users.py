@@ -26,6 +26,8 @@ OBJECT_NEEDS: dict[str, tuple[str, ...]] = {
     "Opportunity": ("read",),
 }
 SYSTEM_NEEDS = ("ApiEnabled",)
+_JAPANESE = {"read": "参照", "create": "作成", "edit": "編集"}
+"""Salesforce's Japanese names of the object permissions."""
 
 
 def _custom_holders(context: PlanContext, unit_data: dict[str, object]) -> list[Holder] | None:
@@ -61,12 +63,14 @@ def connector_object_permissions(context: PlanContext) -> Iterator[Hit]:
             if missing:
                 yield Hit(unit.at("connector", "custom_user"), {
                     "bu": unit.name, "permission": f"{object_name}: {', '.join(missing)}",
+                    "permission_ja": f"{object_name}: {'、'.join(_JAPANESE[m] for m in missing)}",
                 }, related(*(entry.place for entry in entries)))  # fmt: skip
         profiles = [h for h in holders if h.kind == "profile"]
         for permission in SYSTEM_NEEDS if profiles else ():
             if not any(h.system.get(permission.lower(), (False, None))[0] for h in holders):
                 yield Hit(unit.at("connector", "custom_user"), {
                     "bu": unit.name, "permission": permission,
+                    "permission_ja": f"{permission}（API の有効化）",
                 }, related(*(h.place for h in profiles)))  # fmt: skip
 
 

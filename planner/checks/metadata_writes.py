@@ -20,9 +20,15 @@ UNSYNCABLE_TYPES = frozenset({"Lookup", "MasterDetail", "Location", "Hierarchy"}
 _PROSPECT_TYPE_LIMITS = {"number": frozenset({"Phone"})}
 
 
-def _describe(info: FieldInfo) -> str:
+_KINDS_JA = {"formula": "数式", "AutoNumber": "自動採番", "Summary": "積み上げ集計"}
+
+
+def _describe(info: FieldInfo, lang: str = "en") -> str:
+    """The field's kind as its type (a formula's type is its return type, so say "formula")."""
     if info.formula:
-        return "formula"
+        return _KINDS_JA["formula"] if lang == "ja" else "formula"
+    if lang == "ja" and info.type in _KINDS_JA:
+        return _KINDS_JA[info.type]
     if info.picklist:
         return f"{info.type} ({', '.join(info.picklist)})"
     return info.type or "?"
@@ -70,7 +76,7 @@ def mds_field_read_only(context: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 field.pointer,
                 {"bu": field.unit.name, "object": info.object, "field": info.name,
-                 "kind": _describe(info) if not info.formula else "formula"},
+                 "kind": _describe(info), "kind_ja": _describe(info, "ja")},
                 related(info.place),
             )  # fmt: skip
 
@@ -83,7 +89,8 @@ def ae_owned_read_only_field(context: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 field.pointer,
                 {"bu": field.unit.name, "object": info.object, "field": info.name,
-                 "behavior": field.behavior, "kind": _describe(info)},
+                 "behavior": field.behavior, "kind": _describe(info),
+                 "kind_ja": _describe(info, "ja")},
                 related(info.place),
             )  # fmt: skip
 
