@@ -11,7 +11,7 @@ from planner.findings import Related
 from planner.metadata.needs import mapped_fields
 
 if TYPE_CHECKING:
-    from planner.metadata.org import OrgMetadata, Place
+    from planner.metadata.org import Place
 
 WRITING_BEHAVIORS = frozenset({"account_engagement", "most_recent"})
 """Behaviours under which Account Engagement writes the Salesforce field (F79)."""
@@ -39,11 +39,6 @@ class PlanField:
 def related(*places: Place) -> tuple[Related, ...]:
     """Metadata places as the related locations of a finding."""
     return tuple(Related(place.file, place.line) for place in places)
-
-
-def org(context: PlanContext) -> OrgMetadata | None:
-    """The metadata, when it was given and at least partly read."""
-    return context.metadata
 
 
 def plan_fields(context: PlanContext) -> Iterator[PlanField]:
