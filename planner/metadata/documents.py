@@ -184,6 +184,13 @@ REASONS: dict[str, tuple[str, str]] = {
         "メタデータフォルダーの外を指すシンボリックリンクです",
     ),
     "not_found": ("does not exist", "存在しません"),
+    "outside_cwd": (
+        "is outside the folder aeplan runs in; a plan may only name metadata below it"
+        " (use --metadata for another folder)",
+        "aeplan を実行しているフォルダーの外にあります。"
+        "プランで指定できるのはその下のメタデータだけです"
+        "（他のフォルダーは --metadata で指定してください）",
+    ),
     "no_metadata": (
         "holds neither sfdx-project.json, package.xml nor source-format files",
         "sfdx-project.json、package.xml、ソース形式のファイルのいずれもありません",

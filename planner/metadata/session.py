@@ -45,6 +45,9 @@ class MetadataSession:
         if key not in self._readers:
             shown = _shown(key, self.cwd)
             try:
+                if self.given is None and not _within(key, self.cwd):
+                    # A plan is untrusted input: it may not send aeplan reading elsewhere.
+                    raise MetadataFileError("outside_cwd")
                 self._readers[key] = Reader(locate(folder, shown))
             except MetadataFileError as error:
                 problem = Problem(Place(shown), error.reason, error.detail)
@@ -53,6 +56,14 @@ class MetadataSession:
         if isinstance(reader, OrgMetadata):
             return reader
         return reader.read(needs_of(data))
+
+
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
 
 
 def _shown(path: Path, cwd: Path) -> str:

@@ -173,3 +173,15 @@ def test_init_proposes_answers_read_from_the_metadata(tmp_path: Path) -> None:
     assert "person_accounts: false" in plan
     code, out, _ = _run(["lint", "plans/new.yaml", "--select", "AEM"], tmp_path)
     assert (code, out.strip()) == (0, "No findings in 1 file(s).")
+
+
+def test_a_plan_cannot_send_aeplan_reading_outside_the_working_folder(tmp_path: Path) -> None:
+    shutil.copytree(METADATA / "globex-dx", tmp_path / "elsewhere")
+    (tmp_path / "repo").mkdir()
+    declared = PLAN.replace("{org: globex}", "{org: globex, metadata: ../elsewhere}")
+    (tmp_path / "repo" / "plan.yaml").write_text(declared, encoding="utf-8")
+    code, out, _ = _run(["lint", "plan.yaml", "--select", "AEM"], tmp_path / "repo")
+    assert code == 1 and "AEM100" in out and "outside the folder aeplan runs in" in out
+    code, out, _ = _run(["lint", "plan.yaml", "--select", "AEM", "--metadata", "../elsewhere"],
+                        tmp_path / "repo")  # fmt: skip
+    assert code == 0, out
