@@ -19,6 +19,12 @@ demo: $(STAMP)
 	@echo "== aeplan lint samples/bad (plans with findings; exit code 1 is expected)"
 	@$(BIN)/aeplan lint samples/bad; status=$$?; test $$status -eq 1 || { echo "unexpected exit code $$status"; exit 1; }
 	@echo
+	@echo "== aeplan lint samples/good/two-bu-mds.yaml --metadata samples/metadata/globex-dx (checked against the org's metadata)"
+	@$(BIN)/aeplan lint samples/good/two-bu-mds.yaml --metadata samples/metadata/globex-dx
+	@echo
+	@echo "== the same plan against broken metadata: a missing field, no edit access, an inactive record type, person accounts (exit code 1 is expected)"
+	@$(BIN)/aeplan lint samples/good/two-bu-mds.yaml --metadata samples/metadata/globex-broken-dx --select AEM; status=$$?; test $$status -eq 1 || { echo "unexpected exit code $$status"; exit 1; }
+	@echo
 	@echo "== aeplan report samples/good/*.yaml (implementation reports, in each plan's language)"
 	@mkdir -p build
 	@for plan in samples/good/*.yaml; do \

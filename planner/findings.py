@@ -24,6 +24,17 @@ _RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another file a finding rests on (the org's metadata), and the 1-based line (0: unknown)."""
+
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem in one plan, at one place, in the language it was rendered in."""
 
@@ -36,6 +47,7 @@ class Finding:
     line: int
     column: int
     fix: Optional[str] = None
+    related: tuple[Related, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -159,6 +159,7 @@ _TOOL: dict[str, tuple[str, str]] = {
     ),
     "label.fix": ("fix", "修正方法"),
     "label.help": ("help", "ヘルプ"),
+    "label.see": ("see", "参照"),
     "severity.error": ("error", "エラー"),
     "severity.warning": ("warning", "警告"),
     "severity.info": ("info", "情報"),

@@ -22,6 +22,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "references": ("References", "参考資料"),
     "fails": ("Fails (finding at {at})", "検出される例（検出位置: {at}）"),
     "fixed": ("Fixed", "修正後"),
+    "against": (
+        "with the org's metadata in samples/metadata/{folder}",
+        "samples/metadata/{folder} の組織のメタデータと照合",
+    ),
     "confidence": ("confidence", "確度"),
     "none": ("(none)", "（なし）"),
     "code": ("code", "コード"),
@@ -73,6 +77,20 @@ class Explanation:
     caveat: Optional[str]
     facts: tuple[Fact, ...]
     references: tuple[str, ...]
+    metadata: Optional[tuple[str, str]] = None
+    """The sample metadata folders the failing and the fixed example are checked against."""
+
+    def headings(self, lang: str, fails: str) -> tuple[str, str]:
+        """The failing and fixed examples' headings, naming their metadata folders if any."""
+        fixed = label("fixed", lang)
+        if self.metadata is None:
+            return fails, fixed
+        against = label("against", lang)
+        gap = "、" if lang == "ja" else ", "
+        return (
+            fails + gap + against.replace("{folder}", self.metadata[0]),
+            fixed + gap + against.replace("{folder}", self.metadata[1]),
+        )
 
 
 def explain(rule: RuleSpec, lang: str, confidences: Mapping[str, tuple[str, ...]]) -> Explanation:
@@ -94,6 +112,11 @@ def explain(rule: RuleSpec, lang: str, confidences: Mapping[str, tuple[str, ...]
             Fact(fact, confidence_words(confidences.get(fact, ()), lang)) for fact in rule.facts
         ),
         references=tuple(rule.references),
+        metadata=(
+            (rule.examples.metadata.fail, rule.examples.metadata.pass_)
+            if rule.examples.metadata is not None
+            else None
+        ),
     )
 
 
@@ -113,11 +136,11 @@ def render_text(explanation: Explanation, lang: str) -> str:
     blocks = [head]
     blocks.append(_section(label("what", lang), [_safe(e.what)]))
     blocks.append(_section(label("why", lang), [_safe(e.why)]))
-    fails = label("fails", lang).replace("{at}", ", ".join(e.fail_at))
+    fails, fixed = e.headings(lang, label("fails", lang).replace("{at}", ", ".join(e.fail_at)))
     example = [
         f"{_safe(fails)}:",
         *_yaml(e.fail_yaml),
-        f"{label('fixed', lang)}:",
+        f"{fixed}:",
         *_yaml(e.pass_yaml),
     ]
     blocks.append(_section(label("example", lang), example))

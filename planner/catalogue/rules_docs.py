@@ -60,9 +60,10 @@ def _rule_section(e: Explanation, lang: str) -> str:
     lines = [f'<a id="{e.code.lower()}"></a>', f"## {e.code} · `{e.name}`", "", e.summary, ""]
     lines += [severity, ""]
     lines += _sub(label("what", lang), e.what) + _sub(label("why", lang), e.why)
-    fails = label("fails", lang).replace("{at}", ", ".join(f"`{p}`" for p in e.fail_at))
+    at = ", ".join(f"`{p}`" for p in e.fail_at)
+    fails, fixed = e.headings(lang, label("fails", lang).replace("{at}", at))
     lines += [f"### {label('example', lang)}", "", f"{fails}:", "", "```yaml"]
-    lines += [e.fail_yaml.rstrip("\n"), "```", "", f"{label('fixed', lang)}:", "", "```yaml"]
+    lines += [e.fail_yaml.rstrip("\n"), "```", "", f"{fixed}:", "", "```yaml"]
     lines += [e.pass_yaml.rstrip("\n"), "```", ""]
     lines += _sub(label("fix", lang), e.fix)
     if e.caveat:

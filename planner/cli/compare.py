@@ -21,8 +21,11 @@ FORMATS = ("text", "json", "markdown")
               help="Language of the output (default: the plan's `language`, else en).")
 @click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
               help="Also check the options with organisation rules from DIR (repeatable).")
+@click.option("--metadata", type=click.Path(), default=None, metavar="PATH",
+              help="Also check each option against the org's metadata (DX or Metadata API folder).")
 def command(
-    plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...]
+    plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...],
+    metadata: Optional[str],
 ) -> None:
     """Compare the sync methods for each business unit of PLAN and recommend one.
 
@@ -34,5 +37,10 @@ def command(
         from planner.comparison.building import compare_file
         from planner.comparison.formats import renderer
 
-        comparison = compare_file(plan, lang, tuple(Path(folder) for folder in rule_dirs))
+        if metadata is not None and not Path(metadata).is_dir():
+            from planner.errors import PlannerError
+
+            raise PlannerError(f"--metadata: the folder {metadata} does not exist")
+        folders = tuple(Path(folder) for folder in rule_dirs)
+        comparison = compare_file(plan, lang, folders, Path(metadata) if metadata else None)
         renderer(output_format).render(comparison, sys.stdout)

@@ -30,6 +30,8 @@ from planner.cli.options import LANGUAGES, boundary, configuration_options, spli
 )
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="As for `aeplan lint`.")
 @click.option("--rules", "rule_dirs", multiple=True, metavar="DIR", help="As for `aeplan lint`.")
+@click.option("--metadata", type=click.Path(), default=None, metavar="PATH",
+              help="As for `aeplan lint`.")
 def command(
     output_format: str,
     config_path: Optional[str],
@@ -39,6 +41,7 @@ def command(
     fail_on: Optional[str],
     lang: Optional[str],
     rule_dirs: tuple[str, ...],
+    metadata: Optional[str],
 ) -> None:
     """Show the settings `aeplan lint` would use here, and where each came from."""
     with boundary():
@@ -47,7 +50,7 @@ def command(
 
         overrides = Overrides(
             split_codes(select), split_codes(ignore), fail_on, lang, rule_dirs, config_path,
-            isolated,
+            isolated, metadata,
         )  # fmt: skip
         settings = resolve(overrides)
         cwd = Path.cwd().absolute()

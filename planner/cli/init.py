@@ -74,6 +74,12 @@ def _choice(key: str) -> click.Choice[str]:
 )
 @click.option("--partner", help="Implementation partner.")
 @click.option(
+    "--metadata",
+    metavar="PATH",
+    help="Read the org's metadata (DX or Metadata API folder) to propose answers, and name it "
+    "in the plan as salesforce.metadata.",
+)
+@click.option(
     "--schema",
     metavar="PATH_OR_URL",
     help="Schema for the editor modeline, relative to the plan [default: plan.schema.json].",
@@ -92,11 +98,38 @@ def command(output: str, force: bool, no_input: bool, **given: Optional[str]) ->
                 lang = _ask_language(lang)
             if target.exists() and not force:
                 raise PlannerError(saying("exists", lang), file=output)
-            answers = _Interview(lang, given, interactive=not no_input).answers()
+            proposals = _proposals(given.pop("metadata"), target, lang)
+            answers = _Interview(lang, given, interactive=not no_input, **proposals).answers()
         except click.exceptions.Abort:
             # Input ended or Ctrl-C during a question: a usage outcome, not a crash.
             raise PlannerError(saying("aborted", lang), file=output) from None
         _write(target, answers, force)
+
+
+def _proposals(metadata: Optional[str], target: Path, lang: str) -> dict[str, Any]:
+    """Defaults read from the org's metadata, after saying what was found."""
+    if metadata is None:
+        return {}
+    import os
+
+    from planner.init.interview import saying
+    from planner.metadata.proposals import propose
+
+    found = propose(Path(metadata), metadata)
+    none = saying("none_found", lang)
+    click.echo(saying("from_metadata", lang, path=metadata))
+    lines = (
+        saying("found_mds", lang, fields=", ".join(found.mds_fields) or none),
+        saying("found_campaigns", lang, types=", ".join(found.campaign_record_types) or none),
+        saying("found_person_accounts", lang, value="yes" if found.person_accounts else "no"),
+    )
+    for line in lines:
+        click.echo(f"  - {line}")
+    defaults = {"person_accounts": "sync" if found.person_accounts else "none"}
+    if found.mds_fields:
+        defaults["mds_lead_field"] = defaults["mds_contact_field"] = found.mds_fields[0]
+    relative = Path(os.path.relpath(Path(metadata).absolute(), target.absolute().parent))
+    return {"defaults": defaults, "metadata": relative.as_posix()}
 
 
 def _ask_language(default: str) -> str:
@@ -111,10 +144,16 @@ def _ask_language(default: str) -> str:
 class _Interview:
     """Answers from flags first, then from prompts (interactive) or defaults (``--no-input``)."""
 
-    def __init__(self, lang: str, given: dict[str, Optional[str]], *, interactive: bool) -> None:
+    def __init__(
+        self, lang: str, given: dict[str, Optional[str]], *, interactive: bool,
+        defaults: Optional[dict[str, str]] = None, metadata: Optional[str] = None,
+    ) -> None:  # fmt: skip
         self.lang = lang
         self.given = given
         self.interactive = interactive
+        self.defaults = defaults or {}
+        """Defaults read from the org's metadata, by question key."""
+        self.metadata = metadata
 
     def ask(
         self, key: str, default: str, *, choices: bool = False, kind: Any = str, **params: object
@@ -125,6 +164,7 @@ class _Interview:
         supplied = self.given.get(key)
         if supplied is not None:
             return supplied.strip()
+        default = self.defaults.get(key, default)
         if not self.interactive:
             return default
         if hint(key, self.lang):
@@ -164,7 +204,7 @@ class _Interview:
             mds_lead_field=lead_field, mds_contact_field=contact_field,
             same_email=_YES_NO[same_email], person_accounts=person_accounts,
             person_account_record_type=record_type, **self._team(),
-            schema=self.given.get("schema") or SCHEMA_REFERENCE,
+            schema=self.given.get("schema") or SCHEMA_REFERENCE, metadata=self.metadata,
         )  # fmt: skip
 
     def _business_units(self) -> tuple[str, ...]:

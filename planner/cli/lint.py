@@ -34,6 +34,10 @@ FORMATS = tuple(REPORTERS)
               help="Skip these rule codes or prefixes (comma-separated, repeatable).")
 @click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
               help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
+@click.option("--metadata", "metadata", type=click.Path(), default=None, metavar="PATH",
+              help="Check the plans against the org's metadata: a Salesforce DX project or source "
+                   "folder, or a Metadata API retrieve folder (overrides `metadata` and the plan's "
+                   "`salesforce.metadata`).")
 @configuration_options
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Report only findings that are not in this baseline file.")
@@ -53,6 +57,7 @@ def command(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     rule_dirs: tuple[str, ...],
+    metadata: Optional[str],
     config_path: Optional[str],
     isolated: bool,
     baseline: Optional[Path],
@@ -76,7 +81,7 @@ def command(
         settings = resolve(
             Overrides(
                 split_codes(select), split_codes(ignore), fail_on, lang, rule_dirs, config_path,
-                isolated,
+                isolated, metadata,
             )
         )
         if show_files:

@@ -34,6 +34,13 @@ from planner.report import FORMATS
     metavar="DIR",
     help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).",
 )
+@click.option(
+    "--metadata",
+    type=click.Path(),
+    default=None,
+    metavar="PATH",
+    help="Check the plan against the org's metadata (DX project or Metadata API folder).",
+)
 @configuration_options
 @click.option(
     "-o",
@@ -47,6 +54,7 @@ def command(
     output_format: Optional[str],
     lang: Optional[str],
     rule_dirs: tuple[str, ...],
+    metadata: Optional[str],
     config_path: Optional[str],
     isolated: bool,
     output: Optional[str],
@@ -60,7 +68,9 @@ def command(
         from planner.report.document import build_report
 
         settings = resolve(
-            Overrides(lang=lang, rules=rule_dirs, config=config_path, isolated=isolated)
+            Overrides(
+                lang=lang, rules=rule_dirs, config=config_path, isolated=isolated, metadata=metadata
+            )
         )
         chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
         text = build_report(Path(plan), chosen, lint_options(settings))

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from planner.comparison.evaluation import common_keys, evaluate_unit, noted, to_option
+from planner.comparison.evaluation import (
+    MetadataReader,
+    common_keys,
+    evaluate_unit,
+    noted,
+    to_option,
+)
 from planner.comparison.recommendation import recommend
 from planner.comparison.results import Comparison, UnitComparison
 from planner.errors import PlannerError
@@ -18,12 +24,23 @@ SECRET_RULE = "AE801"
 
 
 def compare_file(
-    path: str, lang: Optional[str] = None, rule_dirs: tuple[Path, ...] = ()
+    path: str,
+    lang: Optional[str] = None,
+    rule_dirs: tuple[Path, ...] = (),
+    metadata: Optional[Path] = None,
 ) -> Comparison:
-    """Read, analyse and compare one plan file; an unreadable plan is a :class:`PlannerError`."""
-    linter = Linter(LintOptions(lang=lang, rule_dirs=rule_dirs))
+    """Read, analyse and compare one plan file; an unreadable plan is a :class:`PlannerError`.
+
+    With ``metadata`` (the org's metadata folder), every option is also checked against it.
+    """
+    linter = Linter(LintOptions(lang=lang, rule_dirs=rule_dirs, metadata=metadata))
     analysis = linter.analyse_file(Path(path))
-    return compare_analysis(analysis, linter.engine)
+    if metadata is None and analysis.metadata_source is None:
+        return compare_analysis(analysis, linter.engine)
+    session = linter.metadata
+    return compare_analysis(
+        analysis, linter.engine, read=lambda data: session.read_for(data, analysis.path)
+    )
 
 
 def compare_analysis(
@@ -31,10 +48,12 @@ def compare_analysis(
     engine: Optional[Engine] = None,
     lang: Optional[str] = None,
     codes: Optional[frozenset[str]] = None,
+    read: Optional[MetadataReader] = None,
 ) -> Comparison:
     """The comparison of an analysed plan (in ``lang``, else the analysis's language).
 
-    ``codes`` limits the rules that run on each option (default: every rule of the engine).
+    ``codes`` limits the rules that run on each option (default: every rule of the engine);
+    ``read`` gives the org's metadata an option needs (default: options are not checked against it).
     """
     engine = engine or Linter().engine
     data = analysis.data
@@ -48,13 +67,14 @@ def compare_analysis(
         )  # fmt: skip
     lang = lang or analysis.lang
     baseline = frozenset(
-        (hit.rule.code, hit.pointer) for hit in engine.run(PlanContext(data, data), _as_set(codes))
+        (hit.rule.code, hit.pointer)
+        for hit in engine.run(PlanContext(data, data, read(data) if read else None), _as_set(codes))
     )
     units = data["business_units"]
     multi = len(units) > 1
     compared = []
     for index, unit in enumerate(units):
-        evaluated = evaluate_unit(engine, data, index, baseline, codes)
+        evaluated = evaluate_unit(engine, data, index, baseline, codes, read)
         common = common_keys(evaluated)
         options = tuple(to_option(item, common, lang) for item in evaluated)
         shared = [hit for hit in evaluated[0].hits if (hit.rule.code, hit.pointer) in common]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from planner import pointers
 from planner.comparison import wording
@@ -14,6 +14,9 @@ from planner.placeholders import render
 from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine, RuleHit
 from planner.rules.exclusivity import provably_exclusive
+
+if TYPE_CHECKING:
+    from planner.metadata.org import OrgMetadata
 
 _STEP_FACTS = {
     "upgrade_to_v2": ("F04", "F05", "F07"),
@@ -36,12 +39,17 @@ class Evaluated:
     placeholder_codes: tuple[str, ...]
 
 
+MetadataReader = Callable[[Mapping[str, Any]], Optional["OrgMetadata"]]
+"""Reads the org's metadata a variant of the plan needs."""
+
+
 def evaluate_unit(
     engine: Engine,
     data: dict[str, Any],
     index: int,
     baseline: frozenset[tuple[str, str]],
     codes: Optional[frozenset[str]] = None,
+    read: Optional[MetadataReader] = None,
 ) -> list[Evaluated]:
     """Every option for business unit ``index``; ``baseline`` holds the plan's own hits."""
     unit = f"/business_units/{index}"
@@ -51,7 +59,8 @@ def evaluate_unit(
         variant = build_variant(data, index, kind)
         kept: list[RuleHit] = []
         dropped: set[str] = set()
-        for hit in engine.run(PlanContext(variant.data, variant.data), active):
+        metadata = read(variant.data) if read is not None else None
+        for hit in engine.run(PlanContext(variant.data, variant.data, metadata), active):
             if not (_below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in baseline):
                 continue
             if any(_below(hit.pointer, holder) for holder in variant.placeholders):

@@ -43,6 +43,7 @@ class ConfigFile(BaseModel):
     fail_on: Optional[Literal["error", "warning", "info", "never"]] = None
     lang: Optional[Literal["en", "ja"]] = None
     rules: Optional[List[Glob]] = None
+    metadata: Optional[Glob] = None
     max_file_size: Optional[int] = Field(default=None, gt=0)
     max_depth: Optional[int] = Field(default=None, gt=0)
     max_nodes: Optional[int] = Field(default=None, gt=0)

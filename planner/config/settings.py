@@ -26,6 +26,7 @@ class Overrides:
     rules: tuple[str, ...] = ()
     config: Optional[str] = None
     isolated: bool = False
+    metadata: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Settings:
     max_depth: int = Limits().max_depth
     max_nodes: int = Limits().max_nodes
     root: Path = Path(".")
+    metadata: Optional[Path] = None
+    """The org's metadata folder (configuration: relative to its file; command line: to the cwd)."""
     config_file: Optional[Path] = None
     config_name: str = ""
     """How messages name the configuration file (relative to the working folder when below it)."""
@@ -117,6 +120,15 @@ def _check_rule_folders(folders: tuple[Path, ...], loaded: Any, cwd: Path) -> No
             )  # fmt: skip
 
 
+def _check_metadata_folder(folder: Path, config_file: Optional[str], line: int) -> None:
+    """A metadata source that is not a folder is bad tool use, named where it was given."""
+    if not folder.is_dir():
+        key = "`metadata`" if config_file else "--metadata"
+        raise PlannerError(
+            f"{key}: the folder {folder} does not exist", file=config_file, line=line
+        )
+
+
 def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
     values = loaded.values
     folder = loaded.folder.absolute()
@@ -136,6 +148,9 @@ def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
         elif name == "rules":
             value = tuple(folder / entry for entry in value)
             _check_rule_folders(value, loaded, cwd)
+        elif name == "metadata":
+            value = folder / value
+            _check_metadata_folder(value, _shown(loaded.path, cwd), loaded.line_of("metadata"))
         changes[name] = value
     label = _label(loaded.path, cwd)
     keys = sorted(name.replace("_", "-") for name in values.model_fields_set)
@@ -171,6 +186,10 @@ def _apply_command_line(settings: Settings, given: Overrides, cwd: Path) -> Sett
     if given.rules:
         changes["rules"] = settings.rules + tuple(cwd / folder for folder in given.rules)
         sources["rules"] = _joined(settings.source("rules"))
+    if given.metadata is not None:
+        changes["metadata"] = cwd / given.metadata
+        _check_metadata_folder(changes["metadata"], None, 0)
+        sources["metadata"] = COMMAND_LINE
     for key in ("fail_on", "lang"):
         value = getattr(given, key)
         if value is not None:

@@ -25,6 +25,7 @@ def values(settings: Settings, cwd: Path) -> dict[str, Any]:
         "fail-on": settings.fail_on,
         "lang": settings.lang,
         "rules": [_shown(path, cwd) for path in settings.rules],
+        "metadata": _shown(settings.metadata, cwd) if settings.metadata is not None else None,
         "max-file-size": settings.max_file_size,
         "max-depth": settings.max_depth,
         "max-nodes": settings.max_nodes,

@@ -123,6 +123,23 @@ _SAYINGS: dict[str, tuple[str, str]] = {
         "すべての質問に回答する前に終了しました。ファイルは作成されていません",
     ),
     "no_names": ("--bus needs at least one name", "--bus には少なくとも 1 つの名前が必要です"),
+    "from_metadata": (
+        "Read from the org's metadata in {path} (used as defaults):",
+        "{path} にある組織のメタデータから読み取った内容（既定値として使用）:",
+    ),
+    "found_mds": (
+        "fields on both Lead and Contact that an MDS rule can use: {fields}",
+        "マーケティングデータ共有ルールに使えるリードと取引先責任者の共通項目: {fields}",
+    ),
+    "found_campaigns": (
+        "active Campaign record types (for connected campaigns): {types}",
+        "有効なキャンペーンのレコードタイプ（接続済みキャンペーン用）: {types}",
+    ),
+    "found_person_accounts": (
+        "person account record types: {value}",
+        "個人取引先レコードタイプ: {value}",
+    ),
+    "none_found": ("none", "なし"),
 }
 
 _OPEN: dict[str, tuple[str, str]] = {

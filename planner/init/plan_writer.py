@@ -37,6 +37,8 @@ class Answers:
     sync_error_review: str = "weekly"
     partner: Optional[str] = None
     schema: str = SCHEMA_REFERENCE
+    metadata: Optional[str] = None
+    """The org's metadata folder, relative to the plan (``aeplan init --metadata``)."""
 
     @property
     def state(self) -> str:
@@ -114,6 +116,7 @@ def _salesforce(answers: Answers) -> list[str]:
         f"  org: {quoted(answers.org)}",
         *_notes(answers, "person_accounts_org", 2),
         f"  person_accounts: {'true' if uses_person_accounts else 'false'}",
+        *([f"  metadata: {quoted(answers.metadata)}"] if answers.metadata else []),
         "",
     ]
 

@@ -10,7 +10,7 @@ from typing import Any, Optional
 from planner import phrases, reading
 from planner.config.settings import with_severities
 from planner.errors import PlannerError
-from planner.findings import Finding, Severity
+from planner.findings import Finding, Related, Severity
 from planner.limits import Limits
 from planner.lint import suppressions
 from planner.lint.discovery import Discovered, Skipped, discover
@@ -60,6 +60,8 @@ class LintOptions:
     exclude: tuple[str, ...] = ()
     root: Path = Path(".")
     """The folder that ``exclude`` and ``per_file_ignores`` globs are relative to."""
+    metadata: Optional[Path] = None
+    """The org's metadata (command line or configuration), else the plan's own."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class Analysis:
     findings: tuple[Finding, ...]
     suppressed: int = 0
     baselined: int = 0
+    metadata_source: Optional[str] = None
+    """The org's metadata folder the plan was checked against (as findings name it), if any."""
 
     @property
     def structural(self) -> bool:
@@ -140,6 +144,10 @@ class Linter:
             (PathPatterns((glob,), options.root), codes) for glob, codes in options.per_file_ignores
         )
 
+        from planner.metadata.session import MetadataSession
+
+        self.metadata = MetadataSession(options.metadata)
+
     def discover(self, paths: Sequence[str]) -> Discovered:
         """The files ``paths`` stand for (see :mod:`planner.lint.discovery`), minus ``exclude``."""
         return discover(paths, PathPatterns(self.options.exclude, self.options.root))
@@ -185,7 +193,8 @@ class Linter:
         data = plan.model_dump(mode="json", exclude_none=True) if plan is not None else None
         lang = self.options.lang or _plan_language(loaded.data)
         active = self._active_for(name)
-        hits = self.engine.run(PlanContext(data, loaded.data), active)
+        metadata = self.metadata.read_for(data, name) if data is not None else None
+        hits = self.engine.run(PlanContext(data, loaded.data, metadata), active)
         findings = [self._from_problem(p, name, lang) for p in problems if p.code in active]
         findings.extend(self._from_hit(hit, loaded, name, lang) for hit in hits)
         findings = secrets.redacted_findings(findings, loaded.data)
@@ -198,7 +207,10 @@ class Linter:
         )  # fmt: skip
         kept = outcome.kept + outcome.notes
         ordered = tuple(sorted(set(kept), key=lambda finding: (finding.sort_key, finding.message)))
-        return Analysis(name, lang, loaded, plan, data, ordered, outcome.suppressed)
+        source = metadata.source if metadata is not None else None
+        return Analysis(
+            name, lang, loaded, plan, data, ordered, outcome.suppressed, metadata_source=source
+        )
 
     def active_codes(self, name: str) -> frozenset[str]:
         """The rule codes in force for the file ``name`` (select/ignore and per-file ignores)."""
@@ -231,7 +243,8 @@ class Linter:
         return _finding(rule, name, problem.pointer, problem.position, {"detail": detail}, lang)
 
     def _from_hit(self, hit: RuleHit, loaded: LoadedPlan, name: str, lang: str) -> Finding:
-        return _finding(hit.rule, name, hit.pointer, loaded.position(hit.pointer), hit.params, lang)
+        position = loaded.position(hit.pointer)
+        return _finding(hit.rule, name, hit.pointer, position, hit.params, lang, hit.related)
 
     def _summary_lang(self, analyses: Iterable[Analysis]) -> str:
         if self.options.lang:
@@ -241,8 +254,16 @@ class Linter:
 
 
 def _finding(
-    rule: RuleSpec, name: str, pointer: str, position: Position, params: Any, lang: str
+    rule: RuleSpec,
+    name: str,
+    pointer: str,
+    position: Position,
+    params: Any,
+    lang: str,
+    related: tuple[Related, ...] = (),
 ) -> Finding:
+    # A check may give a parameter in Japanese too, as ``<name>_ja`` (metadata reasons do).
+    params = {key: params.get(f"{key}_{lang}", value) for key, value in dict(params).items()}
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -253,6 +274,7 @@ def _finding(
         line=position.line,
         column=position.column,
         fix=render(rule.fix.get(lang), params),
+        related=related,
     )
 
 

@@ -53,6 +53,7 @@ def lint_options(settings: Settings, rulebook: Optional[Rulebook] = None) -> Lin
         per_file_ignores=settings.per_file_ignores,
         exclude=settings.exclude,
         root=settings.root,
+        metadata=settings.metadata,
     )
 
 

@@ -97,6 +97,14 @@ class Salesforce(_Strict):
     state_country_picklists: Optional[bool] = Field(
         None, description="State and Country/Territory picklists are enabled in the org (F85)."
     )
+    metadata: Optional[str] = Field(
+        None,
+        min_length=1,
+        description=(
+            "Path to the org's Salesforce metadata (a Salesforce DX project or source folder, or a"
+            " Metadata API retrieve folder), relative to the plan file; --metadata overrides it."
+        ),
+    )
 
 
 class Team(_Strict):

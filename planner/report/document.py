@@ -43,9 +43,11 @@ def document(context: ReportContext, output_format: str) -> Document:
             name=section.name,
             title=words(f"section.{section.name}"),
             template=rendering.template_name(output_format, section.name),
-            data=section.build(context),
+            data=data,
         )
         for section in SECTIONS
+        for data in (section.build(context),)
+        if data is not None
     )
     title = context.plan.name or words("summary.untitled", org=context.plan.salesforce.org)
     return Document(context.lang, title, context.analysis.path, words, built)

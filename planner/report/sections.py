@@ -9,6 +9,7 @@ from planner.report import (
     checklist,
     decisions,
     finding_groups,
+    metadata_check,
     operations,
     references,
     summary,
@@ -23,7 +24,7 @@ class Section:
     """A section: its name (also its anchor, wording prefix and template stem) and its builder.
 
     The builder returns plain data for ``templates/report/<format>/<name>.<ext>.j2``; its title is
-    the wording entry ``section.<name>``.
+    the wording entry ``section.<name>``. A builder that returns None leaves its section out.
     """
 
     name: str
@@ -36,6 +37,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("sync_options", sync_options.build),
     Section("syncs", syncs.build),
     Section("findings", finding_groups.build),
+    Section("metadata", metadata_check.build),
     Section("checklist", checklist.build),
     Section("operations", operations.build),
     # Keep last: it lists the sources every section above has cited.

@@ -47,4 +47,5 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "pointer": finding.pointer,
         "fix": finding.fix,
         "help": help_reference(finding.code),
+        "related": [{"file": place.file, "line": place.line} for place in finding.related],
     }

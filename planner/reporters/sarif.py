@@ -6,7 +6,7 @@ import json
 from typing import Any, Optional, TextIO
 
 from planner import __version__, phrases
-from planner.findings import Finding, Severity
+from planner.findings import Finding, Related, Severity
 from planner.lint.linter import LintResult
 from planner.reporters.fingerprints import (
     FINGERPRINT_VERSION,
@@ -90,6 +90,18 @@ def help_markdown(rule: RuleSpec, lang: str) -> str:
     return "\n\n".join(sections)
 
 
+def _related(number: int, place: Related) -> dict[str, Any]:
+    """A metadata file the finding rests on, as a SARIF related location."""
+    path = relative_path(place.file)
+    artifact: dict[str, Any] = {"uri": artifact_uri(path)}
+    if is_relative(path):
+        artifact["uriBaseId"] = SOURCE_ROOT
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    if place.line:
+        physical["region"] = {"startLine": place.line}
+    return {"id": number, "physicalLocation": physical, "message": {"text": str(place)}}
+
+
 def _result(finding: Finding, rule_index: Optional[int]) -> dict[str, Any]:
     path = relative_path(finding.file)
     artifact: dict[str, Any] = {"uri": artifact_uri(path)}
@@ -111,6 +123,10 @@ def _result(finding: Finding, rule_index: Optional[int]) -> dict[str, Any]:
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_VERSION: fingerprint(finding)},
     }
+    if finding.related:
+        result["relatedLocations"] = [
+            _related(number, place) for number, place in enumerate(finding.related)
+        ]
     if rule_index is None:  # a finding from outside the rulebook still gets reported
         del result["ruleIndex"]
     if finding.fix:

@@ -35,6 +35,9 @@ def _finding(finding: Finding, lines: list[str], analysis: Analysis) -> str:
         body = f"{gutter}{shown}\n{' ' * (len(gutter) - 2)}| {' ' * min(caret_at, 200)}^\n"
     lang = analysis.lang
     tail = ""
+    if finding.related:
+        places = ", ".join(printable(str(place)) for place in finding.related)
+        tail += f"      {phrases.tool('label.see', lang)}: {places}\n"
     if finding.fix:
         tail += f"      {phrases.tool('label.fix', lang)}: {printable(finding.fix)}\n"
     tail += f"      {phrases.tool('label.help', lang)}: {help_reference(finding.code)}\n"

@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 from planner import pointers
 from planner.errors import PlannerError
+from planner.findings import Related
 from planner.rules.checks import REGISTRY, Hit, PlanContext
 from planner.rules.conditions import Predicate, compile_condition
 from planner.rules.rulebook import PythonCheck, Rulebook, RuleSpec, SchemaCheck, builtin_codes
@@ -20,6 +21,7 @@ class RuleHit:
     rule: RuleSpec
     pointer: str
     params: Mapping[str, str] = field(default_factory=dict)
+    related: tuple[Related, ...] = ()
 
 
 class Engine:
@@ -54,7 +56,7 @@ class Engine:
                 found = self._schema_hits(rule.check, self._compiled[rule.code], context.data)
             else:
                 continue
-            hits.extend(RuleHit(rule, hit.pointer, hit.params) for hit in found)
+            hits.extend(RuleHit(rule, hit.pointer, hit.params, hit.related) for hit in found)
         return hits
 
     @staticmethod

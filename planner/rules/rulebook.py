@@ -59,12 +59,23 @@ class Docs(_Strict):
     caveat: Optional[Text] = None
 
 
+class ExampleMetadata(_Strict):
+    """Org metadata the examples are checked against: folder names under ``samples/metadata/``."""
+
+    fail: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    pass_: str = Field(alias="pass", min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
+
+
 class Examples(_Strict):
-    """A plan on which the rule fires (at the given pointers) and a fixed one on which it does not."""
+    """A plan on which the rule fires (at the given pointers) and a fixed one on which it does not.
+
+    Metadata rules name the org metadata each example is linted with (``metadata``).
+    """
 
     fail: str = Field(min_length=1)
     fail_at: List[str] = Field(min_length=1)
     pass_: str = Field(alias="pass", min_length=1)
+    metadata: Optional[ExampleMetadata] = None
 
 
 class PythonCheck(_Strict):
@@ -200,6 +211,12 @@ def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
             report_at=check_data.get("report_at", ""),
         )  # fmt: skip
     examples = raw["examples"]
+    folders = examples.get("metadata")
+    metadata = (
+        ExampleMetadata.model_construct(fail=folders["fail"], pass_=folders["pass"])
+        if folders
+        else None
+    )
     return RuleSpec.model_construct(
         code=raw["code"], name=raw["name"], severity=Severity(raw["severity"]),
         summary=text(raw["summary"]), message=text(raw["message"]), fix=text(raw["fix"]),
@@ -210,7 +227,8 @@ def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
         facts=list(raw.get("facts", [])), references=list(raw.get("references", [])),
         check=check,
         examples=Examples.model_construct(
-            fail=examples["fail"], fail_at=list(examples["fail_at"]), pass_=examples["pass"]
+            fail=examples["fail"], fail_at=list(examples["fail_at"]), pass_=examples["pass"],
+            metadata=metadata,
         ),
     )  # fmt: skip
 

@@ -147,7 +147,7 @@ def test_aeplan_config_shows_values_and_their_sources(project: Path) -> None:
     assert document["settings"]["lang"] == {"value": None, "source": "default"}
     assert list(document["settings"]) == [
         "select", "ignore", "extend-select", "severity", "per-file-ignores", "exclude", "fail-on",
-        "lang", "rules", "max-file-size", "max-depth", "max-nodes",
+        "lang", "rules", "metadata", "max-file-size", "max-depth", "max-nodes",
     ]  # fmt: skip
     assert run("config", "--format", "json")[1] == out
     assert run("config", "--isolated")[1].startswith("# configuration file: none\n")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from planner import pointers
+from planner.findings import Related
+
+if TYPE_CHECKING:
+    from planner.metadata.org import OrgMetadata
 
 
 @dataclass(frozen=True)
@@ -15,6 +19,8 @@ class Hit:
 
     pointer: str
     params: Mapping[str, str] = field(default_factory=dict)
+    related: tuple[Related, ...] = ()
+    """The metadata files and lines the finding rests on."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,8 @@ class PlanContext:
 
     data: Optional[Mapping[str, Any]]
     raw: Any
+    metadata: Optional[OrgMetadata] = None
+    """The org's metadata read for this plan, when a metadata source was given."""
 
     def business_units(self) -> list[BusinessUnitView]:
         """The business units of the normalised plan."""
@@ -136,6 +144,11 @@ from planner.rules.checks import (  # noqa: E402,F401  (registers the checks)
     imports,
     mappings,
     mds,
+    metadata_access,
+    metadata_fields,
+    metadata_org,
+    metadata_users,
+    metadata_writes,
     operations,
     org_wide,
     rollout,

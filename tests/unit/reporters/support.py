@@ -74,6 +74,13 @@ def empty_result() -> LintResult:
     return texts_result(())
 
 
+@cache
+def metadata_result() -> LintResult:
+    """A sample plan checked against broken org metadata: findings with related locations."""
+    chosen = Linter(LintOptions(metadata=SAMPLES / "metadata" / "globex-broken-dx"))
+    return chosen.lint_paths([str(SAMPLES / "good" / "two-bu-mds.yaml")])
+
+
 def results() -> dict[str, LintResult]:
     """The results every format is validated on, by test id."""
     return {
@@ -82,6 +89,7 @@ def results() -> dict[str, LintResult]:
         "hostile-en": hostile_result("en"),
         "hostile-ja": hostile_result("ja"),
         "empty": empty_result(),
+        "metadata": metadata_result(),
     }
 
 

@@ -158,3 +158,18 @@ def test_a_finding_whose_code_is_not_in_the_rulebook_is_still_reported() -> None
     [entry] = sarif_of(result)["runs"][0]["results"]
     assert entry["ruleId"] == "ZZ999" and "ruleIndex" not in entry
     assert "logicalLocations" not in entry["locations"][0]
+
+
+def test_metadata_findings_carry_related_locations() -> None:
+    from tests.unit.reporters.support import metadata_result
+
+    log = sarif_of(metadata_result())
+    found = [r for r in log["runs"][0]["results"] if r["ruleId"] == "AEM111"]
+    assert found
+    related = found[0]["relatedLocations"][0]
+    assert related["physicalLocation"]["artifactLocation"]["uri"].endswith(
+        "B2BMA%20Integration%20User.profile-meta.xml"
+    ) or related["physicalLocation"]["artifactLocation"]["uri"].endswith(
+        "B2BMA Integration User.profile-meta.xml"
+    )
+    assert related["physicalLocation"]["region"]["startLine"] > 1

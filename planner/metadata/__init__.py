@@ -1,0 +1,1 @@
+"""The org's Salesforce metadata (SFDX source or Metadata API format), read safely."""

@@ -1,0 +1,126 @@
+"""Where the org's metadata is: a Salesforce DX project, a source folder, or a Metadata API folder.
+
+A DX project is a folder with ``sfdx-project.json``; every ``packageDirectories[].path`` is read
+(source format). A Metadata API retrieve folder has ``package.xml``. Any other folder is taken as a
+source-format folder itself (``force-app`` or ``force-app/main/default``). Folders are listed, never
+followed through symbolic links, so a link loop cannot make the walk endless.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Optional
+
+from planner.metadata.documents import MetadataFileError
+
+Kind = Literal["source", "mdapi"]
+MAX_FOLDERS = 200_000
+"""A bound on the folders one walk visits (real projects hold a few thousand)."""
+
+# Folders whose content is looked up by name, so the walk need not enter them.
+_KNOWN = {
+    "objects": "objects", "profiles": "profiles", "permissionsets": "permissionsets",
+    "leadconvertsettings": "leadconvertsettings", "settings": "settings",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Source:
+    """A located metadata tree: its root, its format and the folders holding each metadata type."""
+
+    root: Path
+    kind: Kind
+    shown: str
+    """How findings name the root (as the user gave it, relative where possible)."""
+    folders: dict[str, tuple[Path, ...]] = field(default_factory=dict)
+
+    def of(self, kind: str) -> tuple[Path, ...]:
+        """The folders holding metadata of ``kind`` (``objects``, ``profiles``, …)."""
+        return self.folders.get(kind, ())
+
+    def label(self, path: Path) -> str:
+        """How findings name a file below the root: the root as shown plus the relative path."""
+        try:
+            relative = path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+        return f"{self.shown.rstrip('/')}/{relative}" if self.shown not in ("", ".") else relative
+
+    def inside(self, path: Path) -> bool:
+        """True when ``path`` (after following links) stays below the root."""
+        try:
+            path.resolve().relative_to(self.root.resolve())
+        except (ValueError, OSError, RuntimeError):
+            return False
+        return True
+
+
+def locate(path: Path, shown: Optional[str] = None) -> Source:
+    """The metadata source at ``path``; a missing or unusable folder is a MetadataFileError."""
+    name = shown if shown is not None else path.as_posix()
+    if not path.is_dir():
+        raise MetadataFileError("not_found")
+    if (path / "package.xml").is_file():
+        return Source(path, "mdapi", name, _folders([path]))
+    project = path / "sfdx-project.json"
+    roots = _package_directories(path, project) if project.is_file() else [path]
+    folders = _folders(roots)
+    if not folders:
+        raise MetadataFileError("no_metadata")
+    return Source(path, "source", name, folders)
+
+
+def _package_directories(root: Path, project: Path) -> list[Path]:
+    try:
+        if project.stat().st_size > 1024 * 1024:
+            raise MetadataFileError("too_large")
+        document = json.loads(project.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise MetadataFileError("bad_project", 0, type(error).__name__) from None
+    entries = document.get("packageDirectories") if isinstance(document, dict) else None
+    if not isinstance(entries, list):
+        raise MetadataFileError("bad_project", 0, "no packageDirectories list")
+    found = []
+    for entry in entries:
+        given = entry.get("path") if isinstance(entry, dict) else None
+        if isinstance(given, str) and given:
+            candidate = root / given
+            if candidate.is_dir() and _below(candidate, root):
+                found.append(candidate)
+    return found
+
+
+def _below(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _folders(roots: list[Path]) -> dict[str, tuple[Path, ...]]:
+    """Walk the roots (links not followed) and note each known metadata folder."""
+    found: dict[str, list[Path]] = {}
+    visited = 0
+    pending = list(roots)
+    while pending:
+        folder = pending.pop()
+        visited += 1
+        if visited > MAX_FOLDERS:
+            break
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if not entry.is_dir(follow_symlinks=False):
+                continue
+            kind = _KNOWN.get(entry.name.lower())
+            if kind is not None:
+                found.setdefault(kind, []).append(Path(entry.path))
+            elif not entry.name.startswith("."):
+                pending.append(Path(entry.path))
+    return {kind: tuple(sorted(paths)) for kind, paths in sorted(found.items())}
