@@ -15,6 +15,9 @@ from planner.linting import Analysis
 SUMMARY_COLUMNS = ("option", "blocked", "warnings", "licences", "several")
 """The narrow overview table: what decides between options at a glance (details follow)."""
 
+DETAIL_COLUMNS = ("syncs", "several", "needs", "steps", "changes")
+"""What an option's card adds to its summary row (the other columns are shown in full there)."""
+
 
 @dataclass(frozen=True)
 class OptionRow:
@@ -25,7 +28,7 @@ class OptionRow:
     summary: tuple[str, ...] = ()
     """The cells of :data:`SUMMARY_COLUMNS` ("several" in its short words)."""
     details: tuple[tuple[str, str], ...] = ()
-    """``(header, text)`` for every column after the option's name: nothing is left out."""
+    """``(header, text)`` for :data:`DETAIL_COLUMNS`: with ``summary`` nothing is left out."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class UnitOptions:
     recommendation: str
     others: tuple[str, ...]
     every_option: str
+    facts: tuple[str, ...] = ()
+    """The fact ids the recommendation rests on (already in ``recommendation`` as ``(F44)``)."""
+    refs: tuple[int, ...] = ()
+    """Reference numbers for ``facts``, set by a document that numbers its sources."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,7 @@ def section_data(
             f"{table.facts(unit)}",
             others=tuple(table.others(unit, lang)),
             every_option=wording.join(table.named(unit.in_every_option), lang),
+            facts=tuple(unit.recommendation.facts),
         )
         for unit in comparison.units
     )
@@ -102,7 +110,7 @@ def _rows(unit: UnitComparison, headers: dict[str, str], lang: str) -> tuple[Opt
             recommended=row.recommended,
             cells=tuple(row.cells[column] for column in table.COLUMNS),
             summary=tuple(summary[column] for column in SUMMARY_COLUMNS),
-            details=tuple((headers[column], row.cells[column]) for column in table.COLUMNS[1:]),
+            details=tuple((headers[column], row.cells[column]) for column in DETAIL_COLUMNS),
         ))  # fmt: skip
     return tuple(shown)
 
