@@ -58,6 +58,8 @@ class SectionData:
     headers: tuple[str, ...]
     summary_headers: tuple[str, ...]
     recommended_label: str
+    recommended_suffix: str
+    """What follows the recommended option's name, in words (colour is never the only sign)."""
     others_label: str
     every_option_label: str
     units: tuple[UnitOptions, ...]
@@ -91,10 +93,11 @@ def section_data(
     )
     return SectionData(
         title=wording.text("section", lang),
-        legend=wording.text("legend", lang),
+        legend=wording.text("legend.report", lang),
         headers=tuple(headers[column] for column in table.COLUMNS),
         summary_headers=tuple(headers[column] for column in SUMMARY_COLUMNS),
         recommended_label=wording.text("recommended", lang),
+        recommended_suffix=wording.text("recommended.suffix", lang),
         others_label=wording.text("others", lang),
         every_option_label=wording.text("every_option", lang),
         units=units,

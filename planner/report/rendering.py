@@ -31,6 +31,9 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = escaping.markdown
     env.filters["md_rich"] = escaping.markdown_rich
+    env.filters["md_cell"] = escaping.markdown_cell
+    env.filters["md_code"] = escaping.markdown_code
+    env.filters["md_cell_code"] = escaping.markdown_cell_code
     env.filters["mermaid"] = escaping.mermaid
     env.filters["rich"] = escaping.html_rich
     return env
