@@ -155,6 +155,10 @@ class Linter:
             loaded = load_text(text, self.options.limits)
         return self._analyse(loaded, name)
 
+    def analyse_loaded(self, loaded: LoadedPlan, name: str) -> Analysis:
+        """Analyse plan data already loaded (for example a repaired copy) as the file ``name``."""
+        return self._analyse(loaded, name)
+
     def _analyse(self, loaded: LoadedPlan, name: str) -> Analysis:
         problems = list(loaded.problems)
         plan = None

@@ -36,6 +36,26 @@ from planner.report import FORMATS
 )
 @configuration_options
 @click.option(
+    "--audience",
+    type=click.Choice(("team", "customer")),
+    default="team",
+    show_default=True,
+    help="customer: a hand-over copy without aeplan hints or the plan's file name.",
+)
+@click.option(
+    "--date",
+    "issued_on",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Show this date in the header (none by default, so output stays byte-identical).",
+)
+@click.option(
+    "--revision",
+    metavar="TEXT",
+    default=None,
+    help="Show this revision label in the header (for example v3).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
@@ -49,6 +69,9 @@ def command(
     rule_dirs: tuple[str, ...],
     config_path: Optional[str],
     isolated: bool,
+    audience: str,
+    issued_on: Optional[str],
+    revision: Optional[str],
     output: Optional[str],
 ) -> None:
     """Render the implementation report of PLAN: decisions, diagram, findings, checklist."""
@@ -57,13 +80,15 @@ def command(
         from planner.lint_run import lint_options
         from planner.report import SUFFIXES
         from planner.report.document import build_report
+        from planner.report.presentation import presentation
         from planner.settings import Overrides, resolve
 
         settings = resolve(
             Overrides(lang=lang, rules=rule_dirs, config=config_path, isolated=isolated)
         )
         chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
-        text = build_report(Path(plan), chosen, lint_options(settings))
+        shown = presentation(audience, issued_on, revision)
+        text = build_report(Path(plan), chosen, lint_options(settings), shown)
         if output is None:
             sys.stdout.write(text)
         else:

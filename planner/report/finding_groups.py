@@ -64,6 +64,6 @@ def _item(context: ReportContext, finding: Finding) -> FindingItem:
         message=finding.message,
         location=f"{finding.file}:{finding.line}:{finding.column}",
         fix=finding.fix or "",
-        help=f"aeplan explain {finding.code}",
+        help="" if context.presentation.for_customer else f"aeplan explain {finding.code}",
         refs=refs,
     )
