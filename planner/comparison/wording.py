@@ -159,8 +159,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "whynot.more_blocked": ("more blocking findings: {codes}", "ブロック要因がより多い: {codes}"),
     "whynot.warnings": ("more warnings: {codes}", "警告がより多い: {codes}"),
     "whynot.steps": (
-        "more set-up steps or licences ({count} against {best})",
-        "設定手順またはライセンスがより多い（{count} 対 {best}）"),
+        "more set-up steps or licences: {count}, where the recommended option needs {best}",
+        "設定手順またはライセンスがより多い: {count} 件（推奨の選択肢では {best} 件）"),
     "whynot.salesforce": (
         "Salesforce recommends the integration user, with MDS when several business units share "
         "an org (F22, F44)",
