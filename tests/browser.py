@@ -86,3 +86,17 @@ def pdf_pages(pdf: Path) -> int:
     info = subprocess.run([str(pdfinfo), str(pdf)], capture_output=True, text=True, check=True)
     return int(next(line for line in info.stdout.splitlines() if line.startswith("Pages:"))
                .split()[1])  # fmt: skip
+
+
+def node_modules_or_skip(*packages: str) -> Path:
+    """The node_modules folder `.ci/run` fills (or $AEPLAN_NODE_MODULES), holding ``packages``."""
+    import os
+
+    root = Path(os.environ.get("AEPLAN_NODE_MODULES", Path(__file__).parent.parent / ".ci" / "node"
+                                / "node_modules"))  # fmt: skip
+    if not shutil.which("node"):
+        pytest.skip("needs Node.js to run " + ", ".join(packages))
+    missing = [package for package in packages if not (root / package / "package.json").exists()]
+    if missing:
+        pytest.skip(f"needs npm packages {', '.join(missing)} in {root} (see .ci/run)")
+    return root
