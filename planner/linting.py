@@ -20,7 +20,7 @@ from planner.organisation import is_rule_file
 from planner.rulebook import Rulebook, RuleSpec, load_rulebook
 from planner.settings import with_severities
 from planner.structure import validate
-from planner.suppressions import note_params
+from planner.suppressions import Waived, note_params
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -70,6 +70,8 @@ class Analysis:
     findings: tuple[Finding, ...]
     suppressed: int = 0
     baselined: int = 0
+    waived: tuple[Waived, ...] = ()
+    """The findings ``# aeplan: ignore`` comments suppressed, with their reasons."""
 
     @property
     def structural(self) -> bool:
@@ -86,6 +88,8 @@ class LintResult:
     rulebook: Rulebook = field(repr=False)
     active: tuple[str, ...] = ()
     """The rule codes in force after select/ignore, in code order."""
+    fail_on: str = "error"
+    """The ``--fail-on`` threshold; formats with a pass/fail notion (JUnit) follow it too."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -108,10 +112,12 @@ class LintResult:
 
     def exit_code(self, fail_on: str) -> int:
         """0 when nothing is at or above ``fail_on``, else 1."""
-        if fail_on == "never":
-            return 0
-        threshold = Severity(fail_on).rank
-        return int(any(finding.severity.rank >= threshold for finding in self.findings))
+        return int(any(fails(finding, fail_on) for finding in self.findings))
+
+
+def fails(finding: Finding, fail_on: str) -> bool:
+    """True when ``finding`` is at or above the ``fail_on`` threshold (``never``: nothing is)."""
+    return fail_on != "never" and finding.severity.rank >= Severity(fail_on).rank
 
 
 class Linter:
@@ -182,7 +188,8 @@ class Linter:
         )  # fmt: skip
         kept = outcome.kept + outcome.notes
         ordered = tuple(sorted(set(kept), key=lambda finding: (finding.sort_key, finding.message)))
-        return Analysis(name, lang, loaded, plan, data, ordered, outcome.suppressed)
+        waived = tuple(sorted(outcome.waived, key=lambda item: item.finding.sort_key))
+        return Analysis(name, lang, loaded, plan, data, ordered, outcome.suppressed, waived=waived)
 
     def active_codes(self, name: str) -> frozenset[str]:
         """The rule codes in force for the file ``name`` (select/ignore and per-file ignores)."""
