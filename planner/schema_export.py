@@ -42,7 +42,8 @@ def plan_schema(lang: str = "en", draft: str = "2020-12") -> dict[str, Any]:
     for name, definition in schema.get("$defs", {}).items():
         _describe(definition, name, words, lang)
     schema["title"] = _TITLES[lang]
-    document = {"$schema": dialect, "$id": project_links.schema_id(file_name(lang, draft)), **schema}
+    identity = project_links.schema_id(file_name(lang, draft))
+    document = {"$schema": dialect, "$id": identity, **schema}
     return _draft_07(document) if draft == "7" else document
 
 

@@ -43,9 +43,11 @@ def tool_or_skip(name: str, package: str) -> Path:
 def japanese_font_or_skip() -> None:
     """Skip when no Japanese font is installed (Chromium would print empty boxes)."""
     fc_list = shutil.which("fc-list")
-    found = subprocess.run(
-        [fc_list, ":lang=ja"], capture_output=True, text=True, check=False
-    ).stdout if fc_list else ""
+    found = (
+        subprocess.run([fc_list, ":lang=ja"], capture_output=True, text=True, check=False).stdout
+        if fc_list
+        else ""
+    )
     if not found.strip():
         pytest.skip("needs a Japanese font: apt-get install -y fonts-noto-cjk (see .ci/run)")
 
@@ -64,7 +66,7 @@ def browse(chromium: Path, page: Path, profile: Path, *action: str) -> str:
 
 
 def print_to_pdf(chromium: Path, page: Path, pdf: Path) -> Path:
-    """``page`` printed to ``pdf`` as Chrome's "Save as PDF" would (A4/Letter default, no headers)."""
+    """``page`` printed to ``pdf`` as Chrome's "Save as PDF" does (default paper, no headers)."""
     browse(chromium, page, pdf.with_suffix(".profile"), "--no-pdf-header-footer",
            f"--print-to-pdf={pdf}")  # fmt: skip
     assert pdf.stat().st_size > 1000

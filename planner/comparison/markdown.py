@@ -54,7 +54,8 @@ def _unit(unit: UnitComparison, lang: str, level: int) -> str:
     ]
     for row in table.rows(unit, lang):
         marker = "\\*" if row.recommended else ""
-        lines.append(f"| {marker} | " + " | ".join(rich(row.cells[c], in_table=True) for c in columns) + " |")
+        cells = " | ".join(rich(row.cells[c], in_table=True) for c in columns)
+        lines.append(f"| {marker} | {cells} |")
     recommendation = unit.recommendation
     lines.append("")
     label = escape(wording.text("recommended", lang))

@@ -11,7 +11,6 @@ from planner.comparison.results import UnitComparison
 from planner.engine import Engine
 from planner.linting import Analysis
 
-
 SUMMARY_COLUMNS = ("option", "blocked", "warnings", "licences", "several")
 """The narrow overview table: what decides between options at a glance (details follow)."""
 

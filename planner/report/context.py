@@ -43,7 +43,7 @@ class ReportContext:
     citations: Citations
     active: Optional[frozenset[str]] = None
     """The rule codes in force (after the lint configuration); None means every rule."""
-    presentation: Presentation = Presentation()
+    presentation: Presentation = field(default_factory=Presentation)
     """Who the report is for (CLI hints are for the team only) and its date and revision."""
 
     @property

@@ -43,7 +43,7 @@ def build_report(
     path: Path,
     output_format: str,
     options: Optional[LintOptions] = None,
-    shown: Presentation = Presentation(),
+    shown: Optional[Presentation] = None,
 ) -> str:
     """The report on the plan at ``path`` in ``output_format``; unreportable plans raise.
 
@@ -63,7 +63,7 @@ def build_report(
         raise _unreportable(replace(analysis, findings=secrets))
     context = ReportContext(
         analysis, analysis.plan, wording(analysis.lang), linter.rulebook, Citations(),
-        linter.active_codes(analysis.path), shown,
+        linter.active_codes(analysis.path), shown or Presentation(),
     )  # fmt: skip
     return rendering.render(output_format, document(context, output_format))
 

@@ -1,4 +1,4 @@
-"""Who a report is for and how it is dated: options of ``aeplan report`` that change wording only."""
+"""Who a report is for and how it is dated: ``aeplan report`` options that change wording only."""
 
 from __future__ import annotations
 

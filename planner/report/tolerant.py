@@ -48,12 +48,11 @@ def _drop(data: Any, loc: tuple[Any, ...]) -> bool:
     *parents, last = loc
     node = data
     for step in parents:
-        if isinstance(node, dict) and step in node:
-            node = node[step]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-            node = node[step]
-        else:
+        in_mapping = isinstance(node, dict) and step in node
+        in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        if not (in_mapping or in_list):
             return False
+        node = node[step]
     if isinstance(node, dict) and last in node:
         del node[last]
         return True

@@ -7,9 +7,9 @@ import re
 from typing import Any, Optional, TextIO
 
 from planner import __version__, phrases
+from planner import project_links as links
 from planner.findings import Finding, Severity
 from planner.linting import LintResult
-from planner import project_links as links
 from planner.reporters.fingerprints import (
     FINGERPRINT_VERSION,
     artifact_uri,

