@@ -65,7 +65,11 @@ def _item(context: ReportContext, finding: Finding) -> FindingItem:
         severity=context.words(f"findings.severity.{finding.severity.value}"),
         name=finding.name,
         message=finding.message,
-        location=f"{finding.file}:{finding.line}:{finding.column}",
+        location=(
+            context.words("findings.line", line=finding.line, column=finding.column)
+            if context.presentation.for_customer  # the plan's place, not a path on our disk
+            else f"{finding.file}:{finding.line}:{finding.column}"
+        ),
         fix=finding.fix or "",
         help="" if context.presentation.for_customer else f"aeplan explain {finding.code}",
         refs=refs,
