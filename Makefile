@@ -47,6 +47,8 @@ golden: $(STAMP)
 
 schema: $(STAMP)
 	@$(BIN)/aeplan schema > schema/plan.schema.json.tmp && mv schema/plan.schema.json.tmp schema/plan.schema.json
+	@$(BIN)/aeplan schema --lang ja > schema/plan.schema.ja.json.tmp && mv schema/plan.schema.ja.json.tmp schema/plan.schema.ja.json
+	@$(BIN)/aeplan schema --draft 7 > schema/plan.schema.draft-07.json.tmp && mv schema/plan.schema.draft-07.json.tmp schema/plan.schema.draft-07.json
 
 docs: $(STAMP)
 	@$(BIN)/python -m planner.catalogue.rules_docs docs

@@ -90,3 +90,34 @@ def explain_fact(text: str, wanted: str, lang: str) -> str | None:
     lines += [f"{confidence}: {shown}", "", f"{sources}:"]
     lines += [f"  - {link}" for link in links] or ["  - seed"]
     return "\n".join(lines) + "\n"
+
+
+_SOURCE = re.compile(r"\*Src:\*(.*?)(?=^- \*\*F\d+\*\*|^#|\Z)", re.DOTALL | re.MULTILINE)
+_URL = re.compile(r"<(https?://[^>\s]+)>")
+_SAME_AS = re.compile(r"same as (F\d+)")
+
+
+def parse_sources(text: str) -> dict[str, tuple[str, ...]]:
+    """Fact id → the web addresses its ``*Src:*`` names (``same as F45`` follows F45)."""
+    starts = list(_FACT.finditer(text))
+    found: dict[str, tuple[str, ...]] = {}
+    same: dict[str, str] = {}
+    for index, start in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        match = _SOURCE.search(text, start.end(), end)
+        block = match.group(1) if match else ""
+        found[start.group(1)] = tuple(dict.fromkeys(_URL.findall(block)))
+        alias = _SAME_AS.search(block)
+        if alias and not found[start.group(1)]:
+            same[start.group(1)] = alias.group(1)
+    for fact, other in same.items():
+        found[fact] = found.get(other, ())
+    return found
+
+
+def load_sources() -> dict[str, tuple[str, ...]]:
+    """The fact sheet's sources, or none when the sheet is not available."""
+    try:
+        return parse_sources(fact_sheet_path().read_text(encoding="utf-8"))
+    except OSError:
+        return {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -90,7 +91,7 @@ def command(
         outcome = run(
             paths or (".",), settings, Adoption(baseline, write_baseline, allow_empty)
         )
-        result = outcome.result
+        result = replace(outcome.result, fail_on=settings.fail_on)
         if outcome.written is not None and not quiet:
             click.echo(f"aeplan: wrote {outcome.written} finding(s) to {write_baseline}", err=True)
         terminal = terminal_format(output_format, os.environ)

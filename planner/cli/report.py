@@ -43,6 +43,26 @@ from planner.report import FORMATS
 )
 @configuration_options
 @click.option(
+    "--audience",
+    type=click.Choice(("team", "customer")),
+    default="team",
+    show_default=True,
+    help="customer: a hand-over copy without aeplan hints or the plan's file name.",
+)
+@click.option(
+    "--date",
+    "issued_on",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Show this date in the header (none by default, so output stays byte-identical).",
+)
+@click.option(
+    "--revision",
+    metavar="TEXT",
+    default=None,
+    help="Show this revision label in the header (for example v3).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
@@ -57,6 +77,9 @@ def command(
     metadata: Optional[str],
     config_path: Optional[str],
     isolated: bool,
+    audience: str,
+    issued_on: Optional[str],
+    revision: Optional[str],
     output: Optional[str],
 ) -> None:
     """Render the implementation report of PLAN: decisions, diagram, findings, checklist."""
@@ -66,6 +89,7 @@ def command(
         from planner.lint.run import lint_options
         from planner.report import SUFFIXES
         from planner.report.document import build_report
+        from planner.report.presentation import presentation
 
         settings = resolve(
             Overrides(
@@ -73,7 +97,8 @@ def command(
             )
         )
         chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
-        text = build_report(Path(plan), chosen, lint_options(settings))
+        shown = presentation(audience, issued_on, revision)
+        text = build_report(Path(plan), chosen, lint_options(settings), shown)
         if output is None:
             sys.stdout.write(text)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from planner import markdown_spans
 from planner.comparison import table, wording
 from planner.comparison.results import Comparison, UnitComparison
 
@@ -16,6 +17,11 @@ def escape(text: str) -> str:
     text = " ".join(text.splitlines())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", text)
+
+
+def rich(text: str, in_table: bool = False) -> str:
+    """Like :func:`escape`, but paired backticks of our own wording stay code spans."""
+    return markdown_spans.rich(" ".join(text.splitlines()), escape, in_table)
 
 
 def render(comparison: Comparison, stream: TextIO) -> None:
@@ -32,7 +38,7 @@ def document(comparison: Comparison) -> str:
 def body(comparison: Comparison, level: int = 3) -> str:
     """The comparison's paragraphs and tables; business units get headings of ``level``."""
     lang = comparison.lang
-    parts = [escape(table.title(comparison)), escape(wording.text("legend", lang))]
+    parts = [escape(table.title(comparison)), rich(wording.text("legend", lang))]
     parts.extend(_unit(unit, lang, level) for unit in comparison.units)
     return "\n\n".join(parts) + "\n"
 
@@ -48,7 +54,8 @@ def _unit(unit: UnitComparison, lang: str, level: int) -> str:
     ]
     for row in table.rows(unit, lang):
         marker = "\\*" if row.recommended else ""
-        lines.append(f"| {marker} | " + " | ".join(escape(row.cells[c]) for c in columns) + " |")
+        cells = " | ".join(rich(row.cells[c], in_table=True) for c in columns)
+        lines.append(f"| {marker} | {cells} |")
     recommendation = unit.recommendation
     lines.append("")
     label = escape(wording.text("recommended", lang))
@@ -58,7 +65,7 @@ def _unit(unit: UnitComparison, lang: str, level: int) -> str:
     lines.append("")
     lines.append(f"{escape(wording.text('others', lang))}:")
     lines.append("")
-    lines.extend(f"- {escape(line)}" for line in table.others(unit, lang))
+    lines.extend(f"- {rich(line)}" for line in table.others(unit, lang))
     if unit.in_every_option:
         lines.append("")
         lines.append(f"{escape(wording.text('every_option', lang))}: "

@@ -7,8 +7,15 @@ from typing import Optional
 
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
+from planner.comparison.results import UnitComparison
 from planner.lint.linter import Analysis
 from planner.rules.engine import Engine
+
+SUMMARY_COLUMNS = ("option", "blocked", "warnings", "licences", "several")
+"""The narrow overview table: what decides between options at a glance (details follow)."""
+
+DETAIL_COLUMNS = ("syncs", "several", "needs", "steps", "changes")
+"""What an option's card adds to its summary row (the other columns are shown in full there)."""
 
 
 @dataclass(frozen=True)
@@ -17,6 +24,10 @@ class OptionRow:
 
     recommended: bool
     cells: tuple[str, ...]
+    summary: tuple[str, ...] = ()
+    """The cells of :data:`SUMMARY_COLUMNS` ("several" in its short words)."""
+    details: tuple[tuple[str, str], ...] = ()
+    """``(header, text)`` for :data:`DETAIL_COLUMNS`: with ``summary`` nothing is left out."""
 
 
 @dataclass(frozen=True)
@@ -25,9 +36,16 @@ class UnitOptions:
 
     heading: str
     rows: tuple[OptionRow, ...]
+    """The options in the fixed order of the four methods."""
+    cards: tuple[OptionRow, ...]
+    """The same options, the recommended one first (one card each in the report)."""
     recommendation: str
     others: tuple[str, ...]
     every_option: str
+    facts: tuple[str, ...] = ()
+    """The fact ids the recommendation rests on (already in ``recommendation`` as ``(F44)``)."""
+    refs: tuple[int, ...] = ()
+    """Reference numbers for ``facts``, set by a document that numbers its sources."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +55,10 @@ class SectionData:
     title: str
     legend: str
     headers: tuple[str, ...]
+    summary_headers: tuple[str, ...]
     recommended_label: str
+    recommended_suffix: str
+    """What follows the recommended option's name, in words (colour is never the only sign)."""
     others_label: str
     every_option_label: str
     units: tuple[UnitOptions, ...]
@@ -59,27 +80,46 @@ def section_data(
     units = tuple(
         UnitOptions(
             heading=table.unit_heading(unit, lang),
-            rows=tuple(
-                OptionRow(row.recommended, tuple(row.cells[column] for column in table.COLUMNS))
-                for row in table.rows(unit, lang)
-            ),
+            rows=_rows(unit, headers, lang),
+            cards=_cards(_rows(unit, headers, lang)),
             recommendation=f"{unit.recommendation.label}{end}{unit.recommendation.reason} "
             f"{table.facts(unit)}",
             others=tuple(table.others(unit, lang)),
             every_option=wording.join(table.named(unit.in_every_option), lang),
+            facts=tuple(unit.recommendation.facts),
         )
         for unit in comparison.units
     )
     return SectionData(
         title=wording.text("section", lang),
-        legend=wording.text("legend", lang),
+        legend=wording.text("legend.report", lang),
         headers=tuple(headers[column] for column in table.COLUMNS),
+        summary_headers=tuple(headers[column] for column in SUMMARY_COLUMNS),
         recommended_label=wording.text("recommended", lang),
+        recommended_suffix=wording.text("recommended.suffix", lang),
         others_label=wording.text("others", lang),
         every_option_label=wording.text("every_option", lang),
         units=units,
         markdown=markdown.body(comparison, level),
     )
+
+
+def _rows(unit: UnitComparison, headers: dict[str, str], lang: str) -> tuple[OptionRow, ...]:
+    shown = []
+    for row in table.rows(unit, lang):
+        summary = {**row.cells, "several": row.short_several}
+        shown.append(OptionRow(
+            recommended=row.recommended,
+            cells=tuple(row.cells[column] for column in table.COLUMNS),
+            summary=tuple(summary[column] for column in SUMMARY_COLUMNS),
+            details=tuple((headers[column], row.cells[column]) for column in DETAIL_COLUMNS),
+        ))  # fmt: skip
+    return tuple(shown)
+
+
+def _cards(rows: tuple[OptionRow, ...]) -> tuple[OptionRow, ...]:
+    """The recommended option first, the others in table order (``sorted`` is stable)."""
+    return tuple(sorted(rows, key=lambda row: not row.recommended))
 
 
 def section_markdown(analysis: Analysis, lang: Optional[str] = None, level: int = 3) -> str:

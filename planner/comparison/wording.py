@@ -168,8 +168,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "whynot.more_blocked": ("more blocking findings: {codes}", "ブロック要因がより多い: {codes}"),
     "whynot.warnings": ("more warnings: {codes}", "警告がより多い: {codes}"),
     "whynot.steps": (
-        "more set-up steps or licences ({count} against {best})",
-        "設定手順またはライセンスがより多い（{count} 対 {best}）"),
+        "more set-up steps or licences: {count}, where the recommended option needs {best}",
+        "設定手順またはライセンスがより多い: {count} 件（推奨の選択肢では {best} 件）"),
     "whynot.salesforce": (
         "Salesforce recommends the integration user, with MDS when several business units share "
         "an org (F22, F44)",
@@ -191,6 +191,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "凡例: * = 推奨、「ブロック要因」= その選択肢を妨げるエラーまたはライセンス不足。"
         "すべての選択肢に共通する指摘事項はまとめて 1 回だけ表示します（すべての指摘事項は `aeplan "
         "lint` で確認できます）。"),
+    "legend.report": (
+        "\"Blocked by\" means errors or missing licences that stop an option; findings that every "
+        "option raises are listed once, after the options.",
+        "「ブロック要因」は、その選択肢を妨げるエラーまたはライセンス不足です。すべての選択肢に"
+        "共通する指摘事項は、選択肢の後にまとめて 1 回だけ表示します。"),
+    "recommended.suffix": (" — recommended", "（推奨）"),
     "unit": ("Business unit \"{name}\"", "ビジネスユニット「{name}」"),
     "unit.written": ("as written: {option}", "プランの現在の選択: {option}"),
     "unit.undecided": ("the plan does not decide the sync method yet",

@@ -15,7 +15,7 @@ from planner.limits import Limits
 from planner.lint import suppressions
 from planner.lint.discovery import Discovered, Skipped, discover
 from planner.lint.globs import PathPatterns
-from planner.lint.suppressions import note_params
+from planner.lint.suppressions import Waived, note_params
 from planner.placeholders import render
 from planner.plan import secrets
 from planner.plan.events import load_text
@@ -78,6 +78,8 @@ class Analysis:
     baselined: int = 0
     metadata_source: Optional[str] = None
     """The org's metadata folder the plan was checked against (as findings name it), if any."""
+    waived: tuple[Waived, ...] = ()
+    """The findings ``# aeplan: ignore`` comments suppressed, with their reasons."""
 
     @property
     def structural(self) -> bool:
@@ -96,6 +98,8 @@ class LintResult:
     """The rule codes in force after select/ignore, in code order."""
     skipped: tuple[Skipped, ...] = ()
     """What folder walks met and did not lint, and why."""
+    fail_on: str = "error"
+    """The ``--fail-on`` threshold; formats with a pass/fail notion (JUnit) follow it too."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -118,10 +122,12 @@ class LintResult:
 
     def exit_code(self, fail_on: str) -> int:
         """0 when nothing is at or above ``fail_on``, else 1."""
-        if fail_on == "never":
-            return 0
-        threshold = Severity(fail_on).rank
-        return int(any(finding.severity.rank >= threshold for finding in self.findings))
+        return int(any(fails(finding, fail_on) for finding in self.findings))
+
+
+def fails(finding: Finding, fail_on: str) -> bool:
+    """True when ``finding`` is at or above the ``fail_on`` threshold (``never``: nothing is)."""
+    return fail_on != "never" and finding.severity.rank >= Severity(fail_on).rank
 
 
 class Linter:
@@ -181,6 +187,10 @@ class Linter:
             loaded = load_text(text, self.options.limits)
         return self._analyse(loaded, name)
 
+    def analyse_loaded(self, loaded: LoadedPlan, name: str) -> Analysis:
+        """Analyse plan data already loaded (for example a repaired copy) as the file ``name``."""
+        return self._analyse(loaded, name)
+
     def _analyse(self, loaded: LoadedPlan, name: str) -> Analysis:
         problems = list(loaded.problems)
         plan = None
@@ -208,8 +218,17 @@ class Linter:
         kept = outcome.kept + outcome.notes
         ordered = tuple(sorted(set(kept), key=lambda finding: (finding.sort_key, finding.message)))
         source = metadata.source if metadata is not None else None
+        waived = tuple(sorted(outcome.waived, key=lambda item: item.finding.sort_key))
         return Analysis(
-            name, lang, loaded, plan, data, ordered, outcome.suppressed, metadata_source=source
+            name,
+            lang,
+            loaded,
+            plan,
+            data,
+            ordered,
+            outcome.suppressed,
+            metadata_source=source,
+            waived=waived,
         )
 
     def active_codes(self, name: str) -> frozenset[str]:

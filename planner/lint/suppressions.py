@@ -116,12 +116,24 @@ def _inside(spans: list[tuple[tuple[int, int], tuple[int, int]]], line: int, col
 
 
 @dataclass(frozen=True)
+class Waived:
+    """A finding a comment suppressed, with the comment's reason and where the comment is."""
+
+    finding: Finding
+    reason: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Outcome:
     """Findings left after suppression, how many were suppressed, and AE901/AE902 notes."""
 
     kept: tuple[Finding, ...]
     suppressed: int
     notes: tuple[Finding, ...]
+    waived: tuple[Waived, ...] = ()
+    """The suppressed findings themselves, for formats that show waivers (SARIF)."""
 
 
 def apply(
@@ -147,6 +159,7 @@ def apply(
         by_line.setdefault(suppression.target, []).append(suppression)
     used: set[tuple[Suppression, str]] = set()
     kept: list[Finding] = []
+    waived: list[Waived] = []
     for finding in all_findings:
         covering = by_line.get(0, []) + by_line.get(finding.line, [])
         hits = [
@@ -158,8 +171,11 @@ def apply(
         used.update(hits)
         if not hits:
             kept.append(finding)
+        else:
+            first = hits[0][0]
+            waived.append(Waived(finding, first.reason, first.line, first.column))
     notes = _notes(comments, used, active, known, check_unused, _Maker(loaded, make))
-    return Outcome(tuple(kept), len(all_findings) - len(kept), tuple(notes))
+    return Outcome(tuple(kept), len(all_findings) - len(kept), tuple(notes), tuple(waived))
 
 
 def _by_code(comments: Comments, names: Mapping[str, str]) -> Comments:

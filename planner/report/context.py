@@ -9,6 +9,7 @@ from typing import Optional
 from planner.findings import Finding, Severity
 from planner.lint.linter import Analysis
 from planner.plan.model import BusinessUnit, Plan, Team
+from planner.report.presentation import Presentation
 from planner.report.wording import Wording
 from planner.rules.rulebook import Rulebook
 
@@ -42,6 +43,8 @@ class ReportContext:
     citations: Citations
     active: Optional[frozenset[str]] = None
     """The rule codes in force (after the lint configuration); None means every rule."""
+    presentation: Presentation = field(default_factory=Presentation)
+    """Who the report is for (CLI hints are for the team only) and its date and revision."""
 
     @property
     def lang(self) -> str:

@@ -10,12 +10,19 @@ from planner.errors import PlannerError
 from planner.lint.linter import Analysis, Linter, LintOptions
 from planner.report import rendering
 from planner.report.context import Citations, ReportContext
+from planner.report.presentation import Presentation
 from planner.report.rendering import BuiltSection, Document
 from planner.report.sections import SECTIONS
 from planner.report.wording import wording
+from planner.rules.rulebook import StructuralCheck
 
 
-def build_report(path: Path, output_format: str, options: Optional[LintOptions] = None) -> str:
+def build_report(
+    path: Path,
+    output_format: str,
+    options: Optional[LintOptions] = None,
+    shown: Optional[Presentation] = None,
+) -> str:
     """The report on the plan at ``path`` in ``output_format``; unreportable plans raise.
 
     ``options`` are the same linter options ``aeplan lint`` would use, so the report's findings
@@ -24,13 +31,15 @@ def build_report(path: Path, output_format: str, options: Optional[LintOptions] 
     linter = Linter(options or LintOptions())
     analysis = linter.analyse_file(path)
     if analysis.plan is None:
+        analysis = _read_anyway(linter, analysis) or analysis
+    if analysis.plan is None:
         raise _unreportable(analysis)
     secrets = tuple(finding for finding in analysis.findings if finding.code == "AE801")
     if secrets:  # a report quotes plan values, and a secret must never be shown (AE801)
         raise _unreportable(replace(analysis, findings=secrets))
     context = ReportContext(
         analysis, analysis.plan, wording(analysis.lang), linter.rulebook, Citations(),
-        linter.active_codes(analysis.path),
+        linter.active_codes(analysis.path), shown or Presentation(),
     )  # fmt: skip
     return rendering.render(output_format, document(context, output_format))
 
@@ -49,8 +58,53 @@ def document(context: ReportContext, output_format: str) -> Document:
         for data in (section.build(context),)
         if data is not None
     )
-    title = context.plan.name or words("summary.untitled", org=context.plan.salesforce.org)
-    return Document(context.lang, title, context.analysis.path, words, built)
+    org = context.plan.salesforce.org
+    title = context.plan.name or words("summary.untitled", org=org)
+    shown = context.presentation
+    customer = shown.for_customer
+    subtitle = (
+        words("document.subtitle_customer", org=org)
+        if customer
+        else words("document.subtitle", file=context.analysis.path)
+    )
+    footer = words("document.footer_customer" if customer else "document.footer")
+    issued = tuple(
+        (words(f"document.{label}"), value)
+        for label, value in (("date", shown.date), ("revision", shown.revision))
+        if value is not None
+    )
+    return Document(
+        context.lang, title, context.analysis.path, words, built, subtitle, footer, issued
+    )
+
+
+_TOLERATED = frozenset({"AE002", "AE003", "AE004"})
+"""Structural findings a report can live with: wrong values, unknown keys, duplicate keys."""
+
+
+def _read_anyway(linter: Linter, analysis: Analysis) -> Optional[Analysis]:
+    """The analysis of the plan without its unknown keys and wrong words, listing them still."""
+    from planner.report.tolerant import without_unreadable_keys
+
+    rules = linter.rulebook.by_code()
+    structural = {
+        finding.code
+        for finding in analysis.findings
+        if finding.code in rules and isinstance(rules[finding.code].check, StructuralCheck)
+    }
+    if not structural <= _TOLERATED:
+        return None
+    repaired = without_unreadable_keys(analysis.loaded.data)
+    if repaired is None:
+        return None
+    again = linter.analyse_loaded(replace(analysis.loaded, data=repaired), analysis.path)
+    if again.plan is None:
+        return None
+    merged = sorted(
+        set(analysis.findings) | set(again.findings),
+        key=lambda finding: (finding.sort_key, finding.message),
+    )
+    return replace(again, findings=tuple(merged))
 
 
 def _unreportable(analysis: Analysis) -> PlannerError:

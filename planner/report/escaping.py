@@ -7,6 +7,8 @@ import unicodedata
 
 from markupsafe import Markup, escape
 
+from planner import markdown_spans
+
 # Backslash escapes keep GFM from reading user text as markup, tables, HTML or math.
 _MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~&$!#")
 # Mermaid reads these inside quoted labels; `#NNN;` entity codes print them as text.
@@ -28,19 +30,22 @@ def markdown(text: object) -> str:
 
 def markdown_rich(text: object) -> str:
     """Like :func:`markdown`, but paired backticks from our own wording stay code spans."""
-    flat = one_line(text)
-    parts = flat.split("`")
-    if len(parts) % 2 == 0:
-        return markdown(flat)
-    pieces = []
-    for index, part in enumerate(parts):
-        if index % 2 == 0:
-            pieces.append(markdown(part))
-        elif part.strip():
-            pieces.append(f"`{part}`")
-        else:
-            pieces.append(markdown(f"`{part}`"))
-    return "".join(pieces)
+    return markdown_spans.rich(one_line(text), markdown)
+
+
+def markdown_cell(text: object) -> str:
+    """Like :func:`markdown_rich`, for a GFM table cell (``|`` in a code span is escaped too)."""
+    return markdown_spans.rich(one_line(text), markdown, in_table=True)
+
+
+def markdown_code(text: object) -> str:
+    """User text (a path, an API name) as one inline code span, whatever backticks it holds."""
+    return markdown_spans.code_span(one_line(text))
+
+
+def markdown_cell_code(text: object) -> str:
+    """Like :func:`markdown_code`, inside a GFM table cell."""
+    return markdown_spans.code_span(one_line(text), in_table=True)
 
 
 def mermaid(text: object) -> str:

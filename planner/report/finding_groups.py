@@ -13,6 +13,8 @@ class FindingItem:
     """One finding as the report shows it."""
 
     code: str
+    severity: str
+    """The severity in words (the colour of the badge is never the only sign of it)."""
     name: str
     message: str
     location: str
@@ -60,10 +62,15 @@ def _item(context: ReportContext, finding: Finding) -> FindingItem:
     refs = context.citations.cite(*rule.references) if rule else ()
     return FindingItem(
         code=finding.code,
+        severity=context.words(f"findings.severity.{finding.severity.value}"),
         name=finding.name,
         message=finding.message,
-        location=f"{finding.file}:{finding.line}:{finding.column}",
+        location=(
+            context.words("findings.line", line=finding.line, column=finding.column)
+            if context.presentation.for_customer  # the plan's place, not a path on our disk
+            else f"{finding.file}:{finding.line}:{finding.column}"
+        ),
         fix=finding.fix or "",
-        help=f"aeplan explain {finding.code}",
+        help="" if context.presentation.for_customer else f"aeplan explain {finding.code}",
         refs=refs,
     )

@@ -36,6 +36,10 @@ class Document:
     source: str
     words: Wording
     sections: tuple[BuiltSection, ...]
+    subtitle: str = ""
+    footer: str = ""
+    issued: tuple[tuple[str, str], ...] = ()
+    """``(label, value)`` for the date and revision given on the command line, in that order."""
 
 
 @functools.cache
@@ -53,6 +57,9 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = escaping.markdown
     env.filters["md_rich"] = escaping.markdown_rich
+    env.filters["md_cell"] = escaping.markdown_cell
+    env.filters["md_code"] = escaping.markdown_code
+    env.filters["md_cell_code"] = escaping.markdown_cell_code
     env.filters["mermaid"] = escaping.mermaid
     env.filters["rich"] = escaping.html_rich
     return env

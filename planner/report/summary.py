@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from planner.findings import Severity
 from planner.plan.model import BusinessUnit
 from planner.report.context import ReportContext
+from planner.report.open_decisions import OpenDecision, open_decisions
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Summary:
     people: tuple[tuple[str, str], ...]
     rows: tuple[UnitRow, ...]
     ready: bool
+    state: str
+    """``ready``, ``open`` (decisions left, nothing blocks) or ``blocked``; also said in words."""
     verdict: str
     verdict_detail: str
 
@@ -43,14 +46,19 @@ def build(context: ReportContext) -> Summary:
     intro = words(_one_or_many("summary.intro", count), org=plan.salesforce.org, count=count)
     rows = tuple(_row(context, index, unit) for index, unit in enumerate(context.units))
     blocking = context.blocking()
+    plan_wide = blocking - sum(row.blocking for row in rows)
+    if plan_wide:  # findings on the plan as a whole: the rows must add up to the verdict
+        rows += (UnitRow(words("summary.plan_wide"), "—", "—", "—", "—", plan_wide),)
+    still_open = open_decisions(plan)
     return Summary(
         title=title,
         intro=intro,
         people=_people(context),
         rows=rows,
-        ready=blocking == 0,
-        verdict=_verdict(context, blocking),
-        verdict_detail=_verdict_detail(context, blocking),
+        ready=blocking == 0 and not still_open,
+        state="blocked" if blocking else ("open" if still_open else "ready"),
+        verdict=_verdict(context, blocking, len(still_open)),
+        verdict_detail=_verdict_detail(context, blocking, still_open),
     )
 
 
@@ -109,10 +117,16 @@ def _all_active(context: ReportContext) -> bool:
     return all(unit.connector.state == "active" for unit in context.units)
 
 
-def _verdict(context: ReportContext, blocking: int) -> str:
+def _verdict(context: ReportContext, blocking: int, still_open: int) -> str:
+    """Ready only when nothing blocks and nothing is left to decide."""
     state = "active" if _all_active(context) else "paused"
-    outcome = "ready" if blocking == 0 else "blocked"
-    return context.words(_one_or_many(f"verdict.{state}.{outcome}", blocking), count=blocking)
+    if blocking:
+        key, count = f"verdict.{state}.blocked", blocking
+    elif still_open:
+        key, count = f"verdict.{state}.open", still_open
+    else:
+        key, count = f"verdict.{state}.ready", 0
+    return context.words(_one_or_many(key, count), count=count)
 
 
 def _one_or_many(key: str, count: int) -> str:
@@ -120,8 +134,16 @@ def _one_or_many(key: str, count: int) -> str:
     return f"{key}_one" if count == 1 else key
 
 
-def _verdict_detail(context: ReportContext, blocking: int) -> str:
+def _verdict_detail(
+    context: ReportContext, blocking: int, still_open: tuple[OpenDecision, ...]
+) -> str:
     words = context.words
+    if still_open and not blocking:
+        items = [
+            words("open.item", bu=item.unit, topic=words(f"open.{item.topic}"))
+            for item in still_open
+        ]
+        return words("verdict.detail_open", items=words("owner.joiner").join(items))
     counts = [
         words(_one_or_many(f"count.{severity.value}", count), count=count)
         for severity in (Severity.WARNING, Severity.INFO)

@@ -13,6 +13,17 @@ from planner.reporters.fingerprints import fingerprint, relative_path
 # Code Quality knows info/minor/major/critical/blocker; aeplan's error blocks a sync but is not
 # an outage, so it maps to major, warning to minor and info to info.
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+# The Code Climate spec requires at least one category (GitLab ignores them; other readers do
+# not). A plan mistake risks a broken sync ("Bug Risk"); AE8xx guard secrets and org security;
+# AE9xx are about suppression comments, i.e. how clearly the plan says what it waives.
+_CATEGORY_BY_PREFIX = (("AE8", "Security"), ("AE9", "Clarity"))
+DEFAULT_CATEGORY = "Bug Risk"
+
+
+def categories(code: str) -> list[str]:
+    """The Code Climate categories of a rule code (one of the spec's eight names)."""
+    return [next((name for prefix, name in _CATEGORY_BY_PREFIX if code.startswith(prefix)),
+                 DEFAULT_CATEGORY)]  # fmt: skip
 
 
 def render(result: LintResult, stream: TextIO) -> None:
@@ -39,6 +50,7 @@ def _issue(finding: Finding, fingerprint_hex: str) -> dict[str, Any]:
         "type": "issue",
         "description": finding.message,
         "check_name": finding.code,
+        "categories": categories(finding.code),
         "fingerprint": fingerprint_hex,
         "severity": SEVERITIES[finding.severity],
         "location": {

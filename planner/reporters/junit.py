@@ -1,4 +1,9 @@
-"""JUnit XML: one test suite per plan file, one test case per rule checked on it."""
+"""JUnit XML: one test suite per plan file, one test case per rule checked on it.
+
+A test case fails only for findings at or above ``--fail-on`` (default: errors), as the exit code
+does; findings below it (info notes, by default) leave their test case passing and are listed in
+the suite's ``<system-out>``, which both the strict Ant schema and Jenkins' schema allow there.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from xml.etree import ElementTree
 
 from planner import phrases
 from planner.findings import Finding
-from planner.lint.linter import Analysis, LintResult
+from planner.lint.linter import Analysis, LintResult, fails
 from planner.rules.checks import REGISTRY
 from planner.rules.rulebook import PythonCheck, RuleSpec, StructuralCheck
 
@@ -33,7 +38,7 @@ def document(result: LintResult) -> ElementTree.Element:
     root = ElementTree.Element("testsuites", {"name": "aeplan"})
     tests = failures = 0
     for number, analysis in enumerate(result.analyses):
-        suite = _suite(analysis, checked_rules(result, analysis), number, result.lang)
+        suite = _suite(analysis, checked_rules(result, analysis), number, result)
         root.append(suite)
         tests += int(suite.get("tests", "0"))
         failures += int(suite.get("failures", "0"))
@@ -63,13 +68,19 @@ def _runs_on_invalid_plans(rule: RuleSpec) -> bool:
 
 
 def _suite(
-    analysis: Analysis, rules: Sequence[RuleSpec], number: int, lang: str
+    analysis: Analysis, rules: Sequence[RuleSpec], number: int, result: LintResult
 ) -> ElementTree.Element:
+    lang = result.lang
     name = xml_text(analysis.path)
     by_code: dict[str, list[Finding]] = {}
+    noted: list[Finding] = []
     for finding in analysis.findings:
-        by_code.setdefault(finding.code, []).append(finding)
-    codes = [rule.code for rule in rules] + sorted(set(by_code) - {r.code for r in rules})
+        if fails(finding, result.fail_on):
+            by_code.setdefault(finding.code, []).append(finding)
+        else:
+            noted.append(finding)
+    found = {finding.code for finding in analysis.findings}
+    codes = [rule.code for rule in rules] + sorted(found - {r.code for r in rules})
     names = {rule.code: rule.name for rule in rules}
     names.update({f.code: f.name for f in analysis.findings})
     suite = ElementTree.Element("testsuite", {
@@ -85,7 +96,9 @@ def _suite(
         )
         if code in by_code:
             _failure(case, by_code[code], lang)
-    ElementTree.SubElement(suite, "system-out")
+    output = ElementTree.SubElement(suite, "system-out")
+    if noted:
+        output.text = xml_text("\n\n".join(_block(finding, lang) for finding in noted))
     ElementTree.SubElement(suite, "system-err")
     return suite
 
@@ -96,13 +109,14 @@ def _failure(case: ElementTree.Element, findings: Sequence[Finding], lang: str) 
         "message": xml_text("\n".join(finding.message for finding in findings)),
         "type": findings[0].code,
     })  # fmt: skip
-    blocks = []
-    for finding in findings:
-        block = f"{finding.file}:{finding.line}:{finding.column}: {finding.message}"
-        if finding.fix:
-            block += f"\n{phrases.tool('label.fix', lang)}: {finding.fix}"
-        blocks.append(block)
-    failure.text = xml_text("\n\n".join(blocks))
+    failure.text = xml_text("\n\n".join(_block(finding, lang) for finding in findings))
+
+
+def _block(finding: Finding, lang: str) -> str:
+    block = f"{finding.file}:{finding.line}:{finding.column}: {finding.message}"
+    if finding.fix:
+        block += f"\n{phrases.tool('label.fix', lang)}: {finding.fix}"
+    return block
 
 
 def xml_text(text: str) -> str:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Optional, TextIO
 
 from planner import __version__, phrases
+from planner import project_links as links
 from planner.findings import Finding, Related, Severity
 from planner.lint.linter import LintResult
+from planner.lint.suppressions import Waived
 from planner.reporters.fingerprints import (
     FINGERPRINT_VERSION,
     artifact_uri,
@@ -21,6 +24,13 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SOURCE_ROOT = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 LANGUAGE_TAGS = {"en": "en-US", "ja": "ja-JP"}
+# GitHub's properties.problem.severity knows error, warning and recommendation.
+PROBLEM_SEVERITY = {
+    Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"
+}
+# A YAML comment: " #" after the value (a "#" inside a quoted value is rare in plans; the region
+# is then merely shorter).
+_COMMENT = re.compile(r"\s+#.*$")
 
 
 def render(result: LintResult, stream: TextIO) -> None:
@@ -36,8 +46,14 @@ def document(result: LintResult) -> dict[str, Any]:
         "name": "aeplan",
         "version": __version__,
         "semanticVersion": __version__,
+        "informationUri": links.HOME,
         "rules": [_rule(rule, result.lang) for rule in rules],
     }
+    texts = {analysis.path: analysis.loaded.text for analysis in result.analyses}
+    shown = [(finding, None) for finding in result.findings] + [
+        (item.finding, item) for analysis in result.analyses for item in analysis.waived
+    ]
+    shown.sort(key=lambda pair: pair[0].sort_key)
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -48,7 +64,8 @@ def document(result: LintResult) -> dict[str, Any]:
                 # PyYAML counts columns in code points, not the UTF-16 units SARIF assumes.
                 "columnKind": "unicodeCodePoints",
                 "results": [
-                    _result(finding, index.get(finding.code)) for finding in result.findings
+                    _result(finding, index.get(finding.code), texts.get(finding.file, ""), waiver)
+                    for finding, waiver in shown
                 ],
             }
         ],
@@ -60,7 +77,15 @@ def _rule(rule: RuleSpec, lang: str) -> dict[str, Any]:
         "account-engagement",
         "structure" if isinstance(rule.check, StructuralCheck) else "plan",
     ]
-    properties: dict[str, Any] = {"tags": tags, "facts": list(rule.facts)}
+    # GitHub orders and filters alerts by precision and problem.severity: aeplan's rules check
+    # declared facts of a plan, so a finding is rarely wrong (high), never "very-high" because a
+    # plan can describe an org inaccurately.
+    properties: dict[str, Any] = {
+        "tags": tags,
+        "facts": list(rule.facts),
+        "precision": "high",
+        "problem.severity": PROBLEM_SEVERITY[rule.severity],
+    }
     if rule.references:
         properties["references"] = list(rule.references)
     return {
@@ -68,6 +93,7 @@ def _rule(rule: RuleSpec, lang: str) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": rule.summary.get(lang)},
         "fullDescription": {"text": rule.docs.what.get(lang)},
+        "helpUri": links.rule_help(rule.code, lang),
         "help": {"text": rule.docs.fix.get(lang), "markdown": help_markdown(rule, lang)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": properties,
@@ -102,16 +128,12 @@ def _related(number: int, place: Related) -> dict[str, Any]:
     return {"id": number, "physicalLocation": physical, "message": {"text": str(place)}}
 
 
-def _result(finding: Finding, rule_index: Optional[int]) -> dict[str, Any]:
-    path = relative_path(finding.file)
-    artifact: dict[str, Any] = {"uri": artifact_uri(path)}
-    if is_relative(path):
-        artifact["uriBaseId"] = SOURCE_ROOT
+def _result(
+    finding: Finding, rule_index: Optional[int], text: str, waiver: Optional[Waived]
+) -> dict[str, Any]:
+    artifact = _artifact(finding.file)
     location: dict[str, Any] = {
-        "physicalLocation": {
-            "artifactLocation": artifact,
-            "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
-        }
+        "physicalLocation": {"artifactLocation": artifact, "region": region(finding, text)}
     }
     if finding.pointer:
         location["logicalLocations"] = [{"fullyQualifiedName": finding.pointer, "kind": "member"}]
@@ -131,4 +153,46 @@ def _result(finding: Finding, rule_index: Optional[int]) -> dict[str, Any]:
         del result["ruleIndex"]
     if finding.fix:
         result["properties"] = {"fix": finding.fix}
+    if waiver is not None:
+        result["suppressions"] = [_suppression(waiver, artifact)]
     return result
+
+
+def _artifact(file: str) -> dict[str, Any]:
+    path = relative_path(file)
+    artifact: dict[str, Any] = {"uri": artifact_uri(path)}
+    if is_relative(path):
+        artifact["uriBaseId"] = SOURCE_ROOT
+    return artifact
+
+
+def _suppression(waiver: Waived, artifact: dict[str, Any]) -> dict[str, Any]:
+    """An in-source suppression (SARIF 2.1.0 §3.35): the ``# aeplan: ignore`` comment and why."""
+    suppression: dict[str, Any] = {
+        "kind": "inSource",
+        "status": "accepted",
+        "location": {
+            "physicalLocation": {
+                "artifactLocation": artifact,
+                "region": {"startLine": max(waiver.line, 1), "startColumn": max(waiver.column, 1)},
+            }
+        },
+    }
+    if waiver.reason:
+        suppression["justification"] = waiver.reason
+    return suppression
+
+
+def region(finding: Finding, text: str) -> dict[str, int]:
+    """The finding's line from its column to the end of its value (or comment).
+
+    Columns count code points (``columnKind``); ``endColumn`` is the column after the region, as
+    SARIF 2.1.0 §3.30.5 says. Without the text (or past its end) the region is one character.
+    """
+    line, column = max(finding.line, 1), max(finding.column, 1)
+    lines = text.splitlines()
+    content = lines[line - 1] if line <= len(lines) else ""
+    ends = (len(_COMMENT.sub("", content).rstrip()) + 1, len(content.rstrip()) + 1, column + 1)
+    # A finding on a comment (a suppression) starts after the value: it runs to the line's end.
+    end = next(end for end in ends if end > column)
+    return {"startLine": line, "startColumn": column, "endLine": line, "endColumn": end}

@@ -137,7 +137,8 @@ def test_the_report_has_the_sync_method_options_section() -> None:
     code, english, _ = run("report", "--isolated", "--format", "markdown", "--lang", "en", TWO_BU)
     assert code == 0
     section = english.split("## Sync method options\n", 1)[1].split("\n## ", 1)[0]
-    assert "| \\* | integration user + MDS (as written) |" in section
+    assert "| integration user + MDS (as written) **Recommended** | none |" in section
+    assert "#### integration user + MDS (as written) — recommended\n" in section
     assert "**Recommended:** integration user + MDS." in section
     _, japanese, _ = run("report", "--isolated", "--format", "html", "--lang", "ja", TWO_BU)
     assert '<section id="sync_options"' in japanese and "<h2>同期方法の選択肢</h2>" in japanese

@@ -3,9 +3,6 @@ screenshot is kept in the test's tmp dir for a human to look at."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,59 +10,15 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
+from tests.browser import browse, chromium_or_skip
 from tests.conftest import SAMPLES
 from tests.unit.report.hostile import HOSTILE_PLAN
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
-
-
-def _install() -> str:
-    """Install Debian's chromium when we may (root, apt-get); say why not otherwise."""
-    if not shutil.which("apt-get"):
-        return "apt-get is not available to install chromium"
-    if os.geteuid() != 0:
-        return "chromium is missing and installing it needs root"
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    update = subprocess.run(["apt-get", "update"], env=env, check=False, **quiet)
-    install = subprocess.run(
-        ["apt-get", "install", "-y", "chromium"], env=env, check=False, **quiet
-    )
-    if update.returncode or install.returncode or not CHROMIUM.exists():
-        return "apt-get could not install chromium (offline or no package source?)"
-    return ""
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Path:
-    if not CHROMIUM.exists():
-        reason = _install()
-        if reason:
-            pytest.skip(f"headless browser test needs /usr/bin/chromium: {reason}")
-    return CHROMIUM
-
-
-def browse(chromium: Path, page: Path, profile: Path, *action: str) -> str:
-    result = subprocess.run(
-        [str(chromium), *FLAGS, f"--user-data-dir={profile}", *action, page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
+    return chromium_or_skip()
 
 
 class VisibleText(HTMLParser):

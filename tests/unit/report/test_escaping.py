@@ -33,3 +33,30 @@ def test_html_rich_escapes_first_then_marks_code() -> None:
     assert str(escaping.html_rich("use `a<b>`")) == "use <code>a&lt;b&gt;</code>"
     assert str(escaping.html_rich("<script>x</script>")) == "&lt;script&gt;x&lt;/script&gt;"
     assert str(escaping.html_rich("odd ` tick")) == "odd ` tick"
+
+
+def test_code_spans_escape_their_contents_never_their_delimiters() -> None:
+    from planner import markdown_spans
+
+    assert markdown_spans.code_span("sync.scope") == "`sync.scope`"
+    assert markdown_spans.code_span("a`b") == "``a`b``"
+    assert markdown_spans.code_span("`x`") == "`` `x` ``"
+    assert markdown_spans.code_span("a|b") == "`a|b`"
+    assert markdown_spans.code_span("a|b", in_table=True) == "`a\\|b`"
+    assert escaping.markdown_code("plans/a_b.yaml:3:5") == "`plans/a_b.yaml:3:5`"
+    assert escaping.markdown_cell_code("Marketing_BU__c") == "`Marketing_BU__c`"
+    assert escaping.markdown_cell("`x|y`: a|b") == "`x\\|y`: a\\|b"
+    assert escaping.markdown_rich("`a*b` and *c*") == "`a*b` and \\*c\\*"
+
+
+def test_a_markdown_report_keeps_code_spans_as_code() -> None:
+    from click.testing import CliRunner
+
+    from planner.cli import cli
+    from tests.conftest import SAMPLES
+
+    plan = str(SAMPLES / "good" / "two-bu-mds.yaml")
+    text = CliRunner().invoke(cli, ["report", plan, "--format", "markdown"]).stdout
+    assert "\\`" not in text  # no escaped backtick shows literally on GitHub
+    assert "`connector.custom_user`" in text
+    assert "| `Country` | `MailingCountry` |" in text

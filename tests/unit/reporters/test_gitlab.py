@@ -38,6 +38,9 @@ def check_issue(issue: Any) -> None:
     assert re.fullmatch(r"[A-Z][A-Z0-9]{1,7}\d{3}", issue["check_name"])
     assert re.fullmatch(r"[0-9a-f]{64}", issue["fingerprint"])
     assert issue["severity"] in SEVERITIES
+    spec = {"Bug Risk", "Clarity", "Compatibility", "Complexity", "Duplication", "Performance",
+            "Security", "Style"}  # fmt: skip
+    assert issue["categories"] and set(issue["categories"]) <= spec
     location = issue["location"]
     assert isinstance(location["path"], str) and "\\" not in location["path"]
     assert not location["path"].startswith(("./", "/"))
@@ -96,3 +99,10 @@ def test_no_findings_is_an_empty_array_and_output_is_stable() -> None:
     assert rendered("gitlab", empty_result()) == "[]\n"
     result = hostile_result()
     assert rendered("gitlab", result) == rendered("gitlab", result)
+
+
+def test_categories_follow_the_rule_family() -> None:
+    assert gitlab.categories("AE801") == ["Security"]
+    assert gitlab.categories("AE902") == ["Clarity"]
+    assert gitlab.categories("AE104") == ["Bug Risk"]
+    assert gitlab.categories("ACME001") == ["Bug Risk"]

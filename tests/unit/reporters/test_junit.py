@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 from xml.etree import ElementTree
@@ -9,6 +10,7 @@ from xml.etree import ElementTree
 import pytest
 import xmlschema
 
+from planner.findings import Severity
 from planner.lint.linter import LintResult
 from planner.reporters import junit
 from tests.conftest import SAMPLES
@@ -70,7 +72,7 @@ def test_one_suite_per_file_and_one_case_per_active_rule() -> None:
         assert suite.get("tests") == str(len(cases))
         assert suite.get("failures") == str(len(failed))
         assert {c.get("name", "").split()[0] for c in failed} == {
-            f.code for f in result.analyses[0].findings
+            f.code for f in result.analyses[0].findings if f.severity is Severity.ERROR
         }
         assert (suite.get("errors"), suite.get("skipped"), suite.get("time")) == ("0", "0", "0")
         assert (suite.get("timestamp"), suite.get("hostname")) == (junit.TIMESTAMP, "aeplan")
@@ -98,7 +100,7 @@ def test_selection_limits_the_cases_and_broken_files_list_only_rules_that_ran() 
 
 
 def test_failures_carry_message_type_position_and_fix_with_hostile_text_made_safe() -> None:
-    result = hostile_result()
+    result = replace(hostile_result(), fail_on="warning")  # AE104 is a warning
     root = parsed(result)
     finding = next(f for f in result.findings if f.code == "AE104")
     case = next(c for c in root.iter("testcase") if c.get("name", "").startswith("AE104 "))
@@ -116,7 +118,7 @@ def test_failures_carry_message_type_position_and_fix_with_hostile_text_made_saf
 
 def test_several_findings_of_one_rule_share_one_failure() -> None:
     plan = hostile_plan("Japan") + hostile_plan("Korea").split("business_units:\n", 1)[1]
-    result = texts_result((("two.yaml", plan),))
+    result = replace(texts_result((("two.yaml", plan),)), fail_on="warning")
     repeated = [f for f in result.findings if f.code == "AE104"]
     assert len(repeated) == 2
     case = next(c for c in parsed(result).iter("testcase") if c.get("name", "").startswith("AE104"))
@@ -138,3 +140,50 @@ def test_a_selection_that_matches_nothing_lists_no_cases() -> None:
     assert result.active == ()
     [suite] = parsed(result).findall("testsuite")
     assert (suite.get("tests"), suite.findall("testcase")) == ("0", [])
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "failing"),
+    [
+        ("error", {"error"}),
+        ("warning", {"error", "warning"}),
+        ("info", {"error", "warning", "info"}),
+        ("never", set()),
+    ],
+)  # fmt: skip
+def test_only_findings_at_or_above_fail_on_fail_the_rest_are_in_system_out(
+    fail_on: str, failing: set[str]
+) -> None:
+    result = replace(hostile_result(), fail_on=fail_on)
+    assert {f.severity.value for f in result.findings} == {"error", "warning", "info"}
+    suite = parsed(result).find("testsuite")
+    assert suite is not None
+    cases = suite.iter("testcase")
+    failed = {c.get("name", "").split()[0] for c in cases if c.find("failure") is not None}
+    assert failed == {f.code for f in result.findings if f.severity.value in failing}
+    out = suite.find("system-out")
+    assert out is not None
+    below = [f for f in result.findings if f.severity.value not in failing]
+    assert (out.text or "").count("plans/hostile.yaml:") == len(below)
+    errors = [str(error) for error in xsd("junit-10.xsd").iter_errors(rendered("junit", result))]
+    assert errors == []
+
+
+def test_junitparser_reads_what_ci_readers_see(tmp_path: Any) -> None:
+    junitparser = pytest.importorskip("junitparser", reason="pip install junitparser (in .[test])")
+    result = replace(hostile_result(), fail_on="warning")
+    report = tmp_path / "aeplan.xml"
+    report.write_text(rendered("junit", result), encoding="utf-8")
+    xml = junitparser.JUnitXml.fromfile(str(report))
+    suites = list(xml)
+    assert len(suites) == 1
+    suite = suites[0]
+    failing = {f.code for f in result.findings if f.severity is not Severity.INFO}
+    assert (suite.tests, suite.failures, suite.errors, suite.skipped) == (
+        len(list(suite)), len(failing), 0, 0
+    )
+    failed = {case.name.split()[0] for case in suite if not case.is_passed}
+    assert failed == failing
+    assert all(isinstance(case.result[0], junitparser.Failure) for case in suite if case.result)
+    out = suite._elem.find("system-out")  # junitparser exposes system-out on cases only
+    assert out is not None and "plans/hostile.yaml:" in (out.text or "")

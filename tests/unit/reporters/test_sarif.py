@@ -79,7 +79,9 @@ def test_results_carry_level_message_location_pointer_and_fingerprint(
             "uri": "plans/hostile.yaml",
             "uriBaseId": "%SRCROOT%",
         }
-        assert physical["region"] == {"startLine": finding.line, "startColumn": finding.column}
+        region = physical["region"]
+        assert (region["startLine"], region["startColumn"]) == (finding.line, finding.column)
+        assert region["endLine"] == finding.line and region["endColumn"] > finding.column
         logical = entry["locations"][0]["logicalLocations"][0]
         assert logical == {"fullyQualifiedName": finding.pointer, "kind": "member"}
         key = f"{finding.code}\0{finding.pointer}\0plans/hostile.yaml".encode()
@@ -173,3 +175,46 @@ def test_metadata_findings_carry_related_locations() -> None:
         "B2BMA Integration User.profile-meta.xml"
     )
     assert related["physicalLocation"]["region"]["startLine"] > 1
+
+
+def test_rules_carry_what_github_orders_and_links_by() -> None:
+    driver = sarif_of(samples_result("en"))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"].startswith("https://")
+    by_id = {rule["id"]: rule for rule in driver["rules"]}
+    assert by_id["AE104"]["helpUri"].endswith("/docs/rules.md#ae104")
+    assert {rule["properties"]["precision"] for rule in driver["rules"]} == {"high"}
+    severities = {rule["defaultConfiguration"]["level"]: rule["properties"]["problem.severity"]
+                  for rule in driver["rules"]}  # fmt: skip
+    assert severities == {"error": "error", "warning": "warning", "note": "recommendation"}
+    japanese = sarif_of(samples_result("ja"))["runs"][0]["tool"]["driver"]["rules"]
+    assert japanese[0]["helpUri"].endswith("/docs/rules.ja.md#ae001")
+
+
+def test_region_runs_to_the_end_of_the_value_before_a_comment() -> None:
+    from planner.findings import Finding
+
+    text = "aeplan: 1\nname: Acme   # a title\n  # aeplan: ignore[AE104]\n"
+    def at(line: int, column: int) -> dict[str, int]:
+        finding = Finding("AE104", "x", Severity.WARNING, "m", "p.yaml", "/name", line, column)
+        return sarif.region(finding, text)
+
+    assert at(2, 7) == {"startLine": 2, "startColumn": 7, "endLine": 2, "endColumn": 11}
+    assert at(3, 3)["endColumn"] == len("  # aeplan: ignore[AE104]") + 1  # a comment: to its end
+    assert at(9, 4) == {"startLine": 9, "startColumn": 4, "endLine": 9, "endColumn": 5}
+
+
+def test_suppressed_findings_are_reported_as_in_source_suppressions() -> None:
+    from tests.conftest import SAMPLES
+
+    plan = SAMPLES / "bad" / "suppressions.yaml"
+    result = texts_result(((str(plan), plan.read_text(encoding="utf-8")),))
+    entries = sarif_of(result)["runs"][0]["results"]
+    waived = [entry for entry in entries if "suppressions" in entry]
+    assert len(waived) == result.suppressed > 0
+    assert len(entries) == len(result.findings) + result.suppressed
+    first = waived[0]["suppressions"][0]
+    assert first["kind"] == "inSource" and first["status"] == "accepted"
+    assert first["justification"] == "users are mapped in a separate, already reviewed step"
+    assert first["location"]["physicalLocation"]["region"]["startLine"] > 0
+    schema = load_json_schema("sarif-schema-2.1.0.json")
+    assert list(validator_for(schema)(schema).iter_errors(sarif_of(result))) == []

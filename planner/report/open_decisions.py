@@ -1,0 +1,38 @@
+"""Decisions a plan still leaves open: a value the connector set-up needs that the plan omits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.plan.model import BusinessUnit, Plan
+
+
+@dataclass(frozen=True)
+class OpenDecision:
+    """One decision still to make: whose (business unit name) and which (wording key)."""
+
+    unit: str
+    topic: str
+
+
+def open_decisions(plan: Plan) -> tuple[OpenDecision, ...]:
+    """Every open decision, business unit by business unit, in a fixed topic order."""
+    return tuple(
+        OpenDecision(unit.name, topic)
+        for unit in plan.business_units
+        for topic, value in _choices(unit)
+        if value is None
+    )
+
+
+def _choices(unit: BusinessUnit) -> tuple[tuple[str, object], ...]:
+    settings = unit.settings
+    return (
+        ("version", unit.connector.version),
+        ("user", unit.connector.user),
+        ("matching", unit.allow_multiple_prospects_same_email),
+        ("auto_create_prospects", settings.auto_create_prospects),
+        ("auto_change_email", settings.auto_change_email),
+        ("auto_delete_merge", settings.auto_delete_merge),
+        ("user_sync", settings.user_sync),
+    )
