@@ -312,6 +312,15 @@ class Import(_Strict):
     when: ImportTiming = "after_unpause"
 
 
+class Integration(_Strict):
+    """A third-party integration that calls the Account Engagement API for this business unit."""
+
+    name: str = Field(min_length=1, description="A label for the integration.")
+    api_version: Optional[Literal[3, 4, 5]] = Field(
+        None, description="Account Engagement API version it uses: 3, 4 or 5 (F72)."
+    )
+
+
 class Cleanup(_Strict):
     """Planned removal of prospects from the business unit (F101)."""
 
@@ -357,6 +366,9 @@ class BusinessUnit(_Strict):
     settings: Settings = Field(default_factory=Settings)
     field_mappings: List[FieldMapping] = Field(default_factory=list)
     imports: List[Import] = Field(default_factory=list)
+    integrations: List[Integration] = Field(
+        default_factory=list, description="Integrations that use the Account Engagement API."
+    )
     rollout: Rollout = Field(default_factory=Rollout)
     cleanup: Cleanup = Field(default_factory=Cleanup)
 
