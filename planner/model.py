@@ -214,6 +214,13 @@ class Sync(_Strict):
         None, description="Required for instead_of_leads."
     )
     connected_campaigns: Optional[ConnectedCampaigns] = None
+    create_records_as: Optional[Literal["lead", "contact"]] = Field(
+        None,
+        description=(
+            "What an assigned prospect without a Salesforce match becomes: lead (default) or"
+            " contact (Support-enabled, irreversible; F67)."
+        ),
+    )
     opportunities: Optional[bool] = Field(
         None,
         description="Opportunities sync to this BU, read-only; false: Support turns it off (F96).",
