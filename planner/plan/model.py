@@ -222,6 +222,13 @@ class Sync(_Strict):
         None, description="Required for instead_of_leads."
     )
     connected_campaigns: Optional[ConnectedCampaigns] = None
+    create_records_as: Optional[Literal["lead", "contact"]] = Field(
+        None,
+        description=(
+            "What an assigned prospect without a Salesforce match becomes: lead (default) or"
+            " contact (Support-enabled, irreversible; F67)."
+        ),
+    )
     opportunities: Optional[bool] = Field(
         None,
         description="Opportunities sync to this BU, read-only; false: Support turns it off (F96).",
@@ -320,6 +327,15 @@ class Import(_Strict):
     when: ImportTiming = "after_unpause"
 
 
+class Integration(_Strict):
+    """A third-party integration that calls the Account Engagement API for this business unit."""
+
+    name: str = Field(min_length=1, description="A label for the integration.")
+    api_version: Optional[Literal[3, 4, 5]] = Field(
+        None, description="Account Engagement API version it uses: 3, 4 or 5 (F72)."
+    )
+
+
 class Cleanup(_Strict):
     """Planned removal of prospects from the business unit (F101)."""
 
@@ -365,6 +381,9 @@ class BusinessUnit(_Strict):
     settings: Settings = Field(default_factory=Settings)
     field_mappings: List[FieldMapping] = Field(default_factory=list)
     imports: List[Import] = Field(default_factory=list)
+    integrations: List[Integration] = Field(
+        default_factory=list, description="Integrations that use the Account Engagement API."
+    )
     rollout: Rollout = Field(default_factory=Rollout)
     cleanup: Cleanup = Field(default_factory=Cleanup)
 

@@ -43,3 +43,19 @@ def ampsea_turned_off(context: PlanContext) -> Iterator[Hit]:
             and unit.get("allow_multiple_prospects_same_email") is False
         ):
             yield Hit(unit.at("allow_multiple_prospects_same_email"), {"bu": unit.name})
+
+
+@check("api_version_vs_ampsea")
+def api_version_vs_ampsea(context: PlanContext) -> Iterator[Hit]:
+    """An integration on API v3 in an AMPSEA BU, or on v4 in a non-AMPSEA BU (F72)."""
+    for unit in context.business_units():
+        ampsea = unit.get("allow_multiple_prospects_same_email")
+        if ampsea is None:
+            continue
+        wrong = 3 if ampsea is True else 4
+        for index, item in enumerate(unit.get("integrations") or []):
+            if isinstance(item, dict) and item.get("api_version") == wrong:
+                yield Hit(unit.at("integrations", index, "api_version"), {
+                    "bu": unit.name, "item": str(item.get("name", "")), "version": str(wrong),
+                    "right": "4" if ampsea is True else "3",
+                })  # fmt: skip

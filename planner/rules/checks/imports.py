@@ -54,3 +54,16 @@ def ampsea_import_of_existing_records(context: PlanContext) -> Iterator[Hit]:
                 yield Hit(unit.at("imports", index, "match_by"), {
                     "bu": unit.name, "item": str(item.get("name", "")),
                 })  # fmt: skip
+
+
+@check("validation_and_duplicate_rules")
+def validation_and_duplicate_rules(context: PlanContext) -> Iterator[Hit]:
+    """AE will create Salesforce records, and nobody reviews required fields and rules (F54)."""
+    for unit in context.business_units():
+        if unit.planned_or_in_place("validation_and_duplicate_rules"):
+            continue
+        creates = any(
+            item.get("assign") is True and creates_records(item) for _, item in imports_of(unit)
+        )
+        if creates or unit.get("sync", "person_accounts") == "instead_of_leads":
+            yield Hit(unit.at("rollout", "before_unpause"), {"bu": unit.name})

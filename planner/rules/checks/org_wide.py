@@ -81,3 +81,21 @@ def _field_of(unit: Mapping[str, Any], obj: str, field: str) -> str:
         if same_object and str(rule.get("field", "")).strip().casefold() == field:
             return str(rule.get("field"))
     return field
+
+
+@check("campaign_record_type_overlap")
+def campaign_record_type_overlap(context: PlanContext) -> Iterator[Hit]:
+    """Two BUs route the same campaign record type: a campaign syncs with one BU only (F47 F97)."""
+    first: dict[str, str] = {}
+    for unit in context.business_units():
+        campaigns = unit.get("sync", "connected_campaigns") or {}
+        if campaigns.get("enabled") is not True:
+            continue
+        for index, record_type in enumerate(campaigns.get("record_types") or []):
+            key = str(record_type).strip().casefold()
+            if key in first and first[key] != unit.name:
+                yield Hit(unit.at("sync", "connected_campaigns", "record_types", index), {
+                    "bu": unit.name, "other": first[key], "record_type": str(record_type),
+                })  # fmt: skip
+            else:
+                first.setdefault(key, unit.name)
