@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from planner.findings import Finding, Severity
 from planner.linting import Analysis
@@ -42,6 +43,8 @@ class ReportContext:
     citations: Citations
     active: Optional[frozenset[str]] = None
     """The rule codes in force (after the lint configuration); None means every rule."""
+    read_metadata: Optional[Callable[[Mapping[str, Any]], Any]] = None
+    """Reads the org's metadata a plan variant needs (when the plan was checked against it)."""
 
     @property
     def lang(self) -> str:
