@@ -21,6 +21,7 @@ demo: $(STAMP)
 	@echo
 	@echo "== aeplan lint samples/good/two-bu-mds.yaml --metadata samples/metadata/globex-dx (checked against the org's metadata)"
 	@$(BIN)/aeplan lint samples/good/two-bu-mds.yaml --metadata samples/metadata/globex-dx
+	@$(BIN)/aeplan lint samples/good/two-bu-mds.yaml --metadata samples/metadata/globex-mdapi --quiet && echo "The same org in Metadata API format (samples/metadata/globex-mdapi): no findings either."
 	@echo
 	@echo "== the same plan against broken metadata: a missing field, no edit access, an inactive record type, person accounts (exit code 1 is expected)"
 	@$(BIN)/aeplan lint samples/good/two-bu-mds.yaml --metadata samples/metadata/globex-broken-dx --select AEM; status=$$?; test $$status -eq 1 || { echo "unexpected exit code $$status"; exit 1; }

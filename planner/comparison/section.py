@@ -7,6 +7,7 @@ from typing import Optional
 
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
+from planner.comparison.evaluation import MetadataReader
 from planner.comparison.results import UnitComparison
 from planner.lint.linter import Analysis
 from planner.rules.engine import Engine
@@ -71,9 +72,13 @@ def section_data(
     engine: Optional[Engine] = None,
     level: int = 3,
     codes: Optional[frozenset[str]] = None,
+    read: Optional[MetadataReader] = None,
 ) -> SectionData:
-    """The "Sync method options" section of a plan; its Markdown uses ``level`` headings."""
-    comparison = compare_analysis(analysis, engine, lang, codes)
+    """The "Sync method options" section of a plan; its Markdown uses ``level`` headings.
+
+    ``read`` gives each option the org's metadata it needs (see :func:`compare_analysis`).
+    """
+    comparison = compare_analysis(analysis, engine, lang, codes, read)
     lang = comparison.lang
     headers = table.headers(lang)
     end = wording.text("sentence.end", lang)

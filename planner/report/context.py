@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from planner.findings import Finding, Severity
 from planner.lint.linter import Analysis
@@ -45,6 +46,8 @@ class ReportContext:
     """The rule codes in force (after the lint configuration); None means every rule."""
     presentation: Presentation = field(default_factory=Presentation)
     """Who the report is for (CLI hints are for the team only) and its date and revision."""
+    read_metadata: Optional[Callable[[Mapping[str, Any]], Any]] = None
+    """Reads the org's metadata a plan variant needs (when the plan was checked against it)."""
 
     @property
     def lang(self) -> str:

@@ -37,9 +37,13 @@ def build_report(
     secrets = tuple(finding for finding in analysis.findings if finding.code == "AE801")
     if secrets:  # a report quotes plan values, and a secret must never be shown (AE801)
         raise _unreportable(replace(analysis, findings=secrets))
+    session = linter.metadata
+    read = None
+    if analysis.metadata_source is not None:
+        read = lambda data: session.read_for(data, analysis.path)  # noqa: E731
     context = ReportContext(
         analysis, analysis.plan, wording(analysis.lang), linter.rulebook, Citations(),
-        linter.active_codes(analysis.path), shown or Presentation(),
+        linter.active_codes(analysis.path), shown or Presentation(), read,
     )  # fmt: skip
     return rendering.render(output_format, document(context, output_format))
 

@@ -23,7 +23,9 @@ def build(context: ReportContext) -> SectionData:
     the Salesforce Help pages behind them), so the reader never meets a bare ``F44``.
     """
     engine = Engine(context.rulebook)
-    data = section_data(context.analysis, context.lang, engine, codes=context.active)
+    data = section_data(
+        context.analysis, context.lang, engine, codes=context.active, read=context.read_metadata
+    )
     sources = load_sources()
     units = tuple(_cited(context, unit, sources) for unit in data.units)
     return replace(data, units=units)

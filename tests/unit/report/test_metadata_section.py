@@ -36,3 +36,11 @@ def test_the_section_says_what_was_verified_and_what_not(
 def test_the_html_section_renders() -> None:
     html = build_report(PLAN, "html", LintOptions(metadata=SAMPLES / "metadata" / "globex-dx"))
     assert 'class="metadata-verified"' in html
+
+
+def test_the_sync_method_options_are_checked_against_the_metadata_too() -> None:
+    broken = build_report(
+        PLAN, "markdown", LintOptions(metadata=SAMPLES / "metadata" / "globex-broken-dx")
+    )
+    options = broken.split("## Sync method options")[1].split("\n## ")[0]
+    assert "integration user + MDS: blocked by AEM101, AEM111" in options
