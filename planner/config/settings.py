@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
+from planner.config import files as config
+from planner.config.files import shown
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.limits import Limits
@@ -71,8 +73,6 @@ class Settings:
 
 def resolve(overrides: Overrides, cwd: Optional[Path] = None) -> Settings:
     """Settings for a run started in ``cwd``: defaults < closest config file < command line."""
-    from planner.config import files as config
-
     here = (cwd or Path.cwd()).absolute()
     if overrides.isolated and overrides.config:
         raise PlannerError("--config and --isolated cannot be used together")
@@ -88,8 +88,6 @@ def resolve(overrides: Overrides, cwd: Optional[Path] = None) -> Settings:
 
 
 def _shown(path: Path, cwd: Path) -> str:
-    from planner.config.files import shown
-
     return shown(path, cwd)
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
-if TYPE_CHECKING:
-    from planner.config.settings import Settings
-    from planner.lint.linter import LintOptions, LintResult
+from planner.config.settings import Settings, check_codes
+from planner.lint import baseline
+from planner.lint.linter import Linter, LintOptions, LintResult, Selection
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,6 @@ class Outcome:
 
 def lint_options(settings: Settings) -> LintOptions:
     """The linter options the effective settings describe."""
-    from planner.lint.linter import LintOptions, Selection
-
     return LintOptions(
         lang=settings.lang,
         selection=Selection(settings.effective_select, settings.ignore),
@@ -50,10 +48,6 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     With both a baseline to read and one to write, the written one holds only the findings that
     were already in the read one: fixed findings leave it and new ones never enter (a ratchet).
     """
-    from planner.config.settings import check_codes
-    from planner.lint import baseline
-    from planner.lint.linter import Linter
-
     known = baseline.read(adoption.baseline) if adoption.baseline else None
     linter = Linter(lint_options(settings))
     check_codes(settings, set(linter.rulebook.by_code()))

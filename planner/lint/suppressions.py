@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from planner import phrases
 from planner.findings import Finding
 from planner.plan.source import LoadedPlan, Position
 
@@ -228,6 +229,4 @@ def note_params(code: str, params: dict[str, str], lang: str) -> dict[str, str]:
     """AE902's message is one of aeplan's sentences, chosen by why the suppression is unused."""
     if code != UNUSED:
         return params
-    from planner import phrases
-
     return {"detail": phrases.structural_detail(code, params, lang)}

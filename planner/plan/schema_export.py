@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from planner.plan.model import Plan
+
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def plan_schema() -> dict[str, Any]:
     """The JSON Schema of the plan format, with a ``$schema`` dialect and stable key order."""
-    from planner.plan.model import Plan
-
     schema = Plan.model_json_schema()
     return {"$schema": SCHEMA_DIALECT, **schema}
 

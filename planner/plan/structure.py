@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from planner import pointers
 from planner.plan.model import FORMAT_VERSIONS, Plan
+from planner.plan.secrets import MASK, holds_private_key, names_secret
 from planner.plan.source import LoadedPlan, Problem
 
 _TYPE_ERRORS = {
@@ -217,8 +218,6 @@ def describe(value: Any) -> str:
 
 
 def _shown(value: Any, pointer: str = "") -> str:
-    from planner.plan.secrets import MASK, holds_private_key, names_secret
-
     if holds_private_key(value) or any(names_secret(key) for key in pointers.split(pointer)):
         return MASK
     text = str(value)
