@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -13,7 +14,7 @@ from planner.errors import PlannerError
 def write_text_atomically(
     path: Union[str, Path], text: str, *, protected: tuple[Path, ...] = ()
 ) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) so readers see the old file or the new one, never half.
+    """Replace ``path`` with ``text`` (UTF-8): readers see the old file or the new one, never half.
 
     ``protected`` lists files that must never be overwritten (the plans being read): naming one of
     them as the output is a :class:`PlannerError`.
@@ -52,7 +53,5 @@ def _mode_for(target: Path) -> int:
 
 
 def _remove_quietly(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

@@ -20,13 +20,15 @@ DOC_FILES = {"en": "rules.md", "ja": "rules.ja.md"}
 _INTRO = {
     "en": (
         "# Rule reference",
-        "Generated from the rule files in `rules/` by `make docs` (planner/catalogue/rules_docs.py); "
+        "Generated from the rule files in `rules/` by `make docs` "
+        "(planner/catalogue/rules_docs.py); "
         "do not edit by hand. The same text is shown by `aeplan explain CODE`. "
         "Fact ids refer to [facts.md](facts.md). 日本語版: [rules.ja.md](rules.ja.md).",
     ),
     "ja": (
         "# ルールリファレンス",
-        "`rules/` のルールファイルから `make docs`（planner/catalogue/rules_docs.py）で生成しています。"
+        "`rules/` のルールファイルから `make docs`"
+        "（planner/catalogue/rules_docs.py）で生成しています。"
         "手作業で編集しないでください。"
         "同じ内容は `aeplan explain CODE --lang ja` でも表示できます。"
         "事実 ID は [facts.md](facts.md) を参照してください。English: [rules.md](rules.md).",
@@ -103,7 +105,7 @@ def write_docs(folder: Path) -> list[Path]:
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    """``python -m planner.catalogue.rules_docs [FOLDER]``: regenerate the rule reference (default docs/)."""
+    """``python -m planner.catalogue.rules_docs [DIR]``: write the rule reference (docs/)."""
     folder = Path(argv[0]) if argv else Path("docs")
     try:
         for path in write_docs(folder):

@@ -15,15 +15,28 @@ FORMATS = ("text", "json", "markdown")
 
 @click.command()
 @click.argument("plan", type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Language of the output (default: the plan's `language`, else en).")
-@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
-              help="Also check the options with organisation rules from DIR (repeatable).")
-def command(
-    plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...]
-) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the output (default: the plan's `language`, else en).",
+)
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    metavar="DIR",
+    help="Also check the options with organisation rules from DIR (repeatable).",
+)
+def command(plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...]) -> None:
     """Compare the sync methods for each business unit of PLAN and recommend one.
 
     Each option (integration user or custom user; all records or Marketing Data Sharing) is

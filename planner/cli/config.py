@@ -46,9 +46,14 @@ def command(
         from planner.config.settings import Overrides, resolve
 
         overrides = Overrides(
-            split_codes(select), split_codes(ignore), fail_on, lang, rule_dirs, config_path,
+            split_codes(select),
+            split_codes(ignore),
+            fail_on,
+            lang,
+            rule_dirs,
+            config_path,
             isolated,
-        )  # fmt: skip
+        )
         settings = resolve(overrides)
         cwd = Path.cwd().absolute()
         if output_format == "json":

@@ -130,9 +130,11 @@ class _Interview:
         if hint(key, self.lang):
             click.echo(hint(key, self.lang))
         answer: Any = click.prompt(
-            question(key, self.lang, **params), default=default, show_default=bool(default),
+            question(key, self.lang, **params),
+            default=default,
+            show_default=bool(default),
             type=_choice(key) if choices else kind,
-        )  # fmt: skip
+        )
         return str(answer).strip()
 
     def answers(self) -> Answers:
@@ -142,13 +144,15 @@ class _Interview:
         org = self.ask("org", "production")
         version = self.ask("version", "2", choices=True)
         units = self._business_units()
-        user = self.ask("connector_user", "custom_user" if version == "1" else "integration_user",
-                        choices=True)  # fmt: skip
+        user = self.ask(
+            "connector_user", "custom_user" if version == "1" else "integration_user", choices=True
+        )
         custom = user == "custom_user"
         username = self.ask("custom_username", "") if custom else ""
         license_ = self.ask("custom_license", "sales_cloud", choices=True) if custom else None
-        scope = self.ask("scope", "marketing_data_sharing" if len(units) > 1 else "all_records",
-                         choices=True)  # fmt: skip
+        scope = self.ask(
+            "scope", "marketing_data_sharing" if len(units) > 1 else "all_records", choices=True
+        )
         mds = scope == "marketing_data_sharing"
         lead_field = self.ask("mds_lead_field", "Marketing_BU__c") if mds else "Marketing_BU__c"
         contact_field = self.ask("mds_contact_field", lead_field) if mds else lead_field
@@ -158,14 +162,22 @@ class _Interview:
         if person_accounts == "instead_of_leads":
             record_type = self.ask("person_account_record_type", "Person Account")
         return Answers(
-            lang=self.lang, org=org, version=None if version == "unknown" else int(version),
-            business_units=units, connector_user=None if user == "undecided" else user,
-            custom_username=username or None, custom_license=license_, scope=scope,
-            mds_lead_field=lead_field, mds_contact_field=contact_field,
-            same_email=_YES_NO[same_email], person_accounts=person_accounts,
-            person_account_record_type=record_type, **self._team(),
+            lang=self.lang,
+            org=org,
+            version=None if version == "unknown" else int(version),
+            business_units=units,
+            connector_user=None if user == "undecided" else user,
+            custom_username=username or None,
+            custom_license=license_,
+            scope=scope,
+            mds_lead_field=lead_field,
+            mds_contact_field=contact_field,
+            same_email=_YES_NO[same_email],
+            person_accounts=person_accounts,
+            person_account_record_type=record_type,
+            **self._team(),
             schema=self.given.get("schema") or SCHEMA_REFERENCE,
-        )  # fmt: skip
+        )
 
     def _business_units(self) -> tuple[str, ...]:
         from planner.errors import PlannerError

@@ -17,25 +17,64 @@ FORMATS = tuple(REPORTERS)
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
-              help="Terminal output format [default: text; github when GITHUB_ACTIONS=true].")
-@click.option("--output", "outputs", multiple=True, metavar="FORMAT=PATH",
-              help="Also write FORMAT to the file PATH, atomically (repeatable).")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Language of messages (default: the plan's `language`, else en).")
-@click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")), default=None,
-              help="Exit 1 when a finding is at or above this severity [default: error].")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Only these rule codes or prefixes (comma-separated, repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODES",
-              help="Skip these rule codes or prefixes (comma-separated, repeatable).")
-@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
-              help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Terminal output format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option(
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="FORMAT=PATH",
+    help="Also write FORMAT to the file PATH, atomically (repeatable).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of messages (default: the plan's `language`, else en).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "info", "never")),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity [default: error].",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Only these rule codes or prefixes (comma-separated, repeatable).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these rule codes or prefixes (comma-separated, repeatable).",
+)
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    metavar="DIR",
+    help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).",
+)
 @configuration_options
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Report only findings that are not in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Record the current findings in this baseline file.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Report only findings that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Record the current findings in this baseline file.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code speaks.")
 def command(
     paths: tuple[str, ...],
@@ -62,7 +101,12 @@ def command(
 
         settings = resolve(
             Overrides(
-                split_codes(select), split_codes(ignore), fail_on, lang, rule_dirs, config_path,
+                split_codes(select),
+                split_codes(ignore),
+                fail_on,
+                lang,
+                rule_dirs,
+                config_path,
                 isolated,
             )
         )

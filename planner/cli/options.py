@@ -23,13 +23,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def configuration_options(command: F) -> F:
     """``--config PATH`` and ``--isolated``, shared by every command that reads configuration."""
-    command = click.option(
-        "--isolated", is_flag=True, help="Ignore every configuration file."
-    )(command)
+    command = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(
+        command
+    )
     return click.option(
-        "--config", "config_path", type=click.Path(dir_okay=False), default=None,
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
         help="Read this configuration file instead of searching for one.",
-    )(command)  # fmt: skip
+    )(command)
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -105,8 +105,9 @@ def _check_rule_folders(folders: tuple[Path, ...], loaded: Any, cwd: Path) -> No
         if not entry.is_dir():
             raise PlannerError(
                 f"`rules`: the folder {entry} does not exist",
-                file=_shown(loaded.path, cwd), line=loaded.line_of("rules") or 0,
-            )  # fmt: skip
+                file=_shown(loaded.path, cwd),
+                line=loaded.line_of("rules") or 0,
+            )
 
 
 def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
@@ -130,11 +131,15 @@ def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
     label = _label(loaded.path, cwd)
     keys = sorted(name.replace("_", "-") for name in values.model_fields_set)
     return replace(
-        settings, **changes, root=folder, config_file=loaded.path,
+        settings,
+        **changes,
+        root=folder,
+        config_file=loaded.path,
         config_name=_shown(loaded.path, cwd),
-        sources={key: label for key in keys}, lines={key: loaded.line_of(key) for key in keys},
+        sources={key: label for key in keys},
+        lines={key: loaded.line_of(key) for key in keys},
         configured_codes=_codes_in(changes),
-    )  # fmt: skip
+    )
 
 
 def _codes_in(changes: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -184,8 +189,9 @@ def check_codes(settings: Settings, known: set[str]) -> None:
             if not any(rule.startswith(code) for rule in known):
                 raise PlannerError(
                     f"bad configuration: `{key}`: {code} matches no rule code",
-                    file=settings.config_name, line=settings.lines.get(key, 0),
-                )  # fmt: skip
+                    file=settings.config_name,
+                    line=settings.lines.get(key, 0),
+                )
 
 
 def with_severities(rulebook: Rulebook, overrides: tuple[tuple[str, Severity], ...]) -> Rulebook:

@@ -82,9 +82,11 @@ def read(path: Path) -> Counter[Fingerprint]:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
         raise PlannerError(
-            f"baseline is not valid JSON: {error.msg}", file=str(path), line=error.lineno,
+            f"baseline is not valid JSON: {error.msg}",
+            file=str(path),
+            line=error.lineno,
             column=error.colno,
-        ) from None  # fmt: skip
+        ) from None
     try:
         document = _Document.model_validate(raw)
     except ValidationError as error:

@@ -52,7 +52,7 @@ class LintOptions:
 
     lang: Optional[str] = None
     selection: Selection = Selection()
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)
     rule_dirs: tuple[Path, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     """Severity overrides by code or prefix (the longest matching prefix wins)."""
@@ -175,11 +175,15 @@ class Linter:
         findings.extend(self._from_hit(hit, loaded, name, lang) for hit in hits)
         findings = secrets.redacted_findings(findings, loaded.data)
         outcome = suppressions.apply(
-            findings, loaded, active=active, known=self._rules, check_unused=plan is not None,
+            findings,
+            loaded,
+            active=active,
+            known=self._rules,
+            check_unused=plan is not None,
             make=lambda code, pointer, position, params: _finding(
                 self._rules[code], name, pointer, position, note_params(code, params, lang), lang
             ),
-        )  # fmt: skip
+        )
         kept = outcome.kept + outcome.notes
         ordered = tuple(sorted(set(kept), key=lambda finding: (finding.sort_key, finding.message)))
         return Analysis(name, lang, loaded, plan, data, ordered, outcome.suppressed)
@@ -203,7 +207,10 @@ class Linter:
 
     def _too_large(self, path: Path) -> Analysis:
         problem = Problem(
-            "AE006", "", Position(1, 1), {"limit": "bytes", "value": str(self.options.limits.max_bytes)}
+            "AE006",
+            "",
+            Position(1, 1),
+            {"limit": "bytes", "value": str(self.options.limits.max_bytes)},
         )
         return self._analyse(LoadedPlan(text="", problems=[problem]), str(path))
 

@@ -64,7 +64,9 @@ class Salesforce(_Strict):
     org: str = Field(min_length=1, description="Label of the Salesforce org.")
     person_accounts: bool = Field(False, description="Person accounts are enabled in the org.")
     crm_licenses_available: Optional[int] = Field(
-        None, ge=0, description="Unused Salesforce user licences (a custom connector user needs one)."
+        None,
+        ge=0,
+        description="Unused Salesforce user licences (a custom connector user needs one).",
     )
     b2b_marketing_analytics: bool = Field(
         False, description="B2B Marketing Analytics is used with this org (F27)."
@@ -258,7 +260,7 @@ class BusinessUnit(_Strict):
     @model_validator(mode="before")
     @classmethod
     def _first_connector(cls, data: Any) -> Any:
-        """A BU has one connector; when a list is given, validate its first entry (AE102 says why)."""
+        """A BU has one connector; given a list, validate its first entry (AE102 says why)."""
         if isinstance(data, dict) and isinstance(data.get("connector"), list) and data["connector"]:
             return {**data, "connector": data["connector"][0]}
         return data

@@ -29,9 +29,13 @@ def build_report(path: Path, output_format: str, options: Optional[LintOptions] 
     if secrets:  # a report quotes plan values, and a secret must never be shown (AE801)
         raise _unreportable(replace(analysis, findings=secrets))
     context = ReportContext(
-        analysis, analysis.plan, wording(analysis.lang), linter.rulebook, Citations(),
+        analysis,
+        analysis.plan,
+        wording(analysis.lang),
+        linter.rulebook,
+        Citations(),
         linter.active_codes(analysis.path),
-    )  # fmt: skip
+    )
     return rendering.render(output_format, document(context, output_format))
 
 

@@ -64,7 +64,7 @@ def wording(lang: str) -> Wording:
     path = data_path("templates") / "i18n" / f"{lang if lang in LANGUAGES else 'en'}.yaml"
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as error:
         raise PlannerError(f"cannot read report wording: {error}", file=str(path)) from None
     entries: dict[str, str] = {}

@@ -65,7 +65,7 @@ class Docs(_Strict):
 
 
 class Examples(_Strict):
-    """A plan on which the rule fires (at the given pointers) and a fixed one on which it does not."""
+    """A plan on which the rule fires (at the given pointers), and a fixed one where it does not."""
 
     fail: str = Field(min_length=1)
     fail_at: List[str] = Field(min_length=1)
@@ -198,23 +198,31 @@ def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
         check = StructuralCheck.model_construct(structural=True)
     else:
         check = SchemaCheck.model_construct(
-            for_each=check_data.get("for_each", ""), when=check_data["when"],
+            for_each=check_data.get("for_each", ""),
+            when=check_data["when"],
             report_at=check_data.get("report_at", ""),
-        )  # fmt: skip
+        )
     examples = raw["examples"]
     return RuleSpec.model_construct(
-        code=raw["code"], name=raw["name"], severity=Severity(raw["severity"]),
-        summary=text(raw["summary"]), message=text(raw["message"]), fix=text(raw["fix"]),
+        code=raw["code"],
+        name=raw["name"],
+        severity=Severity(raw["severity"]),
+        summary=text(raw["summary"]),
+        message=text(raw["message"]),
+        fix=text(raw["fix"]),
         docs=Docs.model_construct(
-            what=text(docs["what"]), why=text(docs["why"]), fix=text(docs["fix"]),
+            what=text(docs["what"]),
+            why=text(docs["why"]),
+            fix=text(docs["fix"]),
             caveat=text(caveat) if caveat else None,
         ),
-        facts=list(raw.get("facts", [])), references=list(raw.get("references", [])),
+        facts=list(raw.get("facts", [])),
+        references=list(raw.get("references", [])),
         check=check,
         examples=Examples.model_construct(
             fail=examples["fail"], fail_at=list(examples["fail_at"]), pass_=examples["pass"]
         ),
-    )  # fmt: skip
+    )
 
 
 def rule_from_raw(raw: Any, path: Path) -> RuleSpec:

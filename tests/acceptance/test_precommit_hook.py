@@ -80,10 +80,26 @@ def test_try_repo_fails_the_bad_plan_and_passes_the_good_one(tmp_path: Path) -> 
 
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "aeplan-lint",
-             "--ref", head, "--color", "never", "--files", *files],
-            cwd=project, env=environment, capture_output=True, text=True, check=False,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "pre_commit",
+                "try-repo",
+                str(REPO),
+                "aeplan-lint",
+                "--ref",
+                head,
+                "--color",
+                "never",
+                "--files",
+                *files,
+            ],
+            cwd=project,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
 
     bad = try_repo("bad.aeplan.yaml", "plans/good.yaml")
     assert bad.returncode == 1, bad.stdout + bad.stderr
