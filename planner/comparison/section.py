@@ -80,8 +80,3 @@ def section_data(
         units=units,
         markdown=markdown.body(comparison, level),
     )
-
-
-def section_markdown(analysis: Analysis, lang: Optional[str] = None, level: int = 3) -> str:
-    """The section's Markdown (without its own title), for any document that embeds it."""
-    return section_data(analysis, lang, level=level).markdown

@@ -26,7 +26,6 @@ from planner.rules.engine import Engine, RuleHit
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import Rulebook, RuleSpec, is_rule_file
 
-FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 

@@ -38,7 +38,6 @@ BeforeUnpauseStep = Literal[
 ]
 AfterUnpauseStep = Literal["smoke_test", "import_records", "review_sync_errors"]
 Language = Literal["en", "ja"]
-NonEmptyText = str
 
 
 class _Strict(BaseModel):

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 from planner import phrases
 from planner.findings import Finding
 from planner.lint.linter import Analysis, LintResult
-from planner.rules.checks import REGISTRY
+from planner.rules.checks.registry import REGISTRY
 from planner.rules.rulebook import PythonCheck, RuleSpec, StructuralCheck
 
 # The strict Ant schema (JUnit.xsd) requires these; fixed values keep the report reproducible.

@@ -8,7 +8,8 @@ from typing import Any, Optional
 
 from planner import pointers
 from planner.errors import PlannerError
-from planner.rules.checks import REGISTRY, Hit, PlanContext
+from planner.rules.checks import Hit, PlanContext
+from planner.rules.checks.registry import REGISTRY
 from planner.rules.conditions import Predicate, compile_condition
 from planner.rules.rulebook import PythonCheck, Rulebook, RuleSpec, SchemaCheck, builtin_codes
 

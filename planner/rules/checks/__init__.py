@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -63,43 +63,22 @@ CheckFunction = Callable[[PlanContext], Iterable[Hit]]
 
 
 @dataclass(frozen=True)
-class RegisteredCheck:
-    """A check function and whether it also runs on plans that failed validation."""
+class NamedCheck:
+    """A check function, the name rule files call it by, and whether it runs on invalid plans."""
 
+    name: str
     function: CheckFunction
-    on_invalid_plans: bool
+    on_invalid_plans: bool = False
+
+    def __call__(self, context: PlanContext) -> Iterable[Hit]:
+        """Run the check on one plan."""
+        return self.function(context)
 
 
-REGISTRY: dict[str, RegisteredCheck] = {}
+def check(name: str, *, on_invalid_plans: bool = False) -> Callable[[CheckFunction], NamedCheck]:
+    """Name a check for ``check: {python: NAME}``; ``planner.rules.checks.registry`` collects it."""
 
+    def named(function: CheckFunction) -> NamedCheck:
+        return NamedCheck(name, function, on_invalid_plans)
 
-def check(name: str, *, on_invalid_plans: bool = False) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check under the name rule files use in ``check: {python: NAME}``."""
-
-    def register(function: CheckFunction) -> CheckFunction:
-        if name in REGISTRY:
-            raise ValueError(f"check {name!r} is registered twice")
-        REGISTRY[name] = RegisteredCheck(function, on_invalid_plans)
-        return function
-
-    return register
-
-
-def first_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
-    """Hits with duplicate pointers dropped, first one kept."""
-    seen: set[str] = set()
-    for hit in hits:
-        if hit.pointer not in seen:
-            seen.add(hit.pointer)
-            yield hit
-
-
-from planner.rules.checks import (  # noqa: E402,F401  (registers the checks)
-    business_units,
-    connectors,
-    fields,
-    mds,
-    operations,
-    rollout,
-    secret_values,
-)
+    return named

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import PlannerError
-from planner.rules.checks import REGISTRY
+from planner.rules.checks.registry import REGISTRY
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import PythonCheck, RuleSpec, load_rule_file
 from tests.conftest import REPO, SHARED
