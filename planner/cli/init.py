@@ -9,26 +9,14 @@ from typing import TYPE_CHECKING, Any, Optional
 import click
 
 from planner.cli.options import LANGUAGES, boundary
+from planner.init.answers import CHOICES, Interview
 
 if TYPE_CHECKING:
     from planner.init.plan_writer import Answers
 
-MAX_BUSINESS_UNITS = 25  # practitioners report at most 25 business units (F49, medium confidence)
-
-_YES_NO = {"yes": True, "no": False, "unknown": None}
-_CHOICES: dict[str, tuple[str, ...]] = {
-    "version": ("1", "2", "unknown"),
-    "connector_user": ("integration_user", "custom_user", "undecided"),
-    "custom_license": ("sales_cloud", "service_cloud", "platform", "none"),
-    "scope": ("all_records", "marketing_data_sharing"),
-    "same_email": ("yes", "no", "unknown"),
-    "person_accounts": ("none", "sync", "instead_of_leads"),
-    "sync_error_review": ("daily", "weekly", "monthly"),
-}
-
 
 def _choice(key: str) -> click.Choice[str]:
-    return click.Choice(_CHOICES[key])
+    return click.Choice(CHOICES[key])
 
 
 @click.command()
@@ -92,7 +80,8 @@ def command(output: str, force: bool, no_input: bool, **given: Optional[str]) ->
                 lang = _ask_language(lang)
             if target.exists() and not force:
                 raise PlannerError(saying("exists", lang), file=output)
-            answers = _Interview(lang, given, interactive=not no_input).answers()
+            asker = None if no_input else _TerminalAsker()
+            answers = Interview(lang, given, asker).answers()
         except click.exceptions.Abort:
             # Input ended or Ctrl-C during a question: a usage outcome, not a crash.
             raise PlannerError(saying("aborted", lang), file=output) from None
@@ -108,102 +97,27 @@ def _ask_language(default: str) -> str:
     return chosen
 
 
-class _Interview:
-    """Answers from flags first, then from prompts (interactive) or defaults (``--no-input``)."""
+class _TerminalAsker:
+    """Questions asked at the terminal, with click's prompts."""
 
-    def __init__(self, lang: str, given: dict[str, Optional[str]], *, interactive: bool) -> None:
-        self.lang = lang
-        self.given = given
-        self.interactive = interactive
+    def tell(self, text: str) -> None:
+        click.echo(text)
 
     def ask(
-        self, key: str, default: str, *, choices: bool = False, kind: Any = str, **params: object
+        self,
+        text: str,
+        default: str,
+        *,
+        choices: Optional[tuple[str, ...]] = None,
+        most: Optional[int] = None,
     ) -> str:
-        """One answer: the flag's value if given, else a prompt, else ``default``."""
-        from planner.init.interview import hint, question
-
-        supplied = self.given.get(key)
-        if supplied is not None:
-            return supplied.strip()
-        if not self.interactive:
-            return default
-        if hint(key, self.lang):
-            click.echo(hint(key, self.lang))
-        answer: Any = click.prompt(
-            question(key, self.lang, **params),
-            default=default,
-            show_default=bool(default),
-            type=_choice(key) if choices else kind,
-        )
-        return str(answer).strip()
-
-    def answers(self) -> Answers:
-        """Every answer, asked in the Trailhead unit's order."""
-        from planner.init.plan_writer import SCHEMA_REFERENCE, Answers
-
-        org = self.ask("org", "production")
-        version = self.ask("version", "2", choices=True)
-        units = self._business_units()
-        user = self.ask(
-            "connector_user", "custom_user" if version == "1" else "integration_user", choices=True
-        )
-        custom = user == "custom_user"
-        username = self.ask("custom_username", "") if custom else ""
-        license_ = self.ask("custom_license", "sales_cloud", choices=True) if custom else None
-        scope = self.ask(
-            "scope", "marketing_data_sharing" if len(units) > 1 else "all_records", choices=True
-        )
-        mds = scope == "marketing_data_sharing"
-        lead_field = self.ask("mds_lead_field", "Marketing_BU__c") if mds else "Marketing_BU__c"
-        contact_field = self.ask("mds_contact_field", lead_field) if mds else lead_field
-        same_email = self.ask("same_email", "yes", choices=True)
-        person_accounts = self.ask("person_accounts", "none", choices=True)
-        record_type = None
-        if person_accounts == "instead_of_leads":
-            record_type = self.ask("person_account_record_type", "Person Account")
-        return Answers(
-            lang=self.lang,
-            org=org,
-            version=None if version == "unknown" else int(version),
-            business_units=units,
-            connector_user=None if user == "undecided" else user,
-            custom_username=username or None,
-            custom_license=license_,
-            scope=scope,
-            mds_lead_field=lead_field,
-            mds_contact_field=contact_field,
-            same_email=_YES_NO[same_email],
-            person_accounts=person_accounts,
-            person_account_record_type=record_type,
-            **self._team(),
-            schema=self.given.get("schema") or SCHEMA_REFERENCE,
-        )
-
-    def _business_units(self) -> tuple[str, ...]:
-        from planner.errors import PlannerError
-        from planner.init.interview import saying
-
-        listed = self.given.get("bus")
-        if listed is not None:
-            names = tuple(name.strip() for name in listed.split(",") if name.strip())
-            if not names:
-                raise PlannerError(saying("no_names", self.lang))
-            return names
-        count = int(self.ask("bu_count", "1", kind=click.IntRange(1, MAX_BUSINESS_UNITS)))
-        defaults = ("Main",) if count == 1 else tuple(f"BU {n}" for n in range(1, count + 1))
-        return tuple(
-            self.ask("bu_name", default, number=n + 1) for n, default in enumerate(defaults)
-        )
-
-    def _team(self) -> dict[str, Any]:
-        admins = self.ask("ae_admins", "")
-        return {
-            "ae_admins": tuple(name.strip() for name in admins.split(",") if name.strip()),
-            "salesforce_admin": self.ask("salesforce_admin", "") or None,
-            "sync_error_owner": self.ask("sync_error_owner", "") or None,
-            "sync_error_review": self.ask("sync_error_review", "weekly", choices=True),
-            "partner": self.ask("partner", "") or None,
-        }
+        kind: Any = str
+        if choices:
+            kind = click.Choice(choices)
+        elif most:
+            kind = click.IntRange(1, most)
+        answer = click.prompt(text, default=default, show_default=bool(default), type=kind)
+        return str(answer)
 
 
 def _write(target: Path, answers: Answers, force: bool) -> None:

@@ -6,38 +6,25 @@ from typing import Any, List, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FORMAT_VERSIONS = (1,)
+from planner.plan.vocabulary import (
+    AfterUnpauseStep,
+    BeforeUnpauseStep,
+    ConnectorState,
+    ConnectorUser,
+    ConnectorVersion,
+    Edition,
+    FieldType,
+    ImportTiming,
+    Language,
+    License,
+    MatchBy,
+    PersonAccountMode,
+    ReviewCadence,
+    SyncBehavior,
+    SyncScope,
+)
 
-Edition = Literal["growth", "plus", "advanced", "premium"]
-ConnectorState = Literal["paused", "active"]
-ConnectorUser = Literal["integration_user", "custom_user"]
-License = Literal["sales_cloud", "service_cloud", "platform", "none"]
-SyncScope = Literal["all_records", "marketing_data_sharing"]
-PersonAccountMode = Literal["none", "sync", "instead_of_leads"]
-SyncBehavior = Literal["salesforce", "account_engagement", "most_recent"]
-ReviewCadence = Literal["daily", "weekly", "monthly", "none"]
-MatchBy = Literal["email", "crm_id"]
-ImportTiming = Literal["before_unpause", "after_unpause"]
-FieldType = Literal[
-    "text", "textarea", "long_textarea", "rich_textarea", "email", "phone", "url",
-    "number", "currency", "percent", "checkbox", "picklist", "multi_picklist",
-    "date", "datetime", "formula", "lookup", "geolocation",
-]  # fmt: skip
-BeforeUnpauseStep = Literal[
-    "review_settings",
-    "marketing_data_sharing",
-    "connector_user_permissions",
-    "field_level_security",
-    "map_users",
-    "map_fields",
-    "field_sync_behavior",
-    "person_accounts",
-    "connected_campaigns",
-    "import_records",
-    "manual_sync_test",
-]
-AfterUnpauseStep = Literal["smoke_test", "import_records", "review_sync_errors"]
-Language = Literal["en", "ja"]
+FORMAT_VERSIONS = (1,)
 
 
 class _Strict(BaseModel):
@@ -126,7 +113,7 @@ class CustomUser(_Strict):
 class Connector(_Strict):
     """The business unit's Salesforce connector as it is today and as it will be set up."""
 
-    version: Optional[Literal[1, 2]] = Field(
+    version: Optional[ConnectorVersion] = Field(
         None, description="Connector version shown on Account Engagement Settings (1 or 2)."
     )
     state: ConnectorState = Field("paused", description="paused or active, as it is today.")
