@@ -58,10 +58,11 @@ coverage: $(STAMP)
 	@$(BIN)/python -m coverage run -m pytest
 	@$(BIN)/python -m coverage report
 
-# Refresh the report golden files after an intended change (review the diff before committing).
+# Refresh every golden file (report, lint formats, compare) after an intended change; review the diff.
 golden: $(STAMP)
-	@AEPLAN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/acceptance/test_report_golden.py
-	@git status --short tests/golden/report
+	@AEPLAN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/acceptance/test_report_golden.py \
+	  tests/acceptance/test_output_golden.py
+	@git status --short tests/golden
 
 schema: $(STAMP)
 	@$(BIN)/aeplan schema > schema/plan.schema.json.tmp && mv schema/plan.schema.json.tmp schema/plan.schema.json
