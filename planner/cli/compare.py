@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary
+from planner.cli.options import lang_option, rules_option
 
 FORMATS = ("text", "json", "markdown")
 
@@ -23,19 +23,8 @@ FORMATS = ("text", "json", "markdown")
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Language of the output (default: the plan's `language`, else en).",
-)
-@click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    metavar="DIR",
-    help="Also check the options with organisation rules from DIR (repeatable).",
-)
+@lang_option("Language of the output (default: the plan's `language`, else en).")
+@rules_option("Also check the options with organisation rules from DIR (repeatable).")
 def command(plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...]) -> None:
     """Compare the sync methods for each business unit of PLAN and recommend one.
 
@@ -43,9 +32,8 @@ def command(plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple
     applied to a copy of the plan and checked with the same rules as `aeplan lint`.
     Exit code 0 unless the plan cannot be read (2).
     """
-    with boundary():
-        from planner.comparison.building import compare_file
-        from planner.comparison.formats import renderer
+    from planner.comparison.building import compare_file
+    from planner.comparison.formats import renderer
 
-        comparison = compare_file(plan, lang, tuple(Path(folder) for folder in rule_dirs))
-        renderer(output_format).render(comparison, sys.stdout)
+    comparison = compare_file(plan, lang, tuple(Path(folder) for folder in rule_dirs))
+    renderer(output_format).render(comparison, sys.stdout)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary
+from planner.cli.options import LANGUAGES, lang_option
 from planner.init.answers import CHOICES, Interview
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def _choice(key: str) -> click.Choice[str]:
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: use the flags below, else defaults.")
-@click.option("--lang", type=click.Choice(LANGUAGES), help="Language of questions and plan.")
+@lang_option("Language of questions and plan.")
 @click.option("--org", help="Label of the Salesforce org.")
 @click.option(
     "--version",
@@ -68,24 +68,23 @@ def _choice(key: str) -> click.Choice[str]:
 )
 def command(output: str, force: bool, no_input: bool, **given: Optional[str]) -> None:
     """Write a new plan from the Trailhead unit's questions (or from flags, with --no-input)."""
-    with boundary():
-        from planner.errors import PlannerError
-        from planner.init.interview import saying
+    from planner.errors import PlannerError
+    from planner.init.interview import saying
 
-        target = Path(output)
-        chosen = given.pop("lang")
-        lang = chosen or "en"
-        try:
-            if chosen is None and not no_input:
-                lang = _ask_language(lang)
-            if target.exists() and not force:
-                raise PlannerError(saying("exists", lang), file=output)
-            asker = None if no_input else _TerminalAsker()
-            answers = Interview(lang, given, asker).answers()
-        except click.exceptions.Abort:
-            # Input ended or Ctrl-C during a question: a usage outcome, not a crash.
-            raise PlannerError(saying("aborted", lang), file=output) from None
-        _write(target, answers, force)
+    target = Path(output)
+    chosen = given.pop("lang")
+    lang = chosen or "en"
+    try:
+        if chosen is None and not no_input:
+            lang = _ask_language(lang)
+        if target.exists() and not force:
+            raise PlannerError(saying("exists", lang), file=output)
+        asker = None if no_input else _TerminalAsker()
+        answers = Interview(lang, given, asker).answers()
+    except click.exceptions.Abort:
+        # Input ended or Ctrl-C during a question: a usage outcome, not a crash.
+        raise PlannerError(saying("aborted", lang), file=output) from None
+    _write(target, answers, force)
 
 
 def _ask_language(default: str) -> str:

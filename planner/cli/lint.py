@@ -9,7 +9,14 @@ from typing import Optional
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary, configuration_options, split_codes
+from planner.cli.options import (
+    configuration_options,
+    fail_on_option,
+    lang_option,
+    rules_option,
+    selection_options,
+    split_codes,
+)
 from planner.reporters import REPORTERS
 
 FORMATS = tuple(REPORTERS)
@@ -31,37 +38,13 @@ FORMATS = tuple(REPORTERS)
     metavar="FORMAT=PATH",
     help="Also write FORMAT to the file PATH, atomically (repeatable).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Language of messages (default: the plan's `language`, else en).",
+@lang_option("Language of messages (default: the plan's `language`, else en).")
+@fail_on_option("Exit 1 when a finding is at or above this severity [default: error].")
+@selection_options(
+    "Only these rule codes or prefixes (comma-separated, repeatable).",
+    "Skip these rule codes or prefixes (comma-separated, repeatable).",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(("error", "warning", "info", "never")),
-    default=None,
-    help="Exit 1 when a finding is at or above this severity [default: error].",
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Only these rule codes or prefixes (comma-separated, repeatable).",
-)
-@click.option(
-    "--ignore",
-    multiple=True,
-    metavar="CODES",
-    help="Skip these rule codes or prefixes (comma-separated, repeatable).",
-)
-@click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    metavar="DIR",
-    help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).",
-)
+@rules_option("Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
 @configuration_options
 @click.option(
     "--baseline",
@@ -92,28 +75,27 @@ def command(
     quiet: bool,
 ) -> None:
     """Lint integration plans (files, or folders of *.yaml / *.yml)."""
-    with boundary():
-        from planner.config.settings import Overrides, resolve
-        from planner.lint.run import Adoption, run
-        from planner.reporters.destinations import deliver, parse_outputs, terminal_format
+    from planner.config.settings import Overrides, resolve
+    from planner.lint.run import Adoption, run
+    from planner.reporters.destinations import deliver, parse_outputs, terminal_format
 
-        files = parse_outputs(outputs)
+    files = parse_outputs(outputs)
 
-        settings = resolve(
-            Overrides(
-                split_codes(select),
-                split_codes(ignore),
-                fail_on,
-                lang,
-                rule_dirs,
-                config_path,
-                isolated,
-            )
+    settings = resolve(
+        Overrides(
+            split_codes(select),
+            split_codes(ignore),
+            fail_on,
+            lang,
+            rule_dirs,
+            config_path,
+            isolated,
         )
-        outcome = run(paths or (".",), settings, Adoption(baseline, write_baseline))
-        result = outcome.result
-        if outcome.written is not None and not quiet:
-            click.echo(f"aeplan: wrote {outcome.written} finding(s) to {write_baseline}", err=True)
-        terminal = terminal_format(output_format, os.environ)
-        deliver(result, sys.stdout, terminal, files, os.environ, quiet=quiet)
-        sys.exit(result.exit_code(settings.fail_on))
+    )
+    outcome = run(paths or (".",), settings, Adoption(baseline, write_baseline))
+    result = outcome.result
+    if outcome.written is not None and not quiet:
+        click.echo(f"aeplan: wrote {outcome.written} finding(s) to {write_baseline}", err=True)
+    terminal = terminal_format(output_format, os.environ)
+    deliver(result, sys.stdout, terminal, files, os.environ, quiet=quiet)
+    sys.exit(result.exit_code(settings.fail_on))

@@ -1,4 +1,4 @@
-"""One module per ``aeplan`` subcommand, each exposing ``command``; plus the error boundary."""
+"""Exit codes, the options several commands share (declared once here), and the error boundary."""
 
 from __future__ import annotations
 
@@ -6,16 +6,18 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Optional, TypeVar
 
 import click
+
+from planner.errors import PlannerError
+from planner.findings import Severity
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_BUG = 3
 LANGUAGES = ("en", "ja")
-
-COMMANDS = ("lint", "schema", "init", "rules", "explain", "compare", "report", "config")
+FAIL_ON = (*(severity.value for severity in Severity), "never")
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -35,6 +37,39 @@ def configuration_options(command: F) -> F:
     )(command)
 
 
+def lang_option(help: str, default: Optional[str] = None) -> Callable[[F], F]:
+    """``--lang en|ja``; each command says in ``help`` what the language applies to."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
+def rules_option(help: str) -> Callable[[F], F]:
+    """``--rules DIR`` (repeatable): folders of organisation rules."""
+    return click.option("--rules", "rule_dirs", multiple=True, metavar="DIR", help=help)
+
+
+def fail_on_option(help: str) -> Callable[[F], F]:
+    """``--fail-on SEVERITY|never``."""
+    return click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help=help)
+
+
+def selection_options(select_help: str, ignore_help: str) -> Callable[[F], F]:
+    """``--select CODES`` and ``--ignore CODES`` (comma-separated, repeatable)."""
+
+    def decorate(command: F) -> F:
+        command = click.option("--ignore", multiple=True, metavar="CODES", help=ignore_help)(
+            command
+        )
+        return click.option("--select", multiple=True, metavar="CODES", help=select_help)(command)
+
+    return decorate
+
+
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     """Codes from repeatable, comma-separated options, upper-cased."""
     return tuple(
@@ -45,8 +80,6 @@ def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @contextmanager
 def boundary() -> Iterator[None]:
     """The one place where errors become exit codes and one-line messages."""
-    from planner.errors import PlannerError
-
     try:
         yield
     except PlannerError as error:

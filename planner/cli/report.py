@@ -8,7 +8,11 @@ from typing import Optional
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary, configuration_options
+from planner.cli.options import (
+    configuration_options,
+    lang_option,
+    rules_option,
+)
 from planner.report import FORMATS
 
 
@@ -21,19 +25,8 @@ from planner.report import FORMATS
     default=None,
     help="Output format (default: from the -o file's suffix .md/.html, else markdown).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Language of the report (default: the plan's `language`, else en).",
-)
-@click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    metavar="DIR",
-    help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).",
-)
+@lang_option("Language of the report (default: the plan's `language`, else en).")
+@rules_option("Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
 @configuration_options
 @click.option(
     "-o",
@@ -52,19 +45,16 @@ def command(
     output: Optional[str],
 ) -> None:
     """Render the implementation report of PLAN: decisions, diagram, findings, checklist."""
-    with boundary():
-        from planner.atomic import write_text_atomically
-        from planner.config.settings import Overrides, resolve
-        from planner.lint.run import lint_options
-        from planner.report import SUFFIXES
-        from planner.report.document import build_report
+    from planner.atomic import write_text_atomically
+    from planner.config.settings import Overrides, resolve
+    from planner.lint.run import lint_options
+    from planner.report import SUFFIXES
+    from planner.report.document import build_report
 
-        settings = resolve(
-            Overrides(lang=lang, rules=rule_dirs, config=config_path, isolated=isolated)
-        )
-        chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
-        text = build_report(Path(plan), chosen, lint_options(settings))
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            write_text_atomically(output, text, protected=(Path(plan),))
+    settings = resolve(Overrides(lang=lang, rules=rule_dirs, config=config_path, isolated=isolated))
+    chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
+    text = build_report(Path(plan), chosen, lint_options(settings))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomically(output, text, protected=(Path(plan),))

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import click
 
-from planner.cli.options import boundary
-
 
 @click.command()
 def command() -> None:
     """Print the plan format's JSON Schema (for editors and other validators)."""
-    with boundary():
-        from planner.plan.schema_export import plan_schema_text
+    from planner.plan.schema_export import plan_schema_text
 
-        click.echo(plan_schema_text(), nl=False)
+    click.echo(plan_schema_text(), nl=False)
