@@ -89,6 +89,14 @@ class LintResult:
     rulebook: Rulebook = field(repr=False)
     active: tuple[str, ...] = ()
     """The rule codes in force after select/ignore, in code order."""
+    on_invalid_plans: frozenset[str] = frozenset()
+    """The active rules that ran on a file that failed to load or validate (the others did not)."""
+
+    def ran(self, analysis: Analysis) -> tuple[str, ...]:
+        """The codes of the rules in force that ran on ``analysis``'s file, in code order."""
+        if not analysis.structural:
+            return self.active
+        return tuple(code for code in self.active if code in self.on_invalid_plans)
 
     @property
     def findings(self) -> list[Finding]:
@@ -135,7 +143,8 @@ class Linter:
         files = [path for path in discover(paths) if not matches_any(exclude, path, root)]
         analyses = tuple(self.analyse_file(path) for path in files)
         active = tuple(sorted(self._active))
-        return LintResult(analyses, self._summary_lang(analyses), self.rulebook, active)
+        lang = self._summary_lang(analyses)
+        return LintResult(analyses, lang, self.rulebook, active, self.engine.runs_on_invalid_plans)
 
     def analyse_file(self, path: Path) -> Analysis:
         """Read and analyse one plan file; unreadable files are a :class:`PlannerError`."""
