@@ -9,8 +9,9 @@ from typing import Optional
 import click
 
 from planner.cli.options import lang_option, rules_option
+from planner.comparison.formats import FORMATS as COMPARISON_FORMATS
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = tuple(COMPARISON_FORMATS)
 
 
 @click.command()
