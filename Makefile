@@ -4,12 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.aeplan-installed
 
-.PHONY: demo test lint typecheck schema docs bench clean golden
+.PHONY: demo test lint typecheck imports deadcode coverage check schema docs bench clean golden
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev]'
 	@touch $(STAMP)
 
 demo: $(STAMP)
@@ -41,10 +41,35 @@ demo: $(STAMP)
 test: $(STAMP)
 	@$(BIN)/python -m pytest
 
-# Refresh the report golden files after an intended change (review the diff before committing).
+# What CI runs (`.ci/run`): the checks that are quick first, then the suite under coverage.
+check: lint typecheck imports deadcode coverage
+
+LINTED := planner tests tools bench
+
+lint: $(STAMP)
+	@$(BIN)/ruff check $(LINTED)
+	@$(BIN)/ruff format --check $(LINTED)
+
+typecheck: $(STAMP)
+	@$(BIN)/mypy --strict planner
+
+# The stage layering of docs/architecture.md, as import-linter contracts in pyproject.toml.
+imports: $(STAMP)
+	@$(BIN)/lint-imports
+
+deadcode: $(STAMP)
+	@$(BIN)/vulture
+
+# The whole suite with line coverage of planner/; fails under [tool.coverage.report] fail_under.
+coverage: $(STAMP)
+	@$(BIN)/python -m coverage run -m pytest
+	@$(BIN)/python -m coverage report
+
+# Refresh every golden file (report, lint formats, compare) after an intended change; review the diff.
 golden: $(STAMP)
-	@AEPLAN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/acceptance/test_report_golden.py
-	@git status --short tests/golden/report
+	@AEPLAN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/acceptance/test_report_golden.py \
+	  tests/acceptance/test_output_golden.py
+	@git status --short tests/golden
 
 schema: $(STAMP)
 	@$(BIN)/aeplan schema > schema/plan.schema.json.tmp && mv schema/plan.schema.json.tmp schema/plan.schema.json

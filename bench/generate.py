@@ -22,8 +22,11 @@ def business_unit(name: str, mappings: int, rng: random.Random, mds: bool = True
     if mds:
         lines += [
             "      marketing_data_sharing:",
-            f"        - {{object: lead, field: Marketing_BU__c, operator: equals, value: {name}}}",
-            f"        - {{object: contact, field: Marketing_BU__c, operator: equals, value: {name}}}",
+            *(
+                f"        - {{object: {sobject}, field: Marketing_BU__c, operator: equals, "
+                f"value: {name}}}"
+                for sobject in ("lead", "contact")
+            ),
         ]
     lines += [
         "      person_accounts: none",

@@ -113,10 +113,13 @@ def main() -> None:
                 measure("PyYAML C parse (floor)", [sys.executable, "-c", FLOOR, *many_files], 2),
             ],
             "large plan": [
-                measure(f"aeplan lint {factor}x", [aeplan, "lint", "--fail-on", "never",
-                                                    str(inputs[f"large-{factor}x"])], 3)
+                measure(
+                    f"aeplan lint {factor}x",
+                    [aeplan, "lint", "--fail-on", "never", str(inputs[f"large-{factor}x"])],
+                    3,
+                )
                 for factor in (1, 2, 4)
-            ],  # fmt: skip
+            ],
         }
         memory = peak_memory_mib(["lint", "--fail-on", "never", str(inputs["large-1x"])])
         per_plan = in_process_ms_per_plan(many)
@@ -132,14 +135,26 @@ def write_results(rows: dict[str, list[Timing]], memory: float, per_plan: float)
     realistic, many, large = rows["realistic"], rows["1,000 plans"], rows["large plan"]
     large_1x, large_2x = large[0].median, large[1].median
     checks = [
-        ("one plan: aeplan / check-jsonschema", ratio(realistic, "aeplan lint", "check-jsonschema"), 0.75),
+        (
+            "one plan: aeplan / check-jsonschema",
+            ratio(realistic, "aeplan lint", "check-jsonschema"), 0.75,
+        ),
         ("one plan: aeplan / yamllint", ratio(realistic, "aeplan lint", "yamllint"), 1.5),
-        ("1,000 plans: aeplan / check-jsonschema", ratio(many, "aeplan lint", "check-jsonschema"), 0.5),
-        ("1,000 plans: aeplan / C-parse floor", ratio(many, "aeplan lint", "PyYAML C parse (floor)"), 3.0),
+        (
+            "1,000 plans: aeplan / check-jsonschema",
+            ratio(many, "aeplan lint", "check-jsonschema"), 0.5,
+        ),
+        (
+            "1,000 plans: aeplan / C-parse floor",
+            ratio(many, "aeplan lint", "PyYAML C parse (floor)"), 3.0,
+        ),
         ("large plan: lint seconds", large_1x, 1.5),
         ("large plan: 2x input / 1x time", large_2x / large_1x, 2.2),
         ("large plan: peak memory MiB", memory, 150.0),
-        ("report / lint on the realistic plan", ratio(realistic, "aeplan report", "aeplan lint"), 1.5),
+        (
+            "report / lint on the realistic plan",
+            ratio(realistic, "aeplan report", "aeplan lint"), 1.5,
+        ),
     ]  # fmt: skip
     lines = [
         "# Benchmark results",

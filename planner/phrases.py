@@ -24,7 +24,8 @@ _DETAILS: dict[str, tuple[str, str]] = {
     ),
     "AE001.tag": (
         "the YAML tag `{tag}` is not allowed in a plan (aeplan never builds objects from tags)",
-        "YAML タグ `{tag}` はプランでは使用できません（aeplan はタグからオブジェクトを生成しません）",
+        "YAML タグ `{tag}` はプランでは使用できません"
+        "（aeplan はタグからオブジェクトを生成しません）",
     ),
     "AE001.documents": (
         "a plan is one YAML document, but this file holds several (separated by ---)",
@@ -49,7 +50,10 @@ _DETAILS: dict[str, tuple[str, str]] = {
         "`{word}` は YAML 1.1 では語ではなく真偽値として読み込まれます。"
         "次のいずれかを指定してください: {allowed}",
     ),
-    "AE002.type": ("expected {expected}, found {got}", "{expected}が必要ですが、{got}が指定されています"),
+    "AE002.type": (
+        "expected {expected}, found {got}",
+        "{expected}が必要ですが、{got}が指定されています",
+    ),
     "AE002.ge": ("must be at least {bound}", "{bound} 以上である必要があります"),
     "AE002.gt": ("must be greater than {bound}", "{bound} より大きい必要があります"),
     "AE002.le": ("must be at most {bound}", "{bound} 以下である必要があります"),
@@ -77,7 +81,8 @@ _DETAILS: dict[str, tuple[str, str]] = {
     ),
     "AE004.plain": (
         "key `{key}` appears twice in this mapping (plain YAML loaders silently keep the last)",
-        "キー `{key}` がこのマッピング内で重複しています（一般的な YAML ローダーは最後の値を黙って採用します）",
+        "キー `{key}` がこのマッピング内で重複しています"
+        "（一般的な YAML ローダーは最後の値を黙って採用します）",
     ),
     "AE005.missing": (
         "the plan format version `aeplan:` is missing; add `aeplan: 1` as the first key",
@@ -138,7 +143,10 @@ _DETAILS: dict[str, tuple[str, str]] = {
 }
 
 _TOOL: dict[str, tuple[str, str]] = {
-    "summary.clean": ("No findings in {files} file(s).", "{files} ファイルで指摘事項はありません。"),
+    "summary.clean": (
+        "No findings in {files} file(s).",
+        "{files} ファイルで指摘事項はありません。",
+    ),
     "summary.found": (
         "Found {total} finding(s) in {files} file(s): {errors} error(s), {warnings} warning(s), "
         "{infos} info.",
@@ -147,7 +155,8 @@ _TOOL: dict[str, tuple[str, str]] = {
     ),
     "summary.skipped": (
         "{count} file(s) have structural errors; fix them to run the other rules on those files.",
-        "{count} ファイルに構造エラーがあります。修正すると、そのファイルに他のルールも適用されます。",
+        "{count} ファイルに構造エラーがあります。"
+        "修正すると、そのファイルに他のルールも適用されます。",
     ),
     "summary.suppressed": (
         "{count} finding(s) suppressed by `# aeplan: ignore` comments.",
@@ -174,7 +183,8 @@ _TOOL: dict[str, tuple[str, str]] = {
     "output.message": ("Message", "メッセージ"),
     "output.more": (
         "… and {count} more finding(s): see the job log or the SARIF report.",
-        "…ほか {count} 件の指摘事項があります。ジョブのログまたは SARIF レポートを確認してください。",
+        "…ほか {count} 件の指摘事項があります。"
+        "ジョブのログまたは SARIF レポートを確認してください。",
     ),
 }
 

@@ -84,11 +84,3 @@ def resolve(document: Any, pointer: str) -> tuple[bool, Any]:
         else:
             return False, None
     return True, current
-
-
-def deepest_existing(document: Any, pointer: str) -> str:
-    """The longest prefix of ``pointer`` that exists in ``document``."""
-    for candidate in ancestors(pointer):
-        if resolve(document, candidate)[0]:
-            return candidate
-    return ""

@@ -9,8 +9,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.catalogue.explanation import label, severity_word
+from planner.catalogue.explanation import explain, label, render_text, severity_word
+from planner.catalogue.factsheet import explain_fact, fact_id, fact_sheet_path, load_confidences
 from planner.errors import PlannerError
+from planner.rules.loader import load_rulebook
 from planner.rules.organisation import BUILTIN_PREFIX
 from planner.terminal import printable, width
 
@@ -31,8 +33,6 @@ _ORGANISATION_HINT = (
 
 def load_catalogue(rule_dirs: Sequence[str] = ()) -> Rulebook:
     """The built-in rules plus the organisation rules in ``rule_dirs``."""
-    from planner.rules.loader import load_rulebook
-
     return load_rulebook(tuple(Path(folder) for folder in rule_dirs))
 
 
@@ -130,9 +130,6 @@ _UNKNOWN_FACT = {
 
 def explain_text(rulebook: Rulebook, wanted: str, lang: str) -> str:
     """``aeplan explain``: the rule's docs in fixed sections, ready for a terminal."""
-    from planner.catalogue.explanation import explain, render_text
-    from planner.catalogue.factsheet import explain_fact, fact_id, fact_sheet_path, load_confidences
-
     if fact_id(wanted) is not None and rulebook.find(wanted) is None:
         try:
             sheet = fact_sheet_path().read_text(encoding="utf-8")

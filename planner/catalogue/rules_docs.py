@@ -7,7 +7,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.atomic import write_text_atomically
 from planner.catalogue.explanation import Explanation, explain, fact_line, label, severity_word
+from planner.catalogue.factsheet import load_confidences
+from planner.errors import PlannerError
+from planner.rules.loader import load_rulebook
 
 if TYPE_CHECKING:
     from planner.rules.rulebook import Rulebook
@@ -16,13 +20,15 @@ DOC_FILES = {"en": "rules.md", "ja": "rules.ja.md"}
 _INTRO = {
     "en": (
         "# Rule reference",
-        "Generated from the rule files in `rules/` by `make docs` (planner/catalogue/rules_docs.py); "
+        "Generated from the rule files in `rules/` by `make docs` "
+        "(planner/catalogue/rules_docs.py); "
         "do not edit by hand. The same text is shown by `aeplan explain CODE`. "
         "Fact ids refer to [facts.md](facts.md). 日本語版: [rules.ja.md](rules.ja.md).",
     ),
     "ja": (
         "# ルールリファレンス",
-        "`rules/` のルールファイルから `make docs`（planner/catalogue/rules_docs.py）で生成しています。"
+        "`rules/` のルールファイルから `make docs`"
+        "（planner/catalogue/rules_docs.py）で生成しています。"
         "手作業で編集しないでください。"
         "同じ内容は `aeplan explain CODE --lang ja` でも表示できます。"
         "事実 ID は [facts.md](facts.md) を参照してください。English: [rules.md](rules.md).",
@@ -85,9 +91,6 @@ def _cell(text: str) -> str:
 
 def generated_docs() -> dict[str, str]:
     """File name → the text it should hold, for every language (built-in rules only)."""
-    from planner.catalogue.factsheet import load_confidences
-    from planner.rules.loader import load_rulebook
-
     rulebook = load_rulebook()
     confidences = load_confidences()
     return {name: render_markdown(rulebook, lang, confidences) for lang, name in DOC_FILES.items()}
@@ -95,8 +98,6 @@ def generated_docs() -> dict[str, str]:
 
 def write_docs(folder: Path) -> list[Path]:
     """Write the generated reference files into ``folder``; returns the paths written."""
-    from planner.atomic import write_text_atomically
-
     written = []
     for name, text in generated_docs().items():
         write_text_atomically(folder / name, text)
@@ -105,9 +106,7 @@ def write_docs(folder: Path) -> list[Path]:
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    """``python -m planner.catalogue.rules_docs [FOLDER]``: regenerate the rule reference (default docs/)."""
-    from planner.errors import PlannerError
-
+    """``python -m planner.catalogue.rules_docs [DIR]``: write the rule reference (docs/)."""
     folder = Path(argv[0]) if argv else Path("docs")
     try:
         for path in write_docs(folder):

@@ -8,23 +8,31 @@ from typing import Optional
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary
+from planner.cli.options import lang_option, metadata_option, rules_option
+from planner.comparison.formats import FORMATS as COMPARISON_FORMATS
+from planner.errors import PlannerError
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = tuple(COMPARISON_FORMATS)
 
 
 @click.command()
 @click.argument("plan", type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Language of the output (default: the plan's `language`, else en).")
-@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
-              help="Also check the options with organisation rules from DIR (repeatable).")
-@click.option("--metadata", type=click.Path(), default=None, metavar="PATH",
-              help="Also check each option against the org's metadata (DX or Metadata API folder).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@lang_option("Language of the output (default: the plan's `language`, else en).")
+@rules_option("Also check the options with organisation rules from DIR (repeatable).")
+@metadata_option("Also check each option against the org's metadata (DX or Metadata API folder).")
 def command(
-    plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...],
+    plan: str,
+    output_format: str,
+    lang: Optional[str],
+    rule_dirs: tuple[str, ...],
     metadata: Optional[str],
 ) -> None:
     """Compare the sync methods for each business unit of PLAN and recommend one.
@@ -33,14 +41,11 @@ def command(
     applied to a copy of the plan and checked with the same rules as `aeplan lint`.
     Exit code 0 unless the plan cannot be read (2).
     """
-    with boundary():
-        from planner.comparison.building import compare_file
-        from planner.comparison.formats import renderer
+    from planner.comparison.building import compare_file
+    from planner.comparison.formats import renderer
 
-        if metadata is not None and not Path(metadata).is_dir():
-            from planner.errors import PlannerError
-
-            raise PlannerError(f"--metadata: the folder {metadata} does not exist")
-        folders = tuple(Path(folder) for folder in rule_dirs)
-        comparison = compare_file(plan, lang, folders, Path(metadata) if metadata else None)
-        renderer(output_format).render(comparison, sys.stdout)
+    if metadata is not None and not Path(metadata).is_dir():
+        raise PlannerError(f"--metadata: the folder {metadata} does not exist")
+    folders = tuple(Path(folder) for folder in rule_dirs)
+    comparison = compare_file(plan, lang, folders, Path(metadata) if metadata else None)
+    renderer(output_format).render(comparison, sys.stdout)

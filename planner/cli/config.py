@@ -7,7 +7,15 @@ from typing import Optional
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary, configuration_options, split_codes
+from planner.cli.options import (
+    configuration_options,
+    fail_on_option,
+    lang_option,
+    metadata_option,
+    rules_option,
+    selection_options,
+    split_codes,
+)
 
 
 @click.command()
@@ -20,18 +28,11 @@ from planner.cli.options import LANGUAGES, boundary, configuration_options, spli
     help="Output format.",
 )
 @configuration_options
-@click.option("--select", multiple=True, metavar="CODES", help="As for `aeplan lint`.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="As for `aeplan lint`.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(("error", "warning", "info", "never")),
-    default=None,
-    help="As for `aeplan lint`.",
-)
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="As for `aeplan lint`.")
-@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR", help="As for `aeplan lint`.")
-@click.option("--metadata", type=click.Path(), default=None, metavar="PATH",
-              help="As for `aeplan lint`.")
+@selection_options("As for `aeplan lint`.", "As for `aeplan lint`.")
+@fail_on_option("As for `aeplan lint`.")
+@lang_option("As for `aeplan lint`.")
+@rules_option("As for `aeplan lint`.")
+@metadata_option("As for `aeplan lint`.")
 def command(
     output_format: str,
     config_path: Optional[str],
@@ -44,17 +45,22 @@ def command(
     metadata: Optional[str],
 ) -> None:
     """Show the settings `aeplan lint` would use here, and where each came from."""
-    with boundary():
-        from planner.config import view as settings_view
-        from planner.config.settings import Overrides, resolve
+    from planner.config import view as settings_view
+    from planner.config.settings import Overrides, resolve
 
-        overrides = Overrides(
-            split_codes(select), split_codes(ignore), fail_on, lang, rule_dirs, config_path,
-            isolated, metadata,
-        )  # fmt: skip
-        settings = resolve(overrides)
-        cwd = Path.cwd().absolute()
-        if output_format == "json":
-            click.echo(settings_view.render_json(settings, cwd), nl=False)
-        else:
-            click.echo(settings_view.render_text(settings, cwd, settings.lang or "en"), nl=False)
+    overrides = Overrides(
+        split_codes(select),
+        split_codes(ignore),
+        fail_on,
+        lang,
+        rule_dirs,
+        config_path,
+        isolated,
+        metadata,
+    )
+    settings = resolve(overrides)
+    cwd = Path.cwd().absolute()
+    if output_format == "json":
+        click.echo(settings_view.render_json(settings, cwd), nl=False)
+    else:
+        click.echo(settings_view.render_text(settings, cwd, settings.lang or "en"), nl=False)

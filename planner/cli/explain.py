@@ -6,28 +6,15 @@ import sys
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary
+from planner.cli.options import lang_option, rules_option
 
 
 @click.command()
 @click.argument("code_or_name")
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of the explanation.",
-)
-@click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    metavar="DIR",
-    help="Also look in organisation rules (CODE.rule.yaml) from DIR (repeatable).",
-)
+@lang_option("Language of the explanation.", default="en")
+@rules_option("Also look in organisation rules (CODE.rule.yaml) from DIR (repeatable).")
 def command(code_or_name: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
     """Explain one rule, by code (AE305) or name, or one fact (F17): its source and confidence."""
-    with boundary():
-        from planner.catalogue.listing import explain_text, load_catalogue
+    from planner.catalogue.listing import explain_text, load_catalogue
 
-        sys.stdout.write(explain_text(load_catalogue(rule_dirs), code_or_name, lang))
+    sys.stdout.write(explain_text(load_catalogue(rule_dirs), code_or_name, lang))

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Optional
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary, configuration_options, split_codes
+from planner.cli.options import (
+    configuration_options,
+    fail_on_option,
+    lang_option,
+    metadata_option,
+    rules_option,
+    selection_options,
+    split_codes,
+)
 from planner.reporters import REPORTERS
 
 if TYPE_CHECKING:
@@ -21,29 +29,44 @@ FORMATS = tuple(REPORTERS)
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
-              help="Terminal output format [default: text; github when GITHUB_ACTIONS=true].")
-@click.option("--output", "outputs", multiple=True, metavar="FORMAT=PATH",
-              help="Also write FORMAT to the file PATH, atomically (repeatable).")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Language of messages (default: the plan's `language`, else en).")
-@click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")), default=None,
-              help="Exit 1 when a finding is at or above this severity [default: error].")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Only these rule codes or prefixes (comma-separated, repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODES",
-              help="Skip these rule codes or prefixes (comma-separated, repeatable).")
-@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
-              help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
-@click.option("--metadata", "metadata", type=click.Path(), default=None, metavar="PATH",
-              help="Check the plans against the org's metadata: a Salesforce DX project or source "
-                   "folder, or a Metadata API retrieve folder (overrides `metadata` and the plan's "
-                   "`salesforce.metadata`).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Terminal output format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option(
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="FORMAT=PATH",
+    help="Also write FORMAT to the file PATH, atomically (repeatable).",
+)
+@lang_option("Language of messages (default: the plan's `language`, else en).")
+@fail_on_option("Exit 1 when a finding is at or above this severity [default: error].")
+@selection_options(
+    "Only these rule codes or prefixes (comma-separated, repeatable).",
+    "Skip these rule codes or prefixes (comma-separated, repeatable).",
+)
+@rules_option("Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
+@metadata_option(
+    "Check the plans against the org's metadata: a Salesforce DX project or source folder, or a"
+    " Metadata API retrieve folder (overrides `metadata` and the plan's `salesforce.metadata`)."
+)
 @configuration_options
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Report only findings that are not in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Record the current findings in this baseline file.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Report only findings that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Record the current findings in this baseline file.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code speaks.")
 @click.option("--allow-empty", is_flag=True,
               help="Exit 0 when no plan is found (by default linting nothing is exit 2).")
@@ -72,31 +95,30 @@ def command(
     In a folder, a plan is a *.yaml / *.yml file with a top-level `aeplan:` key; hidden, VCS,
     virtual-environment and node_modules folders and what .gitignore ignores are skipped.
     """
-    with boundary():
-        from planner.config.settings import Overrides, resolve
-        from planner.lint.run import Adoption, run
-        from planner.reporters.destinations import deliver, parse_outputs, terminal_format
+    from planner.config.settings import Overrides, resolve
+    from planner.lint.run import Adoption, run
+    from planner.reporters.destinations import deliver, parse_outputs, terminal_format
 
-        files = parse_outputs(outputs)
+    files = parse_outputs(outputs)
 
-        settings = resolve(
-            Overrides(
-                split_codes(select), split_codes(ignore), fail_on, lang, rule_dirs, config_path,
-                isolated, metadata,
-            )
+    settings = resolve(
+        Overrides(
+            split_codes(select), split_codes(ignore), fail_on, lang, rule_dirs, config_path,
+            isolated, metadata,
         )
-        if show_files:
-            _show_files(paths or (".",), settings)
-            return
-        outcome = run(
-            paths or (".",), settings, Adoption(baseline, write_baseline, allow_empty)
-        )
-        result = replace(outcome.result, fail_on=settings.fail_on)
-        if outcome.written is not None and not quiet:
-            click.echo(f"aeplan: wrote {outcome.written} finding(s) to {write_baseline}", err=True)
-        terminal = terminal_format(output_format, os.environ)
-        deliver(result, sys.stdout, terminal, files, os.environ, quiet=quiet)
-        sys.exit(result.exit_code(settings.fail_on))
+    )
+    if show_files:
+        _show_files(paths or (".",), settings)
+        return
+    outcome = run(
+        paths or (".",), settings, Adoption(baseline, write_baseline, allow_empty)
+    )
+    result = replace(outcome.result, fail_on=settings.fail_on)
+    if outcome.written is not None and not quiet:
+        click.echo(f"aeplan: wrote {outcome.written} finding(s) to {write_baseline}", err=True)
+    terminal = terminal_format(output_format, os.environ)
+    deliver(result, sys.stdout, terminal, files, os.environ, quiet=quiet)
+    sys.exit(result.exit_code(settings.fail_on))
 
 
 def _show_files(paths: tuple[str, ...], settings: Settings) -> None:

@@ -8,7 +8,12 @@ from typing import Optional
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary, configuration_options
+from planner.cli.options import (
+    configuration_options,
+    lang_option,
+    metadata_option,
+    rules_option,
+)
 from planner.report import FORMATS
 
 
@@ -21,26 +26,9 @@ from planner.report import FORMATS
     default=None,
     help="Output format (default: from the -o file's suffix .md/.html, else markdown).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Language of the report (default: the plan's `language`, else en).",
-)
-@click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    metavar="DIR",
-    help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).",
-)
-@click.option(
-    "--metadata",
-    type=click.Path(),
-    default=None,
-    metavar="PATH",
-    help="Check the plan against the org's metadata (DX project or Metadata API folder).",
-)
+@lang_option("Language of the report (default: the plan's `language`, else en).")
+@rules_option("Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
+@metadata_option("Check the plan against the org's metadata (DX project or Metadata API folder).")
 @configuration_options
 @click.option(
     "--audience",
@@ -83,23 +71,22 @@ def command(
     output: Optional[str],
 ) -> None:
     """Render the implementation report of PLAN: decisions, diagram, findings, checklist."""
-    with boundary():
-        from planner.atomic import write_text_atomically
-        from planner.config.settings import Overrides, resolve
-        from planner.lint.run import lint_options
-        from planner.report import SUFFIXES
-        from planner.report.document import build_report
-        from planner.report.presentation import presentation
+    from planner.atomic import write_text_atomically
+    from planner.config.settings import Overrides, resolve
+    from planner.lint.run import lint_options
+    from planner.report import SUFFIXES
+    from planner.report.document import build_report
+    from planner.report.presentation import presentation
 
-        settings = resolve(
-            Overrides(
-                lang=lang, rules=rule_dirs, config=config_path, isolated=isolated, metadata=metadata
-            )
+    settings = resolve(
+        Overrides(
+            lang=lang, rules=rule_dirs, config=config_path, isolated=isolated, metadata=metadata
         )
-        chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
-        shown = presentation(audience, issued_on, revision)
-        text = build_report(Path(plan), chosen, lint_options(settings), shown)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            write_text_atomically(output, text, protected=(Path(plan),))
+    )
+    chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
+    shown = presentation(audience, issued_on, revision)
+    text = build_report(Path(plan), chosen, lint_options(settings), shown)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomically(output, text, protected=(Path(plan),))

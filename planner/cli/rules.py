@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary
+from planner.cli.options import lang_option, rules_option
 
 FORMATS = ("text", "json")
 
@@ -20,24 +20,11 @@ FORMATS = ("text", "json")
     show_default=True,
     help="An aligned table, or the JSON document in docs/rules-cli.md.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of the summaries.",
-)
-@click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    metavar="DIR",
-    help="Also list organisation rules (CODE.rule.yaml) from DIR (repeatable).",
-)
+@lang_option("Language of the summaries.", default="en")
+@rules_option("Also list organisation rules (CODE.rule.yaml) from DIR (repeatable).")
 def command(output_format: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
     """List the rules: built-in ones and organisation rules given with --rules."""
-    with boundary():
-        from planner.catalogue.listing import LISTING_FORMATS, load_catalogue
+    from planner.catalogue.listing import LISTING_FORMATS, load_catalogue
 
-        rulebook = load_catalogue(rule_dirs)
-        sys.stdout.write(LISTING_FORMATS[output_format](rulebook, lang))
+    rulebook = load_catalogue(rule_dirs)
+    sys.stdout.write(LISTING_FORMATS[output_format](rulebook, lang))

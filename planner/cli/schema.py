@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from planner.cli.options import LANGUAGES, boundary
+from planner.cli.options import LANGUAGES
 
 
 @click.command()
@@ -24,7 +24,6 @@ from planner.cli.options import LANGUAGES, boundary
 )
 def command(lang: str, draft: str) -> None:
     """Print the plan format's JSON Schema (for editors and other validators)."""
-    with boundary():
-        from planner.plan.schema_export import plan_schema_text
+    from planner.plan.schema_export import plan_schema_text
 
-        click.echo(plan_schema_text(lang, draft), nl=False)
+    click.echo(plan_schema_text(lang, draft), nl=False)

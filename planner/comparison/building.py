@@ -63,8 +63,10 @@ def compare_analysis(
     if secret is not None:  # the comparison quotes plan values, and a secret must never be shown
         raise PlannerError(
             f"the plan holds a secret ({secret.code}); remove it before comparing",
-            file=analysis.path, line=secret.line, column=secret.column,
-        )  # fmt: skip
+            file=analysis.path,
+            line=secret.line,
+            column=secret.column,
+        )
     lang = lang or analysis.lang
     baseline = frozenset(
         (hit.rule.code, hit.pointer)

@@ -81,10 +81,15 @@ def noted(hits: Sequence[RuleHit], lang: str) -> tuple[Noted, ...]:
     """Hits as the comparison shows them, in code then pointer order, one per (code, pointer)."""
     unique = {(hit.rule.code, hit.pointer): hit for hit in reversed(hits)}
     return tuple(
-        Noted(hit.rule.code, hit.rule.name, hit.rule.severity.value,
-              render(hit.rule.message.get(lang), hit.params), hit.pointer)
+        Noted(
+            hit.rule.code,
+            hit.rule.name,
+            hit.rule.severity.value,
+            render(hit.rule.message.get(lang), hit.params),
+            hit.pointer,
+        )
         for _, hit in sorted(unique.items())
-    )  # fmt: skip
+    )
 
 
 def to_option(item: Evaluated, common: frozenset[tuple[str, str]], lang: str) -> Option:
@@ -99,8 +104,13 @@ def to_option(item: Evaluated, common: frozenset[tuple[str, str]], lang: str) ->
     unit = f"/business_units/{variant.index}/"
     needs = [_need(need, objects, unit, lang) for need, objects in variant.needs]
     if licences.needed and licences.available is None:
-        needs.append(Item("licence_count", wording.text("need.licence_count", lang),
-                          pointer="/salesforce/crm_licenses_available"))  # fmt: skip
+        needs.append(
+            Item(
+                "licence_count",
+                wording.text("need.licence_count", lang),
+                pointer="/salesforce/crm_licenses_available",
+            )
+        )
     return Option(
         id=variant.kind.id,
         label=wording.text(f"option.{variant.kind.id}", lang),
@@ -178,8 +188,12 @@ def _need(need: str, objects: tuple[str, ...], unit: str, lang: str) -> Item:
     if need == "mds_rules":
         names = [wording.object_name(name, lang) for name in objects]
         shown = wording.text("list.and", lang).join(names)
-        return Item(need, wording.text("need.mds_rules", lang, objects=shown), ("F35",),
-                    unit + "sync/marketing_data_sharing")  # fmt: skip
+        return Item(
+            need,
+            wording.text("need.mds_rules", lang, objects=shown),
+            ("F35",),
+            unit + "sync/marketing_data_sharing",
+        )
     pointer = unit + "connector/custom_user" + ("/license" if need == "licence" else "")
     return Item(need, wording.text(f"need.{need}", lang), ("F23",), pointer)
 
@@ -187,14 +201,13 @@ def _need(need: str, objects: tuple[str, ...], unit: str, lang: str) -> Item:
 def _change(variant: Variant, index: int, lang: str) -> Item:
     change = variant.changes[index]
     unit = f"/business_units/{variant.index}/"
-    key = change.pointer[len(unit):].replace("/", ".") if change.pointer.startswith(unit) else ""
+    key = change.pointer[len(unit) :].replace("/", ".") if change.pointer.startswith(unit) else ""
     if change.key == "remove_rules":
         shown = wording.text("change.remove_rules", lang, count=change.before)
     else:
         before = change.before or wording.text("change.unset", lang)
         shown = wording.text("change.set", lang, setting=key, before=before, after=change.after)
-    return Item(change.key, shown, pointer=change.pointer, before=change.before,
-                after=change.after)  # fmt: skip
+    return Item(change.key, shown, pointer=change.pointer, before=change.before, after=change.after)
 
 
 def _below(pointer: str, ancestor: str) -> bool:

@@ -1,9 +1,8 @@
-"""Output formats of the comparison: one module each, looked up by name when needed."""
+"""Output formats of the comparison: one module each, in a typed registry by format name."""
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, Callable, Protocol, TextIO
 
 if TYPE_CHECKING:
     from planner.comparison.results import Comparison
@@ -15,14 +14,35 @@ class ComparisonRenderer(Protocol):
     def render(self, comparison: Comparison, stream: TextIO) -> None: ...
 
 
-FORMATS: dict[str, str] = {
-    "text": "planner.comparison.text",
-    "json": "planner.comparison.json_document",
-    "markdown": "planner.comparison.markdown",
+# Loaders import on first use: the CLI reads the names at start-up without importing the engine.
+
+
+def _text() -> ComparisonRenderer:
+    from planner.comparison import text
+
+    return text
+
+
+def _json() -> ComparisonRenderer:
+    from planner.comparison import json_document
+
+    return json_document
+
+
+def _markdown() -> ComparisonRenderer:
+    from planner.comparison import markdown
+
+    return markdown
+
+
+FORMATS: dict[str, Callable[[], ComparisonRenderer]] = {
+    "text": _text,
+    "json": _json,
+    "markdown": _markdown,
 }
+"""Format name → its renderer; ``aeplan compare --format`` offers these names."""
 
 
 def renderer(name: str) -> ComparisonRenderer:
-    """The renderer module for a format name (imported only when used)."""
-    module: ComparisonRenderer = importlib.import_module(FORMATS[name])
-    return module
+    """The renderer for a format name."""
+    return FORMATS[name]()

@@ -60,14 +60,18 @@ def _unit(unit: UnitComparison, lang: str, level: int) -> str:
     lines.append("")
     label = escape(wording.text("recommended", lang))
     end = wording.text("sentence.end", lang)
-    lines.append(f"**{label}:** {escape(recommendation.label)}{end}"
-                 f"{escape(recommendation.reason)} {escape(table.facts(unit))}")  # fmt: skip
+    lines.append(
+        f"**{label}:** {escape(recommendation.label)}{end}"
+        f"{escape(recommendation.reason)} {escape(table.facts(unit))}"
+    )
     lines.append("")
     lines.append(f"{escape(wording.text('others', lang))}:")
     lines.append("")
     lines.extend(f"- {rich(line)}" for line in table.others(unit, lang))
     if unit.in_every_option:
         lines.append("")
-        lines.append(f"{escape(wording.text('every_option', lang))}: "
-                     + escape(wording.join(table.named(unit.in_every_option), lang)))  # fmt: skip
+        lines.append(
+            f"{escape(wording.text('every_option', lang))}: "
+            + escape(wording.join(table.named(unit.in_every_option), lang))
+        )
     return "\n".join(lines)

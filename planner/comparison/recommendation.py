@@ -49,9 +49,7 @@ def recommend(options: Sequence[Option], multi: bool, lang: str) -> Recommendati
     if best.blocked:
         sentences.append(wording.text("reason.all_blocked", lang))
     sentences.append(wording.text(f"reason.{context}", lang))
-    others = tuple(
-        Item(options[i].id, _why_not(options[i], best, multi, lang)) for i in ranked[1:]
-    )
+    others = tuple(Item(options[i].id, _why_not(options[i], best, multi, lang)) for i in ranked[1:])
     separator = "" if lang == "ja" else " "
     return Recommendation(
         option=best.id,
@@ -67,9 +65,13 @@ def _codes(option: Option, lang: str) -> str:
     shown = sorted({noted.code for noted in option.errors})
     if option.licences.blocked:
         shown.append(
-            wording.text("blocked.licences", lang, total=option.licences.total,
-                         available=option.licences.available)
-        )  # fmt: skip
+            wording.text(
+                "blocked.licences",
+                lang,
+                total=option.licences.total,
+                available=option.licences.available,
+            )
+        )
     return wording.join(shown, lang)
 
 

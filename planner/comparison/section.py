@@ -126,7 +126,3 @@ def _cards(rows: tuple[OptionRow, ...]) -> tuple[OptionRow, ...]:
     """The recommended option first, the others in table order (``sorted`` is stable)."""
     return tuple(sorted(rows, key=lambda row: not row.recommended))
 
-
-def section_markdown(analysis: Analysis, lang: Optional[str] = None, level: int = 3) -> str:
-    """The section's Markdown (without its own title), for any document that embeds it."""
-    return section_data(analysis, lang, level=level).markdown

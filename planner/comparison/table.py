@@ -8,8 +8,17 @@ from dataclasses import dataclass
 from planner.comparison import wording
 from planner.comparison.results import Comparison, Noted, Option, UnitComparison
 
-COLUMNS = ("option", "blocked", "warnings", "licences", "syncs", "several", "needs", "steps",
-           "changes")  # fmt: skip
+COLUMNS = (
+    "option",
+    "blocked",
+    "warnings",
+    "licences",
+    "syncs",
+    "several",
+    "needs",
+    "steps",
+    "changes",
+)
 
 
 @dataclass(frozen=True)
@@ -39,8 +48,14 @@ def _row(option: Option, unit: UnitComparison, lang: str) -> Row:
         label += open_ + wording.text("as_written", lang) + close
     blocked = [noted.code for noted in option.errors]
     if option.licences.blocked:
-        blocked.append(wording.text("blocked.licences", lang, total=option.licences.total,
-                                    available=option.licences.available))  # fmt: skip
+        blocked.append(
+            wording.text(
+                "blocked.licences",
+                lang,
+                total=option.licences.total,
+                available=option.licences.available,
+            )
+        )
     changes = [change.text for change in option.changes]
     cells = {
         "option": label,
@@ -85,8 +100,13 @@ def unit_heading(unit: UnitComparison, lang: str) -> str:
 
 def title(comparison: Comparison) -> str:
     """The first line: which plan, how many business units, which org."""
-    return wording.text("title", comparison.lang, file=comparison.file,
-                        count=len(comparison.units), org=comparison.org)  # fmt: skip
+    return wording.text(
+        "title",
+        comparison.lang,
+        file=comparison.file,
+        count=len(comparison.units),
+        org=comparison.org,
+    )
 
 
 def others(unit: UnitComparison, lang: str) -> list[str]:

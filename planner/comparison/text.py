@@ -35,13 +35,17 @@ def _unit(unit: UnitComparison, lang: str) -> str:
         lines.extend(_details(option, row.cells, lang))
     if unit.in_every_option:
         lines.append("")
-        lines.append(f"{wording.text('every_option', lang)}: "
-                     + wording.join(table.named(unit.in_every_option), lang))  # fmt: skip
+        lines.append(
+            f"{wording.text('every_option', lang)}: "
+            + wording.join(table.named(unit.in_every_option), lang)
+        )
     recommendation = unit.recommendation
     lines.append("")
     end = wording.text("sentence.end", lang)
-    lines.append(f"{wording.text('recommended', lang)}: {recommendation.label}{end}"
-                 f"{recommendation.reason} {table.facts(unit)}")  # fmt: skip
+    lines.append(
+        f"{wording.text('recommended', lang)}: {recommendation.label}{end}"
+        f"{recommendation.reason} {table.facts(unit)}"
+    )
     lines.append(f"{wording.text('others', lang)}:")
     lines.extend(f"  - {line}" for line in table.others(unit, lang))
     return "\n".join(printable(line) for line in lines) + "\n"
@@ -52,16 +56,24 @@ def _details(option: Option, cells: dict[str, str], lang: str) -> list[str]:
     lines = [f"  {cells['option']}"]
     blocking = table.named(option.errors)
     if option.licences.blocked:
-        blocking.append(wording.text("blocked.licences", lang, total=option.licences.total,
-                                     available=option.licences.available))  # fmt: skip
+        blocking.append(
+            wording.text(
+                "blocked.licences",
+                lang,
+                total=option.licences.total,
+                available=option.licences.available,
+            )
+        )
     for label, shown in (("blocked", blocking), ("warnings", table.named(option.warnings))):
         if shown:
             lines.append(f"    {headers[label]}: " + wording.join(shown, lang))
     for column in ("syncs", "several", "needs", "steps", "changes"):
         lines.append(f"    {headers[column]}: {cells[column]}")
     if option.placeholder_codes:
-        lines.append(f"    {wording.text('column.placeholders', lang)}: "
-                     + wording.join(list(option.placeholder_codes), lang))  # fmt: skip
+        lines.append(
+            f"    {wording.text('column.placeholders', lang)}: "
+            + wording.join(list(option.placeholder_codes), lang)
+        )
     return lines
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from planner import pointers
+from planner.plan.model import Plan
 
 INTEGRATION_USER = "integration_user"
 CUSTOM_USER = "custom_user"
@@ -183,7 +184,5 @@ def _user(build: _Builder) -> None:
 
 def _normalised(plan: dict[str, Any]) -> dict[str, Any]:
     """Validate the variant through the model, so it has exactly the shape the rules expect."""
-    from planner.plan.model import Plan
-
     dumped: dict[str, Any] = Plan.model_validate(plan).model_dump(mode="json", exclude_none=True)
     return dumped

@@ -124,9 +124,11 @@ def load(path: Path, shown: Optional[str] = None) -> LoadedConfig:
         if not isinstance(table, dict):
             raise PlannerError("`tool.aeplan` must be a table", file=name)
     return LoadedConfig(
-        path=path, values=_validate(table, text, name, in_pyproject), text=text,
+        path=path,
+        values=_validate(table, text, name, in_pyproject),
+        text=text,
         in_pyproject=in_pyproject,
-    )  # fmt: skip
+    )
 
 
 def _parse(text: str, name: str) -> dict[str, Any]:

@@ -17,6 +17,8 @@ from planner.config.settings import Settings
 from planner.errors import PlannerError
 from planner.rules.rulebook import Rulebook
 
+_LOOK_ALIKE_DIGITS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
 _OPTIONS = {"select": "--select", "ignore": "--ignore"}
 
 
@@ -40,6 +42,10 @@ class Vocabulary:
     def suggestion(self, selector: str) -> str:
         """`` (did you mean X?)`` with the closest code or name, or ``""``."""
         upper, lower = selector.upper(), selector.lower()
+        # Letters typed for look-alike digits (AE4O2, AE1l0) are the likeliest slip of all.
+        digits = upper[:2] + upper[2:].translate(_LOOK_ALIKE_DIGITS)
+        if digits != upper and self.code_for(digits) is not None:
+            return f" (did you mean {digits}?)"
         close = difflib.get_close_matches(upper, self.codes, n=1, cutoff=0.6)
         close += difflib.get_close_matches(lower, list(self.names), n=1, cutoff=0.6)
         return f" (did you mean {close[0]}?)" if close else ""

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
+from planner.config import files as config
+from planner.config.files import shown
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.limits import Limits
@@ -74,8 +76,6 @@ class Settings:
 
 def resolve(overrides: Overrides, cwd: Optional[Path] = None) -> Settings:
     """Settings for a run started in ``cwd``: defaults < closest config file < command line."""
-    from planner.config import files as config
-
     here = (cwd or Path.cwd()).absolute()
     if overrides.isolated and overrides.config:
         raise PlannerError("--config and --isolated cannot be used together")
@@ -91,8 +91,6 @@ def resolve(overrides: Overrides, cwd: Optional[Path] = None) -> Settings:
 
 
 def _shown(path: Path, cwd: Path) -> str:
-    from planner.config.files import shown
-
     return shown(path, cwd)
 
 
@@ -116,8 +114,9 @@ def _check_rule_folders(folders: tuple[Path, ...], loaded: Any, cwd: Path) -> No
         if not entry.is_dir():
             raise PlannerError(
                 f"`rules`: the folder {entry} does not exist",
-                file=_shown(loaded.path, cwd), line=loaded.line_of("rules") or 0,
-            )  # fmt: skip
+                file=_shown(loaded.path, cwd),
+                line=loaded.line_of("rules") or 0,
+            )
 
 
 def _check_metadata_folder(folder: Path, config_file: Optional[str], line: int) -> None:
@@ -155,11 +154,15 @@ def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
     label = _label(loaded.path, cwd)
     keys = sorted(name.replace("_", "-") for name in values.model_fields_set)
     return replace(
-        settings, **changes, root=folder, config_file=loaded.path,
+        settings,
+        **changes,
+        root=folder,
+        config_file=loaded.path,
         config_name=_shown(loaded.path, cwd),
-        sources={key: label for key in keys}, lines={key: loaded.line_of(key) for key in keys},
+        sources={key: label for key in keys},
+        lines={key: loaded.line_of(key) for key in keys},
         configured_codes=_codes_in(changes),
-    )  # fmt: skip
+    )
 
 
 def _codes_in(changes: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -213,8 +216,9 @@ def check_codes(settings: Settings, known: set[str]) -> None:
             if not any(rule.startswith(code) for rule in known):
                 raise PlannerError(
                     f"bad configuration: `{key}`: {code} matches no rule code",
-                    file=settings.config_name, line=settings.lines.get(key, 0),
-                )  # fmt: skip
+                    file=settings.config_name,
+                    line=settings.lines.get(key, 0),
+                )
 
 
 def with_severities(rulebook: Rulebook, overrides: tuple[tuple[str, Severity], ...]) -> Rulebook:

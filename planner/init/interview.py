@@ -4,13 +4,6 @@ from __future__ import annotations
 
 from planner.placeholders import render
 
-QUESTION_ORDER = (
-    "org", "version", "bu_count", "bu_name", "connector_user", "custom_username", "custom_license",
-    "scope", "mds_lead_field", "mds_contact_field", "same_email", "person_accounts",
-    "person_account_record_type", "ae_admins", "salesforce_admin", "sync_error_owner",
-    "sync_error_review", "partner",
-)  # fmt: skip
-
 _QUESTIONS: dict[str, tuple[str, str]] = {
     "lang": ("Language of the questions and the plan / 質問とプランの言語", "質問とプランの言語"),
     "org": ("Label of the Salesforce org", "Salesforce 組織の名前"),

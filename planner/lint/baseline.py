@@ -78,7 +78,9 @@ def read(path: Path) -> Counter[Fingerprint]:
         raw = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         raise PlannerError(
-            f"baseline is not valid JSON: {error.msg}", file=str(path), line=error.lineno,
+            f"baseline is not valid JSON: {error.msg}",
+            file=str(path),
+            line=error.lineno,
             column=error.colno,
         ) from None  # fmt: skip
     except (ValueError, RecursionError) as error:

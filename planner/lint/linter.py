@@ -27,8 +27,6 @@ from planner.rules.engine import Engine, RuleHit
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import Rulebook, RuleSpec
 
-FAIL_ON_CHOICES = ("error", "warning", "info", "never")
-
 
 @dataclass(frozen=True)
 class Selection:
@@ -52,7 +50,7 @@ class LintOptions:
 
     lang: Optional[str] = None
     selection: Selection = Selection()
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)
     rule_dirs: tuple[Path, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     """Severity overrides by code or prefix (the longest matching prefix wins)."""
@@ -100,6 +98,14 @@ class LintResult:
     """What folder walks met and did not lint, and why."""
     fail_on: str = "error"
     """The ``--fail-on`` threshold; formats with a pass/fail notion (JUnit) follow it too."""
+    on_invalid_plans: frozenset[str] = frozenset()
+    """The active rules that ran on a file that failed to load or validate (the others did not)."""
+
+    def ran(self, analysis: Analysis) -> tuple[str, ...]:
+        """The codes of the rules in force that ran on ``analysis``'s file, in code order."""
+        if not analysis.structural:
+            return self.active
+        return tuple(code for code in self.active if code in self.on_invalid_plans)
 
     @property
     def findings(self) -> list[Finding]:
@@ -163,8 +169,14 @@ class Linter:
         found = self.discover(paths)
         analyses = tuple(self.analyse_file(path) for path in found.files)
         active = tuple(sorted(self._active))
+        lang = self._summary_lang(analyses)
         return LintResult(
-            analyses, self._summary_lang(analyses), self.rulebook, active, found.skipped
+            analyses,
+            lang,
+            self.rulebook,
+            active,
+            skipped=found.skipped,
+            on_invalid_plans=self.engine.runs_on_invalid_plans,
         )
 
     def analyse_file(self, path: Path) -> Analysis:
@@ -209,12 +221,16 @@ class Linter:
         findings.extend(self._from_hit(hit, loaded, name, lang) for hit in hits)
         findings = secrets.redacted_findings(findings, loaded.data)
         outcome = suppressions.apply(
-            findings, loaded, active=active, known=self._rules, check_unused=plan is not None,
+            findings,
+            loaded,
+            active=active,
+            known=self._rules,
+            check_unused=plan is not None,
             names=self._names,
             make=lambda code, pointer, position, params: _finding(
                 self._rules[code], name, pointer, position, note_params(code, params, lang), lang
             ),
-        )  # fmt: skip
+        )
         kept = outcome.kept + outcome.notes
         ordered = tuple(sorted(set(kept), key=lambda finding: (finding.sort_key, finding.message)))
         source = metadata.source if metadata is not None else None

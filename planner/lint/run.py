@@ -7,11 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
+from planner.config.selectors import resolve_selectors
+from planner.config.settings import Settings
+from planner.errors import PlannerError
+from planner.lint import baseline
+from planner.lint.linter import Linter, LintOptions, LintResult, Selection
+from planner.rules.loader import load_rulebook
+from planner.rules.rulebook import Rulebook
+
 if TYPE_CHECKING:
-    from planner.config.settings import Settings
     from planner.lint.discovery import Discovered
-    from planner.lint.linter import LintOptions, LintResult
-    from planner.rules.rulebook import Rulebook
 
 
 @dataclass(frozen=True)
@@ -38,10 +43,6 @@ def lint_options(settings: Settings, rulebook: Optional[Rulebook] = None) -> Lin
     A selector that matches no rule of ``rulebook`` (default: the rules ``settings`` load) is a
     :class:`PlannerError` (see :mod:`planner.config.selectors`).
     """
-    from planner.config.selectors import resolve_selectors
-    from planner.lint.linter import LintOptions, Selection
-    from planner.rules.loader import load_rulebook
-
     settings = resolve_selectors(settings, rulebook or load_rulebook(settings.rules))
 
     return LintOptions(
@@ -63,11 +64,6 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     With both a baseline to read and one to write, the written one holds only the findings that
     were already in the read one: fixed findings leave it and new ones never enter (a ratchet).
     """
-    from planner.errors import PlannerError
-    from planner.lint import baseline
-    from planner.lint.linter import Linter
-    from planner.rules.loader import load_rulebook
-
     known = baseline.read(adoption.baseline) if adoption.baseline else None
     rulebook = load_rulebook(settings.rules)
     linter = Linter(lint_options(settings, rulebook), rulebook)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Callable, Optional
 
+from planner import phrases
 from planner.findings import Finding
 from planner.plan.source import LoadedPlan, Position
 
@@ -261,6 +262,4 @@ def note_params(code: str, params: dict[str, str], lang: str) -> dict[str, str]:
     """AE902's message is one of aeplan's sentences, chosen by why the suppression is unused."""
     if code != UNUSED:
         return params
-    from planner import phrases
-
     return {"detail": phrases.structural_detail(code, params, lang)}

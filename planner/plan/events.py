@@ -175,8 +175,14 @@ class _Builder:
     def _count(self, size: int, event: Any) -> None:
         self.total += size
         if self.total > self.limits.max_nodes:
-            self._stop(Problem("AE006", "", _mark(event),
-                               {"limit": "nodes", "value": str(self.limits.max_nodes)}))  # fmt: skip
+            self._stop(
+                Problem(
+                    "AE006",
+                    "",
+                    _mark(event),
+                    {"limit": "nodes", "value": str(self.limits.max_nodes)},
+                )
+            )
 
     def _stop(self, problem: Problem) -> None:
         self.loaded.problems.append(problem)
@@ -257,10 +263,18 @@ class _Builder:
         if event.tag is not None and event.tag not in _CONTAINERS:
             self._problem("AE001", event, {"reason": "tag", "tag": event.tag})
         if len(self.stack) >= self.limits.max_depth:
-            self._stop(Problem("AE006", self._pointer_for_child(), _mark(event),
-                               {"limit": "depth", "value": str(self.limits.max_depth)}))  # fmt: skip
-        parent_is_key = bool(self.stack) and isinstance(self.stack[-1].value, dict) and (
-            self.stack[-1].expecting_key
+            self._stop(
+                Problem(
+                    "AE006",
+                    self._pointer_for_child(),
+                    _mark(event),
+                    {"limit": "depth", "value": str(self.limits.max_depth)},
+                )
+            )
+        parent_is_key = (
+            bool(self.stack)
+            and isinstance(self.stack[-1].value, dict)
+            and (self.stack[-1].expecting_key)
         )
         pointer = self.stack[-1].pointer if parent_is_key else self._pointer_for_child()
         self._count(1, event)

@@ -6,49 +6,27 @@ from typing import Any, Dict, List, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FORMAT_VERSIONS = (1,)
+from planner.plan.vocabulary import (
+    AfterUnpauseStep,
+    BeforeUnpauseStep,
+    ConnectorState,
+    ConnectorUser,
+    ConnectorVersion,
+    Edition,
+    FieldType,
+    ImportTiming,
+    Language,
+    License,
+    MatchBy,
+    PersonAccountMode,
+    ProspectFieldType,
+    ReviewCadence,
+    SyncBehavior,
+    SyncScope,
+    UserSyncAssignment,
+)
 
-# ``pro`` and ``ultimate`` are the legacy editions Help still names (B2BMA licence page).
-Edition = Literal["growth", "plus", "advanced", "premium", "pro", "ultimate"]
-ConnectorState = Literal["paused", "active"]
-ConnectorUser = Literal["integration_user", "custom_user"]
-License = Literal["sales_cloud", "service_cloud", "platform", "none"]
-SyncScope = Literal["all_records", "marketing_data_sharing"]
-PersonAccountMode = Literal["none", "sync", "instead_of_leads"]
-SyncBehavior = Literal["salesforce", "account_engagement", "most_recent"]
-ReviewCadence = Literal["daily", "weekly", "monthly", "none"]
-MatchBy = Literal["email", "crm_id"]
-ImportTiming = Literal["before_unpause", "after_unpause"]
-FieldType = Literal[
-    "text", "textarea", "long_textarea", "rich_textarea", "email", "phone", "url",
-    "number", "currency", "percent", "checkbox", "picklist", "multi_picklist",
-    "date", "datetime", "formula", "lookup", "geolocation",
-]  # fmt: skip
-# Prospect field types of Account Engagement (custom prospect fields, Help "Map Custom Fields").
-ProspectFieldType = Literal[
-    "text", "textarea", "number", "date", "checkbox", "radio_button", "dropdown",
-    "multi_select", "crm_user", "hidden",
-]  # fmt: skip
-UserSyncAssignment = Literal["public_group", "role", "role_and_subordinates", "user"]
-BeforeUnpauseStep = Literal[
-    "review_settings",
-    "marketing_data_sharing",
-    "connector_user_permissions",
-    "field_level_security",
-    "map_users",
-    "map_fields",
-    "field_sync_behavior",
-    "person_accounts",
-    "connected_campaigns",
-    "import_records",
-    "manual_sync_test",
-    "user_sync",
-    "lead_conversion_mapping",
-    "validation_and_duplicate_rules",
-]
-AfterUnpauseStep = Literal["smoke_test", "import_records", "review_sync_errors"]
-Language = Literal["en", "ja"]
-NonEmptyText = str
+FORMAT_VERSIONS = (1,)
 
 
 class _Strict(BaseModel):
@@ -172,7 +150,7 @@ class IntegrationUser(_Strict):
 class Connector(_Strict):
     """The business unit's Salesforce connector as it is today and as it will be set up."""
 
-    version: Optional[Literal[1, 2]] = Field(
+    version: Optional[ConnectorVersion] = Field(
         None, description="Connector version shown on Account Engagement Settings (1 or 2)."
     )
     state: ConnectorState = Field("paused", description="paused or active, as it is today.")
@@ -390,7 +368,7 @@ class BusinessUnit(_Strict):
     @model_validator(mode="before")
     @classmethod
     def _first_connector(cls, data: Any) -> Any:
-        """A BU has one connector; when a list is given, validate its first entry (AE102 says why)."""
+        """A BU has one connector; given a list, validate its first entry (AE102 says why)."""
         if isinstance(data, dict) and isinstance(data.get("connector"), list) and data["connector"]:
             return {**data, "connector": data["connector"][0]}
         return data

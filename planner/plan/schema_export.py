@@ -11,6 +11,8 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from planner.plan.model import Plan
+
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DRAFTS = {"2020-12": SCHEMA_DIALECT, "7": "http://json-schema.org/draft-07/schema#"}
 LANGUAGES = ("en", "ja")
@@ -33,7 +35,6 @@ def plan_schema(lang: str = "en", draft: str = "2020-12") -> dict[str, Any]:
     Raises ``KeyError`` for a language or draft not listed in :data:`LANGUAGES` / :data:`DRAFTS`.
     """
     from planner import project_links
-    from planner.plan.model import Plan
 
     dialect = DRAFTS[draft]
     schema = Plan.model_json_schema()

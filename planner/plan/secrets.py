@@ -176,4 +176,3 @@ def dotted(pointer: str) -> str:
     for segment in pointers.split(pointer):
         text += f"[{segment}]" if segment.isdigit() else (f".{segment}" if text else segment)
     return text
-

@@ -70,4 +70,3 @@ def _encoding_problem(raw: bytes, offset: int, encoding: str) -> Problem:
     column = offset - (before.rfind(b"\n") + 1) + 1
     detail = f"byte 0x{raw[offset]:02x} is not valid {encoding}"
     return Problem("AE001", "", Position(line, column), {"detail": detail, "encoding": encoding})
-

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from planner import pointers
 from planner.plan.model import FORMAT_VERSIONS, Plan
+from planner.plan.secrets import MASK, holds_private_key, names_secret
 from planner.plan.source import LoadedPlan, Problem
 
 _TYPE_ERRORS = {
@@ -71,7 +72,7 @@ def _from_errors(loaded: LoadedPlan, error: ValidationError) -> list[Problem]:
     seen_type_errors: set[str] = set()
     for (pointer, kind), details in grouped.items():
         if len(problems) >= MAX_PROBLEMS:
-            return problems + [_too_many(loaded, len(grouped))]
+            return [*problems, _too_many(loaded, len(grouped))]
         if kind in _TYPE_ERRORS or kind == "literal_error":
             if pointer in seen_type_errors:
                 continue
@@ -100,8 +101,10 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
         params = {"reason": "bool_word", "word": loaded.bool_words[pointer]}
         return _problem(loaded, "AE002", pointer, {**params, "allowed": ", ".join(allowed)}, False)
     numeric_options = all(option.lstrip("-").isdigit() for option in allowed)
-    if allowed and not isinstance(given, (dict, list)) and not (
-        numeric_options and isinstance(given, str)
+    if (
+        allowed
+        and not isinstance(given, (dict, list))
+        and not (numeric_options and isinstance(given, str))
     ):
         params = {"reason": "enum", "value": _shown(given, pointer), "allowed": ", ".join(allowed)}
         return _problem(loaded, "AE002", pointer, params, prefer_key=False)
@@ -217,8 +220,6 @@ def describe(value: Any) -> str:
 
 
 def _shown(value: Any, pointer: str = "") -> str:
-    from planner.plan.secrets import MASK, holds_private_key, names_secret
-
     if holds_private_key(value) or any(names_secret(key) for key in pointers.split(pointer)):
         return MASK
     text = str(value)

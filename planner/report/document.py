@@ -42,9 +42,15 @@ def build_report(
     if analysis.metadata_source is not None:
         read = lambda data: session.read_for(data, analysis.path)  # noqa: E731
     context = ReportContext(
-        analysis, analysis.plan, wording(analysis.lang), linter.rulebook, Citations(),
-        linter.active_codes(analysis.path), shown or Presentation(), read,
-    )  # fmt: skip
+        analysis,
+        analysis.plan,
+        wording(analysis.lang),
+        linter.rulebook,
+        Citations(),
+        linter.active_codes(analysis.path),
+        shown or Presentation(),
+        read,
+    )
     return rendering.render(output_format, document(context, output_format))
 
 

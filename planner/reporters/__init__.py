@@ -1,9 +1,11 @@
-"""Output formats for lint results: one module each, looked up by name when needed."""
+"""Output formats for lint results: one module each, in a typed registry by format name.
+
+May import ``planner.lint`` and below; never another presenter (report, comparison, init…).
+"""
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, Callable, Protocol, TextIO
 
 if TYPE_CHECKING:
     from planner.lint.linter import LintResult
@@ -15,20 +17,60 @@ class Reporter(Protocol):
     def render(self, result: LintResult, stream: TextIO) -> None: ...
 
 
-REPORTERS: dict[str, str] = {
-    "text": "planner.reporters.text",
-    "json": "planner.reporters.json_format",
-    "sarif": "planner.reporters.sarif",
-    "github": "planner.reporters.github",
-    "gitlab": "planner.reporters.gitlab",
-    "junit": "planner.reporters.junit",
+# Each loader imports its module on first use, so start-up imports no reporter (nor the linter);
+# mypy checks that every module satisfies the Reporter protocol.
+
+
+def _text() -> Reporter:
+    from planner.reporters import text
+
+    return text
+
+
+def _json() -> Reporter:
+    from planner.reporters import json_format
+
+    return json_format
+
+
+def _sarif() -> Reporter:
+    from planner.reporters import sarif
+
+    return sarif
+
+
+def _github() -> Reporter:
+    from planner.reporters import github
+
+    return github
+
+
+def _gitlab() -> Reporter:
+    from planner.reporters import gitlab
+
+    return gitlab
+
+
+def _junit() -> Reporter:
+    from planner.reporters import junit
+
+    return junit
+
+
+REPORTERS: dict[str, Callable[[], Reporter]] = {
+    "text": _text,
+    "json": _json,
+    "sarif": _sarif,
+    "github": _github,
+    "gitlab": _gitlab,
+    "junit": _junit,
 }
+"""Format name → its reporter; the CLI's ``--format`` and ``--output`` choices come from here."""
 
 
 def reporter(name: str) -> Reporter:
-    """The reporter module for a format name (imported only when used)."""
-    module: Reporter = importlib.import_module(REPORTERS[name])
-    return module
+    """The reporter for a format name."""
+    return REPORTERS[name]()
 
 
 def help_reference(code: str) -> str:

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, TextIO
 
+from planner.atomic import write_text_atomically
 from planner.errors import PlannerError
 from planner.lint.linter import LintResult
 from planner.reporters import REPORTERS, reporter
+from planner.reporters.github import append_step_summary
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ def terminal_format(given: Optional[str], environ: Mapping[str, str]) -> str:
 
 def parse_outputs(values: Sequence[str]) -> tuple[OutputFile, ...]:
     """Parse ``FORMAT=PATH`` values; a missing ``=``, path or known format is a PlannerError."""
-    parsed = []
+    parsed: list[OutputFile] = []
     for value in values:
         name, equals, path = value.partition("=")
         name = name.strip().lower()
@@ -78,8 +80,6 @@ def deliver(
         write_output(result, output, protected=inputs)
     summary_path = environ.get("GITHUB_STEP_SUMMARY")
     if summary_path and terminal == "github":
-        from planner.reporters.github import append_step_summary
-
         append_step_summary(result, summary_path, protected=inputs)
     if not quiet:
         reporter(terminal).render(result, stream)
@@ -87,8 +87,6 @@ def deliver(
 
 def write_output(result: LintResult, output: OutputFile, *, protected: tuple[Path, ...]) -> None:
     """Render one format in memory, then replace the file atomically (never an input plan)."""
-    from planner.atomic import write_text_atomically
-
     buffer = io.StringIO()
     reporter(output.format).render(result, buffer)
     write_text_atomically(output.path, buffer.getvalue(), protected=protected)

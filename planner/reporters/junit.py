@@ -15,8 +15,7 @@ from xml.etree import ElementTree
 from planner import phrases
 from planner.findings import Finding
 from planner.lint.linter import Analysis, LintResult, fails
-from planner.rules.checks import REGISTRY
-from planner.rules.rulebook import PythonCheck, RuleSpec, StructuralCheck
+from planner.rules.rulebook import RuleSpec
 
 # The strict Ant schema (JUnit.xsd) requires these; fixed values keep the report reproducible.
 TIMESTAMP = "1970-01-01T00:00:00"
@@ -49,22 +48,9 @@ def document(result: LintResult) -> ElementTree.Element:
 
 
 def checked_rules(result: LintResult, analysis: Analysis) -> list[RuleSpec]:
-    """The active rules that ran on a file: most need a plan that loaded and validated."""
-    active = set(result.active)
-    return [
-        rule
-        for rule in result.rulebook.rules
-        if rule.code in active and (not analysis.structural or _runs_on_invalid_plans(rule))
-    ]
-
-
-def _runs_on_invalid_plans(rule: RuleSpec) -> bool:
-    if isinstance(rule.check, StructuralCheck):
-        return True
-    if isinstance(rule.check, PythonCheck):
-        registered = REGISTRY.get(rule.check.python)
-        return registered is not None and registered.on_invalid_plans
-    return False
+    """The active rules that ran on a file, as the lint result recorded them."""
+    ran = set(result.ran(analysis))
+    return [rule for rule in result.rulebook.rules if rule.code in ran]
 
 
 def _suite(

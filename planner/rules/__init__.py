@@ -1,4 +1,4 @@
-"""Rules: the rule-file format, the built-in index, organisation rules, conditions, the engine, checks.
+"""Rules: the rule-file format, built-in index, organisation rules, conditions, engine, checks.
 
 May import ``planner.plan`` and the shared leaves; never lint, config or anything above.
 """

@@ -9,9 +9,17 @@ from typing import Any, Optional
 from planner import pointers
 from planner.errors import PlannerError
 from planner.findings import Related
-from planner.rules.checks import REGISTRY, Hit, PlanContext
+from planner.rules.checks import Hit, PlanContext
+from planner.rules.checks.registry import REGISTRY
 from planner.rules.conditions import Predicate, compile_condition
-from planner.rules.rulebook import PythonCheck, Rulebook, RuleSpec, SchemaCheck, builtin_codes
+from planner.rules.rulebook import (
+    PythonCheck,
+    Rulebook,
+    RuleSpec,
+    SchemaCheck,
+    StructuralCheck,
+    builtin_codes,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,18 @@ class Engine:
                 )
             if isinstance(rule.check, SchemaCheck):
                 self._compiled[rule.code] = _compile(rule, checked=rule.code in builtin)
+        self.runs_on_invalid_plans = frozenset(
+            rule.code for rule in rulebook.rules if self._runs_on_invalid_plans(rule)
+        )
+        """The codes of the rules that also run on a plan that failed to load or validate."""
+
+    @staticmethod
+    def _runs_on_invalid_plans(rule: RuleSpec) -> bool:
+        if isinstance(rule.check, StructuralCheck):
+            return True
+        if isinstance(rule.check, PythonCheck):
+            return REGISTRY[rule.check.python].on_invalid_plans
+        return False
 
     def run(self, context: PlanContext, codes: Optional[set[str]] = None) -> list[RuleHit]:
         """Run the rules (all, or those in ``codes``) on one plan, in code order."""

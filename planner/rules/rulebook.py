@@ -207,9 +207,10 @@ def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
         check = StructuralCheck.model_construct(structural=True)
     else:
         check = SchemaCheck.model_construct(
-            for_each=check_data.get("for_each", ""), when=check_data["when"],
+            for_each=check_data.get("for_each", ""),
+            when=check_data["when"],
             report_at=check_data.get("report_at", ""),
-        )  # fmt: skip
+        )
     examples = raw["examples"]
     folders = examples.get("metadata")
     metadata = (
@@ -218,19 +219,26 @@ def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
         else None
     )
     return RuleSpec.model_construct(
-        code=raw["code"], name=raw["name"], severity=Severity(raw["severity"]),
-        summary=text(raw["summary"]), message=text(raw["message"]), fix=text(raw["fix"]),
+        code=raw["code"],
+        name=raw["name"],
+        severity=Severity(raw["severity"]),
+        summary=text(raw["summary"]),
+        message=text(raw["message"]),
+        fix=text(raw["fix"]),
         docs=Docs.model_construct(
-            what=text(docs["what"]), why=text(docs["why"]), fix=text(docs["fix"]),
+            what=text(docs["what"]),
+            why=text(docs["why"]),
+            fix=text(docs["fix"]),
             caveat=text(caveat) if caveat else None,
         ),
-        facts=list(raw.get("facts", [])), references=list(raw.get("references", [])),
+        facts=list(raw.get("facts", [])),
+        references=list(raw.get("references", [])),
         check=check,
         examples=Examples.model_construct(
             fail=examples["fail"], fail_at=list(examples["fail_at"]), pass_=examples["pass"],
             metadata=metadata,
         ),
-    )  # fmt: skip
+    )
 
 
 def rule_from_raw(raw: Any, path: Path) -> RuleSpec:

@@ -46,8 +46,10 @@ def test_action_is_composite_and_installs_from_its_own_checkout() -> None:
     steps = action()["runs"]["steps"]
     assert action()["runs"]["using"] == "composite"
     assert steps[0]["uses"].startswith("actions/setup-python@")
-    assert any('pip install' in s.get("run", "") and '"$GITHUB_ACTION_PATH"' in s.get("run", "")
-               for s in steps)  # fmt: skip
+    assert any(
+        "pip install" in s.get("run", "") and '"$GITHUB_ACTION_PATH"' in s.get("run", "")
+        for s in steps
+    )
     assert all("shell" in step for step in steps if "run" in step)
     assert not any("upload-sarif" in step.get("uses", "") for step in steps)
 
@@ -123,17 +125,25 @@ def test_the_lint_step_script_runs_and_writes_sarif(tmp_path: Path) -> None:
         "AEPLAN_SARIF_FILE": "reports.sarif",
     }
     run = subprocess.run(
-        [bash, "-e", "-c", lint_step()["run"]], cwd=tmp_path, env=environment,
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        [bash, "-e", "-c", lint_step()["run"]],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     # "*.yaml" is not globbed (set -f): aeplan reports it as a missing file, exit 2, one line.
     assert run.returncode == 2
     assert "*.yaml: no such file or folder" in run.stderr
     environment["AEPLAN_PATHS"] = "."
     run = subprocess.run(
-        [bash, "-e", "-c", lint_step()["run"]], cwd=tmp_path, env=environment,
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        [bash, "-e", "-c", lint_step()["run"]],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 1, run.stderr
     assert "AE402" in run.stdout
     assert "sarif-file=reports.sarif" in outputs.read_text(encoding="utf-8")

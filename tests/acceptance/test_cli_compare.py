@@ -40,7 +40,9 @@ def test_single_bu_without_licences_blocks_the_custom_user_in_japanese() -> None
     rows = [line for line in out.splitlines() if line.startswith("   カスタムコネクタユーザー")]
     assert len(rows) == 2
     assert all("ライセンス（1 件必要、空き 0 件）" in row for row in rows)
-    assert "推奨: インテグレーションユーザー + 全レコード。現在のプランが既に最適な選択です。" in out
+    assert (
+        "推奨: インテグレーションユーザー + 全レコード。現在のプランが既に最適な選択です。" in out
+    )
 
 
 def test_lang_flag_overrides_the_plan_language() -> None:
@@ -92,8 +94,11 @@ def test_output_is_identical_across_hash_seeds() -> None:
         environment = {**os.environ, "PYTHONHASHSEED": seed}
         process = subprocess.run(
             [sys.executable, "-m", "planner", "compare", "--format", "markdown", TWO_BU],
-            capture_output=True, check=True, cwd=REPO, env=environment,
-        )  # fmt: skip
+            capture_output=True,
+            check=True,
+            cwd=REPO,
+            env=environment,
+        )
         outputs.add(process.stdout)
     assert len(outputs) == 1
 
@@ -124,7 +129,7 @@ def test_a_plan_holding_a_secret_is_refused_without_showing_it(tmp_path: Path) -
     plan = tmp_path / "plan.yaml"
     plan.write_text(
         "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units:\n"
-        "  - name: \"-----BEGIN PRIVATE KEY----- abcdefabcdefabcdef\"\n",
+        '  - name: "-----BEGIN PRIVATE KEY----- abcdefabcdefabcdef"\n',
         encoding="utf-8",
     )
     code, out, err = run("compare", str(plan))

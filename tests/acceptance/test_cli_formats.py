@@ -114,8 +114,12 @@ def test_every_format_is_byte_identical_across_hash_seeds(tmp_path: Path) -> Non
         env["PYTHONHASHSEED"] = seed
         completed = subprocess.run(
             [sys.executable, "-m", "planner", "lint", "--quiet", "samples", *args],
-            cwd=REPO, env=env, capture_output=True, text=True, check=False,
-        )  # fmt: skip
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert (completed.returncode, completed.stdout, completed.stderr) == (1, "", "")
         outputs.append({name: (folder / name).read_bytes() for name in sorted(REPORTERS)})
     assert outputs[0] == outputs[1]

@@ -11,8 +11,14 @@ from planner.cli import cli
 from planner.findings import Severity
 from planner.lint.linter import Linter
 
-TEAM = ("--ae-admins", "Hanako Sato, Mina Park", "--salesforce-admin", "Taro Suzuki",
-        "--owner", "Marketing Ops")  # fmt: skip
+TEAM = (
+    "--ae-admins",
+    "Hanako Sato, Mina Park",
+    "--salesforce-admin",
+    "Taro Suzuki",
+    "--owner",
+    "Marketing Ops",
+)
 
 
 def init(tmp_path: Path, *args: str, answers: str | None = None) -> tuple[Result, Path]:
@@ -39,10 +45,22 @@ def test_scripted_one_bu_all_records_lints_clean(tmp_path: Path, linter: Linter)
 
 def test_scripted_two_bu_mds_has_no_errors(tmp_path: Path, linter: Linter) -> None:
     result, target = init(
-        tmp_path, "--no-input", "--bus", "Japan,Korea", "--scope", "marketing_data_sharing",
-        "--mds-lead-field", "Lead_BU__c", "--mds-contact-field", "Contact_BU__c",
-        "--partner", "Example Partners KK", "--version", "2", *TEAM,
-    )  # fmt: skip
+        tmp_path,
+        "--no-input",
+        "--bus",
+        "Japan,Korea",
+        "--scope",
+        "marketing_data_sharing",
+        "--mds-lead-field",
+        "Lead_BU__c",
+        "--mds-contact-field",
+        "Contact_BU__c",
+        "--partner",
+        "Example Partners KK",
+        "--version",
+        "2",
+        *TEAM,
+    )
     assert result.exit_code == 0, result.output
     assert errors(linter, target) == []
     plan = linter.analyse_file(target).data

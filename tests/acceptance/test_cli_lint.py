@@ -116,7 +116,8 @@ def test_unreadable_file_is_exit_two(tmp_path: Path) -> None:
 def test_terminal_control_characters_in_a_plan_are_shown_harmlessly(tmp_path: Path) -> None:
     plan = tmp_path / "evil.yaml"
     plan.write_text(
-        'aeplan: 1\nsalesforce: {org: x}\nbusiness_units:\n  - {name: "\\e[31mRED\\x07", colour: 1}\n',
+        "aeplan: 1\nsalesforce: {org: x}\nbusiness_units:\n"
+        '  - {name: "\\e[31mRED\\x07", colour: 1}\n',
         encoding="utf-8",
     )
     _, out, _ = run("lint", str(plan))
@@ -127,9 +128,12 @@ def test_version_and_python_dash_m() -> None:
     assert run("--version")[1] == f"aeplan {__version__}\n"
     completed = subprocess.run(
         [sys.executable, "-m", "planner", "lint", BAD],
-        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
         check=False,
-    )  # fmt: skip
+    )
     assert completed.returncode == 1
     assert "AE402" in completed.stdout
     assert "Traceback" not in completed.stderr
@@ -142,7 +146,11 @@ def test_lint_does_not_import_report_machinery() -> None:
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe')))\n"
     )
     completed = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
-    )  # fmt: skip
+    )
     assert completed.stdout.strip().endswith("[]")

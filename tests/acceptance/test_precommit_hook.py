@@ -50,7 +50,10 @@ def test_the_hook_runs_aeplan_lint_and_the_repo_dogfoods_it() -> None:
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [local] = config["repos"]
     assert local["repo"] == "local"
-    assert re.search(local["hooks"][0]["files"], "samples/good/minimal.yaml")
+    hooks = {entry["id"]: entry for entry in local["hooks"]}
+    assert re.search(hooks["aeplan-samples"]["files"], "samples/good/minimal.yaml")
+    # The same tools as `make check` in CI, so a commit that passes the hooks passes CI's checks.
+    assert {"ruff-check", "ruff-format", "mypy", "import-linter", "vulture"} <= set(hooks)
 
 
 def _git(folder: Path, *args: str) -> None:
@@ -80,10 +83,26 @@ def test_try_repo_fails_the_bad_plan_and_passes_the_good_one(tmp_path: Path) -> 
 
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "aeplan-lint",
-             "--ref", head, "--color", "never", "--files", *files],
-            cwd=project, env=environment, capture_output=True, text=True, check=False,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "pre_commit",
+                "try-repo",
+                str(REPO),
+                "aeplan-lint",
+                "--ref",
+                head,
+                "--color",
+                "never",
+                "--files",
+                *files,
+            ],
+            cwd=project,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
 
     bad = try_repo("bad.aeplan.yaml", "plans/good.yaml")
     assert bad.returncode == 1, bad.stdout + bad.stderr

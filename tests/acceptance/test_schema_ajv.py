@@ -31,10 +31,20 @@ def ajv() -> Path:
     if not AJV.exists():
         NODE_PREFIX.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [npm, "install", "--prefix", str(NODE_PREFIX), "--no-audit", "--no-fund",
-             "--silent", "ajv-cli@5"],
-            check=True, capture_output=True, timeout=600,
-        )  # fmt: skip
+            [
+                npm,
+                "install",
+                "--prefix",
+                str(NODE_PREFIX),
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                "ajv-cli@5",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
     return AJV
 
 

@@ -1,4 +1,4 @@
-"""The committed JSON Schema is generated from the model, is current, and accepts the good samples."""
+"""The committed JSON Schema is generated from the model, is current, accepts the good samples."""
 
 from __future__ import annotations
 

@@ -8,27 +8,73 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLES
 
-SAMPLE_TEXTS = tuple(
-    path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*/*.yaml"))
-)
+SAMPLE_TEXTS = tuple(path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*/*.yaml")))
 YAML_PIECES = (
-    "aeplan: 1\n", "salesforce:\n", "  org: x\n", "business_units:\n", "  - name: A\n",
-    "    connector: {version: 2}\n", "- ", ": ", "[", "]", "{", "}", ",", "&a ", "*a", "<<: *a\n",
-    "!!python/object:os.system ", "!custom ", "'", '"', "\t", "\r\n", "\n", "  ", "# c\n", "---\n",
-    "...\n", "? ", "|\n", ">\n", "no", "off", "~", ".nan", ".inf", "0x1F", "1e999", "9" * 40,
-    "\ufeff", "\x00", "\x1b[31m", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "@", "`",
-)  # fmt: skip
+    "aeplan: 1\n",
+    "salesforce:\n",
+    "  org: x\n",
+    "business_units:\n",
+    "  - name: A\n",
+    "    connector: {version: 2}\n",
+    "- ",
+    ": ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "<<: *a\n",
+    "!!python/object:os.system ",
+    "!custom ",
+    "'",
+    '"',
+    "\t",
+    "\r\n",
+    "\n",
+    "  ",
+    "# c\n",
+    "---\n",
+    "...\n",
+    "? ",
+    "|\n",
+    ">\n",
+    "no",
+    "off",
+    "~",
+    ".nan",
+    ".inf",
+    "0x1F",
+    "1e999",
+    "9" * 40,
+    "\ufeff",
+    "\x00",
+    "\x1b[31m",
+    "%YAML 1.1\n",
+    "%TAG ! tag:x,2000:\n",
+    "@",
+    "`",
+)
 
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-    st.text(max_size=30), st.just("x" * 10_000), st.just(".nan"), st.just("off"),
-)  # fmt: skip
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.just("x" * 10_000),
+    st.just(".nan"),
+    st.just("off"),
+)
 
 
 @st.composite
 def generated_yaml(draw: st.DrawFn) -> bytes:
     """Text stitched from YAML syntax pieces and random words."""
-    pieces = draw(st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=8)), max_size=40))
+    pieces = draw(
+        st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=8)), max_size=40)
+    )
     return "".join(pieces).encode("utf-8", "surrogatepass")
 
 

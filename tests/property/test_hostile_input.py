@@ -17,9 +17,11 @@ from tests.property.strategies import any_plan_bytes
 LINTER = Linter()
 EXAMPLES = int(os.environ.get("AEPLAN_FUZZ_EXAMPLES", "1500"))
 FUZZ = settings(
-    max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("AEPLAN_FUZZ_RANDOM"),
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=not os.environ.get("AEPLAN_FUZZ_RANDOM"),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)  # fmt: skip
+)
 
 
 @FUZZ
@@ -41,10 +43,11 @@ REPORT_EXAMPLES = max(EXAMPLES // 15, 50)
 
 
 @settings(
-    max_examples=REPORT_EXAMPLES, deadline=None,
+    max_examples=REPORT_EXAMPLES,
+    deadline=None,
     derandomize=not os.environ.get("AEPLAN_FUZZ_RANDOM"),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)  # fmt: skip
+)
 @given(any_plan_bytes())
 def test_report_and_compare_end_in_output_or_one_line_error(raw: bytes) -> None:
     from planner.comparison.building import compare_analysis

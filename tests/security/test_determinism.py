@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import REPO
 
-SCRIPT = r'''
+SCRIPT = r"""
 import hashlib, sys
 from pathlib import Path
 from click.testing import CliRunner
@@ -33,15 +33,19 @@ for arguments in runs:
     result = CliRunner().invoke(cli, arguments)
     digest.update(repr((arguments, result.exit_code, result.stdout, result.stderr)).encode())
 print(len(runs), digest.hexdigest())
-'''
+"""
 
 
 def _digest(seed: str) -> str:
     environment = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(REPO)}
     completed = subprocess.run(
-        [sys.executable, "-c", SCRIPT], cwd=REPO, env=environment, capture_output=True,
-        text=True, check=True,
-    )  # fmt: skip
+        [sys.executable, "-c", SCRIPT],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return completed.stdout.strip()
 
 

@@ -16,15 +16,42 @@ from tests.conftest import SAMPLES
 PLAN = str(SAMPLES / "good" / "minimal.yaml")
 ORG_RULES = sorted((SAMPLES / "org-rules").glob("*.rule.yaml"))
 FUZZ = settings(
-    max_examples=int(os.environ.get("AEPLAN_FUZZ_EXAMPLES", "1500")) // 10, deadline=None,
+    max_examples=int(os.environ.get("AEPLAN_FUZZ_EXAMPLES", "1500")) // 10,
+    deadline=None,
     derandomize=not os.environ.get("AEPLAN_FUZZ_RANDOM"),
     suppress_health_check=[HealthCheck.too_slow],
-)  # fmt: skip
-TOML_PIECES = st.sampled_from((
-    "[tool.aeplan]\n", "select = ", "ignore = ", "fail-on = ", "lang = ", "severity = ",
-    "per-file-ignores = ", "exclude = ", "rules = ", "max-depth = ", '"AE1"', '["AE2"]', "{", "}",
-    "[", "]", "=", '"', "\n", "1", "-1", "true", "9" * 30, '"ja"', '"warning"', "\x00", "ä",
-))  # fmt: skip
+)
+TOML_PIECES = st.sampled_from(
+    (
+        "[tool.aeplan]\n",
+        "select = ",
+        "ignore = ",
+        "fail-on = ",
+        "lang = ",
+        "severity = ",
+        "per-file-ignores = ",
+        "exclude = ",
+        "rules = ",
+        "max-depth = ",
+        '"AE1"',
+        '["AE2"]',
+        "{",
+        "}",
+        "[",
+        "]",
+        "=",
+        '"',
+        "\n",
+        "1",
+        "-1",
+        "true",
+        "9" * 30,
+        '"ja"',
+        '"warning"',
+        "\x00",
+        "ä",
+    )
+)
 
 
 def _calm(arguments: list[str], path: Path) -> None:

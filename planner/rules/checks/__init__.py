@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
@@ -89,35 +89,25 @@ CheckFunction = Callable[[PlanContext], Iterable[Hit]]
 
 
 @dataclass(frozen=True)
-class RegisteredCheck:
-    """A check function and whether it also runs on plans that failed validation."""
+class NamedCheck:
+    """A check function, the name rule files call it by, and whether it runs on invalid plans."""
 
+    name: str
     function: CheckFunction
-    on_invalid_plans: bool
+    on_invalid_plans: bool = False
+
+    def __call__(self, context: PlanContext) -> Iterable[Hit]:
+        """Run the check on one plan."""
+        return self.function(context)
 
 
-REGISTRY: dict[str, RegisteredCheck] = {}
+def check(name: str, *, on_invalid_plans: bool = False) -> Callable[[CheckFunction], NamedCheck]:
+    """Name a check for ``check: {python: NAME}``; ``planner.rules.checks.registry`` collects it."""
 
+    def named(function: CheckFunction) -> NamedCheck:
+        return NamedCheck(name, function, on_invalid_plans)
 
-def check(name: str, *, on_invalid_plans: bool = False) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check under the name rule files use in ``check: {python: NAME}``."""
-
-    def register(function: CheckFunction) -> CheckFunction:
-        if name in REGISTRY:
-            raise ValueError(f"check {name!r} is registered twice")
-        REGISTRY[name] = RegisteredCheck(function, on_invalid_plans)
-        return function
-
-    return register
-
-
-def first_hits(hits: Iterable[Hit]) -> Iterator[Hit]:
-    """Hits with duplicate pointers dropped, first one kept."""
-    seen: set[str] = set()
-    for hit in hits:
-        if hit.pointer not in seen:
-            seen.add(hit.pointer)
-            yield hit
+    return named
 
 
 #: How many names a message lists before it says how many more there are.
@@ -133,25 +123,3 @@ def name_list(names: Sequence[str]) -> str:
     shown = ", ".join(names[:LISTED_NAMES])
     rest = len(names) - LISTED_NAMES
     return f"{shown}, … (+{rest})" if rest > 0 else shown
-
-
-from planner.rules.checks import (  # noqa: E402,F401  (registers the checks)
-    access,
-    ampsea,
-    business_units,
-    connectors,
-    fields,
-    imports,
-    mappings,
-    mds,
-    metadata_access,
-    metadata_fields,
-    metadata_org,
-    metadata_users,
-    metadata_writes,
-    operations,
-    org_wide,
-    rollout,
-    secret_values,
-    user_sync,
-)

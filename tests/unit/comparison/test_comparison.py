@@ -93,8 +93,9 @@ def test_a_custom_user_with_mds_raises_the_real_ae202(linter: Linter) -> None:
 
 
 def test_partner_advice_is_an_info_and_a_step_not_a_warning(linter: Linter) -> None:
-    mds = option(compare_text(linter, ONE_BU_NO_LICENCES).units[0],
-                 "integration_user+marketing_data_sharing")  # fmt: skip
+    mds = option(
+        compare_text(linter, ONE_BU_NO_LICENCES).units[0], "integration_user+marketing_data_sharing"
+    )
     assert "AE310" in [noted.code for noted in mds.infos]
     assert "engage_partner" in [step.id for step in mds.steps]
 
@@ -183,6 +184,8 @@ def test_findings_of_other_business_units_that_the_plan_already_has_are_not_coun
     korea_mds = option(korea, "integration_user+marketing_data_sharing")
     assert "AE201" not in [noted.code for noted in korea_mds.errors]
     assert not korea_mds.blocked
-    assert japan.recommendation.option == korea.recommendation.option == (
-        "integration_user+marketing_data_sharing"
+    assert (
+        japan.recommendation.option
+        == korea.recommendation.option
+        == ("integration_user+marketing_data_sharing")
     )

@@ -123,7 +123,7 @@ def test_every_sentence_exists_in_both_languages_with_the_same_placeholders() ->
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_report_section_data_and_markdown(linter: Linter, lang: str) -> None:
-    from planner.comparison.section import section_data, section_markdown
+    from planner.comparison.section import section_data
 
     analysis = analyse(linter, HOSTILE, "plan.yaml")
     data = section_data(analysis, lang, linter.engine)
@@ -134,4 +134,5 @@ def test_report_section_data_and_markdown(linter: Linter, lang: str) -> None:
     assert first.rows[0].cells[1] == "AE201"
     assert "A|B <script>" in first.heading  # plain text: the report template escapes it
     assert "#### " not in data.markdown and "\n### " in data.markdown
-    assert section_markdown(analysis, lang, level=4).count("\n#### ") == 2
+    deeper = section_data(analysis, lang, linter.engine, level=4).markdown
+    assert deeper.count("\n#### ") == 2

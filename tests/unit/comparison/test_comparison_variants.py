@@ -80,7 +80,9 @@ def test_a_missing_custom_user_block_is_a_placeholder_without_a_licence(linter: 
 
 
 def test_a_custom_user_without_licence_needs_one(linter: Linter) -> None:
-    plan = analyse(linter, """
+    plan = analyse(
+        linter,
+        """
 aeplan: 1
 salesforce: {org: acme}
 business_units:
@@ -89,7 +91,8 @@ business_units:
       version: 2
       user: custom_user
       custom_user: {username: c@acme.example, permission_sets: [Account Engagement Connector User]}
-""")
+""",
+    )
     assert plan.data is not None
     variant = build_variant(plan.data, 0, CU_ALL)
     assert variant.as_written

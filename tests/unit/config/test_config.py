@@ -53,8 +53,10 @@ def test_every_key_is_read_and_kebab_case(tmp_path: Path) -> None:
     assert settings.per_file_ignores == (("plans/old/*.yaml", ("AE1",)),)
     assert settings.rules == (tmp_path / "policies",)
     assert (settings.limits.max_bytes, settings.limits.max_depth, settings.limits.max_nodes) == (
-        1000, 10, 100,
-    )  # fmt: skip
+        1000,
+        10,
+        100,
+    )
     assert settings.source("lang") == "aeplan.toml" and settings.source("select") == "aeplan.toml"
 
 

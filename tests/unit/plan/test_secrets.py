@@ -81,18 +81,47 @@ def _no_secret_in(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "key", ["password", "Password", "apiKey", "API_KEY", "api-key", "client-secret", "clientSecret",
-            "privateKey", "private_key", "PRIVATE-KEY", "access_token", "refreshToken", "secrets",
-            "passphrase", "x-api-key", "APIToken"],
-)  # fmt: skip
+    "key",
+    [
+        "password",
+        "Password",
+        "apiKey",
+        "API_KEY",
+        "api-key",
+        "client-secret",
+        "clientSecret",
+        "privateKey",
+        "private_key",
+        "PRIVATE-KEY",
+        "access_token",
+        "refreshToken",
+        "secrets",
+        "passphrase",
+        "x-api-key",
+        "APIToken",
+    ],
+)
 def test_keys_that_name_a_secret(key: str) -> None:
     assert names_secret(key)
 
 
 @pytest.mark.parametrize(
-    "key", ["name", "org", "sync_error_owner", "token_url", "password_policy", "private_key_file",
-            "keyboard", "tokenizer", "secretary", "monkey", "api", "connected_campaigns"],
-)  # fmt: skip
+    "key",
+    [
+        "name",
+        "org",
+        "sync_error_owner",
+        "token_url",
+        "password_policy",
+        "private_key_file",
+        "keyboard",
+        "tokenizer",
+        "secretary",
+        "monkey",
+        "api",
+        "connected_campaigns",
+    ],
+)
 def test_keys_that_do_not_name_a_secret(key: str) -> None:
     assert not names_secret(key)
 

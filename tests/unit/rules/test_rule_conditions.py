@@ -110,11 +110,39 @@ JSON = st.recursive(
 )
 # Values every random schema is also tried on: the corners where JSON and Python disagree.
 PROBES: tuple[Any, ...] = (
-    None, True, False, 0, 1, 1.0, 2.0, 1.5, -1, math.nan, math.inf, "", " ", "a", "ab", "ba",
-    "name", "\u3042\u3044", [], [1], [True], [1.0, "a"], [None, [1]], ["a", "b", "a"], {}, {"a": 1},
-    {"a": 1.0, "b": "x"}, {"a": True}, {"name": "ab", "version": 2}, {"a": {"b": []}},
-    {"b": [{"a": 1}]}, [{"name": "a"}, {"version": 1.0}],
-)  # fmt: skip
+    None,
+    True,
+    False,
+    0,
+    1,
+    1.0,
+    2.0,
+    1.5,
+    -1,
+    math.nan,
+    math.inf,
+    "",
+    " ",
+    "a",
+    "ab",
+    "ba",
+    "name",
+    "\u3042\u3044",
+    [],
+    [1],
+    [True],
+    [1.0, "a"],
+    [None, [1]],
+    ["a", "b", "a"],
+    {},
+    {"a": 1},
+    {"a": 1.0, "b": "x"},
+    {"a": True},
+    {"name": "ab", "version": 2},
+    {"a": {"b": []}},
+    {"b": [{"a": 1}]},
+    [{"name": "a"}, {"version": 1.0}],
+)
 LIMITS = st.one_of(st.integers(0, 3), st.sampled_from([0.5, 1.0, 2.5, -1]))
 
 

@@ -1,4 +1,4 @@
-"""Every rule file's examples are tests: the failing one fires where it says, the passing one not."""
+"""Every rule file's examples are tests: the failing one fires where it says, the pass one not."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import PlannerError
-from planner.rules.checks import REGISTRY
+from planner.rules.checks.registry import REGISTRY
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import PythonCheck, RuleSpec, load_rule_file
 from tests.conftest import REPO, SHARED
@@ -96,5 +96,5 @@ def test_a_rule_file_without_japanese_docs_is_refused(tmp_path: Path) -> None:
     text = (Path(__file__).resolve().parents[3] / "rules" / "AE101.yaml").read_text("utf-8")
     broken = tmp_path / "AE101.yaml"
     broken.write_text(text.replace("  ja: ビジネスユニットに", "  jp: ビジネスユニットに"), "utf-8")
-    with pytest.raises(PlannerError, match="AE101.yaml.*bad rule file"):
+    with pytest.raises(PlannerError, match=r"AE101\.yaml.*bad rule file"):
         load_rule_file(broken)
