@@ -64,7 +64,7 @@ def texts_result(files: tuple[tuple[str, str], ...], lang: str = "en") -> LintRe
     analyses = tuple(chosen.analyse_bytes(text.encode("utf-8"), name) for name, text in files)
     active = tuple(r.code for r in chosen.rulebook.rules if chosen.options.selection.active(r.code))
     ran_on_invalid = chosen.engine.runs_on_invalid_plans
-    return LintResult(analyses, lang, chosen.rulebook, active, ran_on_invalid)
+    return LintResult(analyses, lang, chosen.rulebook, active, on_invalid_plans=ran_on_invalid)
 
 
 def hostile_result(lang: str = "en") -> LintResult:
