@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Union
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, os_reason
 
 
 def write_text_atomically(
@@ -21,10 +21,10 @@ def write_text_atomically(
     target = Path(path)
     resolved = target.resolve()
     if any(resolved == Path(other).resolve() for other in protected):
-        raise PlannerError("refusing to overwrite an input plan with output", file=str(target))
+        raise PlannerError.keyed("file.refuse_input", file=str(target))
     folder = resolved.parent
     if not folder.is_dir():
-        raise PlannerError("the output folder does not exist", file=str(target))
+        raise PlannerError.keyed("file.output_folder_missing", file=str(target))
     descriptor, temporary = tempfile.mkstemp(prefix=f".{resolved.name}.", suffix=".tmp", dir=folder)
     try:
         os.chmod(temporary, _mode_for(resolved))
@@ -35,7 +35,7 @@ def write_text_atomically(
         os.replace(temporary, resolved)
     except OSError as error:
         _remove_quietly(temporary)
-        raise PlannerError(f"cannot write: {error.strerror or error}", file=str(target)) from None
+        raise PlannerError.keyed("file.unwritable", file=str(target), **os_reason(error)) from None
     except BaseException:
         _remove_quietly(temporary)
         raise

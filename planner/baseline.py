@@ -75,9 +75,9 @@ def read(path: Path) -> Counter[Fingerprint]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PlannerError("baseline file not found", file=str(path)) from None
+        raise PlannerError.keyed("baseline.not_found", file=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise PlannerError(f"cannot read baseline file: {error}", file=str(path)) from None
+        raise PlannerError.keyed("baseline.unreadable", file=str(path), reason=error) from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as error:

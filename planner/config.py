@@ -109,9 +109,9 @@ def load(path: Path, shown: Optional[str] = None) -> LoadedConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PlannerError("configuration file not found", file=name) from None
+        raise PlannerError.keyed("config.not_found", file=name) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise PlannerError(f"cannot read configuration file: {error}", file=name) from None
+        raise PlannerError.keyed("config.unreadable", file=name, reason=error) from None
     document = _parse(text, name)
     in_pyproject = path.name == "pyproject.toml"
     table: Any = document
@@ -119,9 +119,9 @@ def load(path: Path, shown: Optional[str] = None) -> LoadedConfig:
         tool = document.get("tool")
         table = tool.get("aeplan") if isinstance(tool, dict) else None
         if table is None:
-            raise PlannerError("pyproject.toml has no [tool.aeplan] table", file=name)
+            raise PlannerError.keyed("config.no_table", file=name)
         if not isinstance(table, dict):
-            raise PlannerError("`tool.aeplan` must be a table", file=name)
+            raise PlannerError.keyed("config.not_table", file=name)
     return LoadedConfig(
         path=path, values=_validate(table, text, name, in_pyproject), text=text,
         in_pyproject=in_pyproject,

@@ -41,6 +41,7 @@ def lint_options(settings: Settings) -> LintOptions:
         per_file_ignores=settings.per_file_ignores,
         exclude=settings.exclude,
         root=settings.root,
+        fallback_lang=settings.locale_lang,
     )
 
 

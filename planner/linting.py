@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
-from planner import phrases, suppressions
+from planner import i18n, phrases, suppressions
 from planner.checks import PlanContext, secrets
 from planner.engine import Engine, RuleHit, render
-from planner.errors import PlannerError
+from planner.errors import PlannerError, os_reason
 from planner.findings import Finding, Severity
 from planner.globs import matches, matches_any
 from planner.limits import Limits
@@ -56,6 +56,8 @@ class LintOptions:
     exclude: tuple[str, ...] = ()
     root: Path = Path(".")
     """The folder that ``exclude`` and ``per_file_ignores`` globs are relative to."""
+    fallback_lang: Optional[str] = None
+    """The language when neither ``lang`` nor the plan's ``language`` says (the locale's)."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ class Linter:
                 return self._too_large(path)
             raw = path.read_bytes()
         except OSError as error:
-            raise PlannerError(f"cannot read: {error.strerror or error}", file=str(path)) from None
+            raise PlannerError.keyed("file.unreadable", file=str(path), **os_reason(error)) from None
         return self.analyse_bytes(raw, str(path))
 
     def analyse_bytes(self, raw: bytes, name: str) -> Analysis:
@@ -164,7 +166,11 @@ class Linter:
             fatal = [problem for problem in loaded.problems if problem.code != "AE004"]
             plan = validation.plan if not fatal else None
         data = plan.model_dump(mode="json", exclude_none=True) if plan is not None else None
-        lang = self.options.lang or _plan_language(loaded.data)
+        lang = i18n.choose(
+            self.options.lang,
+            _plan_language(loaded.data) or i18n.scan_plan_language(loaded.text),
+            self.options.fallback_lang,
+        )
         active = self._active_for(name)
         hits = self.engine.run(PlanContext(data, loaded.data), active)
         findings = [self._from_problem(p, name, lang) for p in problems if p.code in active]
@@ -205,8 +211,11 @@ class Linter:
 
     def _from_problem(self, problem: Problem, name: str, lang: str) -> Finding:
         rule = self._rules[problem.code]
-        detail = phrases.structural_detail(problem.code, problem.params, lang)
-        return _finding(rule, name, problem.pointer, problem.position, {"detail": detail}, lang)
+        params = {**problem.params, "pointer": problem.pointer}
+        detail = phrases.structural_detail(problem.code, params, lang)
+        found = _finding(rule, name, problem.pointer, problem.position, {"detail": detail}, lang)
+        specific = phrases.structural_fix(problem.code, params, lang)
+        return replace(found, fix=specific) if specific else found
 
     def _from_hit(self, hit: RuleHit, loaded: LoadedPlan, name: str, lang: str) -> Finding:
         return _finding(hit.rule, name, hit.pointer, loaded.position(hit.pointer), hit.params, lang)
@@ -215,7 +224,7 @@ class Linter:
         if self.options.lang:
             return self.options.lang
         languages = {analysis.lang for analysis in analyses}
-        return languages.pop() if len(languages) == 1 else "en"
+        return languages.pop() if len(languages) == 1 else (self.options.fallback_lang or "en")
 
 
 def _finding(
@@ -234,9 +243,9 @@ def _finding(
     )
 
 
-def _plan_language(data: Any) -> str:
+def _plan_language(data: Any) -> Optional[str]:
     language = data.get("language") if isinstance(data, dict) else None
-    return language if language in ("en", "ja") else "en"
+    return language if language in i18n.LANGUAGES else None
 
 
 def discover(paths: Sequence[str]) -> list[Path]:
@@ -257,5 +266,5 @@ def discover(paths: Sequence[str]) -> list[Path]:
         elif path.exists():
             found.append(path)
         else:
-            raise PlannerError("no such file or folder", file=given)
+            raise PlannerError.keyed("file.missing", file=given)
     return found

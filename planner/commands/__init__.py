@@ -41,28 +41,31 @@ def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @contextmanager
 def boundary() -> Iterator[None]:
-    """The one place where errors become exit codes and one-line messages."""
+    """The one place where errors become exit codes and one-line messages (in the run's language)."""
+    from planner.commands.language import current
     from planner.errors import PlannerError
+    from planner.i18n import fill
 
     try:
         yield
     except PlannerError as error:
-        click.echo(f"aeplan: error: {error.one_line()}", err=True)
+        lang = current(os.environ)
+        click.echo(fill("cli.error", lang, message=error.one_line(lang)), err=True)
         sys.exit(EXIT_USAGE)
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_FINDINGS)
     except KeyboardInterrupt:
-        click.echo("aeplan: interrupted", err=True)
+        click.echo("", err=True)
+        click.echo(fill("cli.interrupted", current(os.environ)), err=True)
         sys.exit(130)
     except (SystemExit, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
         raise
     except Exception as error:
         if os.environ.get("AEPLAN_DEBUG"):
             raise
-        click.echo(
-            f"aeplan: internal error: {type(error).__name__}: {error} "
-            "(this is a bug; set AEPLAN_DEBUG=1 to see the traceback)",
-            err=True,
+        message = fill(
+            "cli.internal", current(os.environ), kind=type(error).__name__, detail=error
         )
+        click.echo(message, err=True)
         sys.exit(EXIT_BUG)

@@ -42,8 +42,8 @@ def compare_analysis(
         raise _unreadable(analysis, engine)
     secret = next((f for f in analysis.findings if f.code == SECRET_RULE), None)
     if secret is not None:  # the comparison quotes plan values, and a secret must never be shown
-        raise PlannerError(
-            f"the plan holds a secret ({secret.code}); remove it before comparing",
+        raise PlannerError.keyed(
+            "compare.secret", code=secret.code,
             file=analysis.path, line=secret.line, column=secret.column,
         )  # fmt: skip
     lang = lang or analysis.lang
@@ -83,9 +83,9 @@ def _unreadable(analysis: Analysis, engine: Engine) -> PlannerError:
     errors = [f for f in analysis.findings if f.severity.value == "error"]
     first = next((f for f in errors if f.code in structural), errors[0] if errors else None)
     if first is None:
-        return PlannerError("the plan cannot be read", file=analysis.path)
-    return PlannerError(
-        f"the plan cannot be read: {first.code} {first.message}",
+        return PlannerError.keyed("compare.unreadable", file=analysis.path)
+    return PlannerError.keyed(
+        "compare.unreadable_first", code=first.code, message=first.message,
         file=analysis.path,
         line=first.line,
         column=first.column,

@@ -103,7 +103,7 @@ def append_step_summary(result: LintResult, path: str, *, protected: tuple[Path,
     """Append :func:`step_summary` to ``path`` (GitHub's ``$GITHUB_STEP_SUMMARY``) in one write."""
     target = Path(path)
     if any(target.resolve() == other.resolve() for other in protected):
-        raise PlannerError("refusing to write the step summary into an input plan", file=path)
+        raise PlannerError.keyed("file.refuse_summary", file=path)
     try:
         with target.open("a", encoding="utf-8", newline="") as handle:
             handle.write(step_summary(result))

@@ -42,9 +42,9 @@ def _finding(finding: Finding, lines: list[str], analysis: Analysis) -> str:
 
 
 def summary(result: LintResult) -> str:
-    """One line counting files and findings by severity."""
+    """One line counting files and findings by severity ("1 file", "2 files": no "file(s)")."""
     lang = result.lang
-    files = len(result.analyses)
+    files = phrases.counted("file", lang, len(result.analyses))
     total = len(result.findings)
     hidden = "".join(
         "\n" + phrases.tool(f"summary.{key}", lang, count=count)
@@ -56,11 +56,11 @@ def summary(result: LintResult) -> str:
     line = phrases.tool(
         "summary.found",
         lang,
-        total=total,
+        findings=phrases.counted("finding", lang, total),
         files=files,
-        errors=result.count(Severity.ERROR),
-        warnings=result.count(Severity.WARNING),
-        infos=result.count(Severity.INFO),
+        errors=phrases.counted("error", lang, result.count(Severity.ERROR)),
+        warnings=phrases.counted("warning", lang, result.count(Severity.WARNING)),
+        infos=phrases.counted("info", lang, result.count(Severity.INFO)),
     )
     structural = sum(1 for analysis in result.analyses if analysis.structural)
     if structural:
