@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
-    from planner.linting import LintOptions, LintResult
+    from planner.fixing import FileFix
+    from planner.linting import Linter, LintOptions, LintResult
     from planner.settings import Settings
 
 
@@ -21,11 +22,35 @@ class Adoption:
 
 
 @dataclass(frozen=True)
+class Fixing:
+    """What to do with the findings' fixes: nothing, apply them, or show them as a diff."""
+
+    apply: bool = False
+    diff: bool = False
+    unsafe: bool = False
+
+    @property
+    def wanted(self) -> bool:
+        """True when fixes are computed at all."""
+        return self.apply or self.diff
+
+
+@dataclass(frozen=True)
+class StandardInput:
+    """A plan read from standard input (``-``) and the name positions and config use for it."""
+
+    data: bytes
+    name: str = "<stdin>"
+
+
+@dataclass(frozen=True)
 class Outcome:
-    """The result to report, and how many findings a written baseline holds (None: not written)."""
+    """The result to report, how many findings a written baseline holds (None: not written),
+    and the fixes computed (``--diff``) or applied (``--fix``, then ``result`` is the re-lint)."""
 
     result: LintResult
     written: Optional[int] = None
+    fixes: tuple[FileFix, ...] = ()
 
 
 def lint_options(settings: Settings) -> LintOptions:
@@ -45,7 +70,13 @@ def lint_options(settings: Settings) -> LintOptions:
     )
 
 
-def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption()) -> Outcome:
+def run(
+    paths: Sequence[str],
+    settings: Settings,
+    adoption: Adoption = Adoption(),
+    fixing: Fixing = Fixing(),
+    stdin: Optional[StandardInput] = None,
+) -> Outcome:
     """Lint ``paths`` with ``settings``; with a baseline, keep only the findings it lacks.
 
     With both a baseline to read and one to write, the written one holds only the findings that
@@ -58,15 +89,52 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     known = baseline.read(adoption.baseline) if adoption.baseline else None
     linter = Linter(lint_options(settings))
     check_codes(settings, set(linter.rulebook.by_code()))
-    result = linter.lint_paths(paths)
+    result = _lint(linter, paths, stdin)
+    fixed: tuple[FileFix, ...] = ()
+    if fixing.wanted:
+        result, fixed = _fix(linter, result, paths, stdin, fixing)
     matched = result.findings
     if known is not None and adoption.baseline is not None:
         result, matched = baseline.subtract(result, known, adoption.baseline.absolute().parent)
     if adoption.write_baseline is None:
-        return Outcome(result)
+        return Outcome(result, None, fixed)
     plans = tuple(Path(analysis.path) for analysis in result.analyses)
     written = baseline.write(adoption.write_baseline, matched, protected=plans)
     if known is None:
         folder = adoption.write_baseline.absolute().parent
         result, _ = baseline.subtract(result, baseline.fingerprints(matched, folder), folder)
-    return Outcome(result, written)
+    return Outcome(result, written, fixed)
+
+
+def _lint(linter: Linter, paths: Sequence[str], stdin: Optional[StandardInput]) -> LintResult:
+    """Lint the files and folders, then the plan on standard input (when ``-`` was given)."""
+    from dataclasses import replace
+
+    files = [path for path in paths if path != "-"]
+    result = linter.lint_paths(files) if files or stdin is None else None
+    if stdin is None:
+        assert result is not None
+        return result
+    analysis = linter.analyse_bytes(stdin.data, stdin.name)
+    analyses = (result.analyses if result else ()) + (analysis,)
+    base = result or linter.lint_paths([])
+    return replace(base, analyses=analyses, lang=linter.summary_lang(analyses))
+
+
+def _fix(
+    linter: Linter, result: LintResult, paths: Sequence[str], stdin: Optional[StandardInput],
+    fixing: Fixing,
+) -> tuple[LintResult, tuple[FileFix, ...]]:  # fmt: skip
+    """Fixes for every plan; with ``apply``, write the files and lint them again."""
+    from planner.errors import PlannerError
+    from planner.fixing import fix_analysis, write
+
+    if fixing.apply and stdin is not None:
+        raise PlannerError.keyed("fix.stdin")
+    found = tuple(
+        fix for fix in (fix_analysis(linter, a, fixing.unsafe) for a in result.analyses) if fix
+    )
+    if not fixing.apply:
+        return result, found
+    written = tuple(fix for fix in found if write(fix))
+    return (_lint(linter, paths, stdin) if written else result), written

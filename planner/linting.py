@@ -11,7 +11,7 @@ from planner import i18n, phrases, suppressions
 from planner.checks import PlanContext, secrets
 from planner.engine import Engine, RuleHit, render
 from planner.errors import PlannerError, os_reason
-from planner.findings import Finding, Severity
+from planner.findings import Edit, Finding, Severity
 from planner.globs import matches, matches_any
 from planner.limits import Limits
 from planner.loading import LoadedPlan, Position, Problem, decode, load_text
@@ -134,7 +134,7 @@ class Linter:
         files = [path for path in discover(paths) if not matches_any(exclude, path, root)]
         analyses = tuple(self.analyse_file(path) for path in files)
         active = tuple(sorted(self._active))
-        return LintResult(analyses, self._summary_lang(analyses), self.rulebook, active)
+        return LintResult(analyses, self.summary_lang(analyses), self.rulebook, active)
 
     def analyse_file(self, path: Path) -> Analysis:
         """Read and analyse one plan file; unreadable files are a :class:`PlannerError`."""
@@ -215,12 +215,14 @@ class Linter:
         detail = phrases.structural_detail(problem.code, params, lang)
         found = _finding(rule, name, problem.pointer, problem.position, {"detail": detail}, lang)
         specific = phrases.structural_fix(problem.code, params, lang)
-        return replace(found, fix=specific) if specific else found
+        change = offered(rule, problem.edit)
+        return replace(found, fix=specific or found.fix, edit=change)
 
     def _from_hit(self, hit: RuleHit, loaded: LoadedPlan, name: str, lang: str) -> Finding:
         return _finding(hit.rule, name, hit.pointer, loaded.position(hit.pointer), hit.params, lang)
 
-    def _summary_lang(self, analyses: Iterable[Analysis]) -> str:
+    def summary_lang(self, analyses: Iterable[Analysis]) -> str:
+        """The language of a run's summary: ``lang``, else the plans' one language, else the locale's."""
         if self.options.lang:
             return self.options.lang
         languages = {analysis.lang for analysis in analyses}
@@ -241,6 +243,15 @@ def _finding(
         column=position.column,
         fix=render(rule.fix.get(lang), params),
     )
+
+
+def offered(rule: RuleSpec, edit: Optional[Edit]) -> Optional[Edit]:
+    """The edit as the rule declares it: none without ``autofix``; never safe when unsafe."""
+    if edit is None or rule.autofix is None:
+        return None
+    if rule.autofix.safety == "unsafe" and edit.safe:
+        return replace(edit, safe=False)
+    return edit
 
 
 def _plan_language(data: Any) -> Optional[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional
 
 from planner import pointers
+from planner.findings import Edit
 from planner.limits import Limits
 
 
@@ -25,6 +26,7 @@ class Problem:
     pointer: str
     position: Position
     params: dict[str, str]
+    edit: Optional[Edit] = None
 
 
 @dataclass

@@ -48,6 +48,9 @@ def structural_fix(code: str, params: Mapping[str, str], lang: str) -> str:
     if code == "AE001" and reason == "yaml":
         return explained_yaml(params, lang)[1]
     key = f"fixline.{code}.{reason}"
+    if code == "AE002" and reason == "type" and params.get("suggestion"):
+        kind = "list_for_text" if params.get("expected") == "list" else "quoted_number"
+        key = f"fixline.AE002.{kind}"
     if code == "AE001" and "encoding" in params:
         key = "fixline.AE001.shift_jis" if params.get("shift_jis") else "fixline.AE001.encoding"
     if code == "AE002" and reason == "missing":

@@ -90,6 +90,19 @@ class StructuralCheck(_Strict):
 Check = Union[PythonCheck, SchemaCheck, StructuralCheck]
 
 
+class Autofix(_Strict):
+    """Whether ``aeplan lint --fix`` can fix this rule's findings, and how safely.
+
+    ``availability``: ``always`` (every finding carries a fix) or ``sometimes`` (only when the
+    intended value is evident). ``safety``: ``safe`` (applied by ``--fix``), ``unsafe`` (only
+    with ``--unsafe-fixes``) or ``mixed`` (each fix says; a guess is never safe).
+    """
+
+    availability: Literal["always", "sometimes"]
+    safety: Literal["safe", "unsafe", "mixed"]
+    what: Text
+
+
 class RuleSpec(_Strict):
     """One rule file."""
 
@@ -104,6 +117,7 @@ class RuleSpec(_Strict):
     references: List[str] = Field(default_factory=list)
     check: Check
     examples: Examples
+    autofix: Optional[Autofix] = None
 
     @field_validator("facts")
     @classmethod
@@ -222,7 +236,12 @@ def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
             report_at=check_data.get("report_at", ""),
         )  # fmt: skip
     examples = raw["examples"]
+    autofix = raw.get("autofix")
     return RuleSpec.model_construct(
+        autofix=Autofix.model_construct(
+            availability=autofix["availability"], safety=autofix["safety"],
+            what=text(autofix["what"]),
+        ) if autofix else None,
         code=raw["code"], name=raw["name"], severity=Severity(raw["severity"]),
         summary=text(raw["summary"]), message=text(raw["message"]), fix=text(raw["fix"]),
         docs=Docs.model_construct(

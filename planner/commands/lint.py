@@ -1,30 +1,38 @@
-"""``aeplan lint``: check plans against the rule set."""
+"""``aeplan lint``: check plans against the rule set (and fix what can be fixed safely)."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
 from planner.commands import LANGUAGES, boundary, configuration_options, split_codes
 from planner.reporters import REPORTERS
 
+if TYPE_CHECKING:
+    from planner.lint_run import Outcome, StandardInput
+
 FORMATS = tuple(REPORTERS)
+COLOR_CHOICES = ("auto", "always", "never")
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
               help="Terminal output format [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("-o", "--output-file", type=click.Path(), default=None,
+              help="Write the output to this file (atomically) instead of standard output.")
 @click.option("--output", "outputs", multiple=True, metavar="FORMAT=PATH",
               help="Also write FORMAT to the file PATH, atomically (repeatable).")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Language of messages (default: the plan's `language`, else en).")
+              help="Language of messages [default: config `lang`, AEPLAN_LANG, the plan's "
+                   "`language`, the locale, en].")
 @click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")), default=None,
               help="Exit 1 when a finding is at or above this severity [default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rule codes or prefixes (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, metavar="CODES",
@@ -32,6 +40,15 @@ FORMATS = tuple(REPORTERS)
 @click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
               help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
 @configuration_options
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the plan files, then lint again.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff, also apply fixes that are likely but not certain.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--stdin-filename", default=None, metavar="PATH",
+              help="The name of the plan read from `-` (standard input), for positions and config.")
+@click.option("--color", "colour", type=click.Choice(COLOR_CHOICES), default="auto",
+              show_default=True, help="Colour the text output (auto: on a terminal, unless NO_COLOR).")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -40,36 +57,113 @@ FORMATS = tuple(REPORTERS)
 def command(
     paths: tuple[str, ...],
     output_format: Optional[str],
+    output_file: Optional[str],
     outputs: tuple[str, ...],
     lang: Optional[str],
     fail_on: Optional[str],
+    exit_zero: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     rule_dirs: tuple[str, ...],
     config_path: Optional[str],
     isolated: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    statistics: bool,
+    stdin_filename: Optional[str],
+    colour: str,
     baseline: Optional[Path],
     write_baseline: Optional[Path],
     quiet: bool,
 ) -> None:
-    """Lint integration plans (files, or folders of *.yaml / *.yml)."""
+    """Lint integration plans (files, folders of *.yaml / *.yml, or - for standard input)."""
     with boundary():
-        from planner.lint_run import Adoption, run
+        from planner.commands import language
+        from planner.i18n import plural
+        from planner.lint_run import Adoption, Fixing, run
         from planner.reporters.destinations import deliver, parse_outputs, terminal_format
         from planner.settings import Overrides, resolve
 
         files = parse_outputs(outputs)
-
         settings = resolve(
             Overrides(
                 split_codes(select), split_codes(ignore), fail_on, lang, rule_dirs, config_path,
                 isolated,
             )
         )
-        outcome = run(paths or (".",), settings, Adoption(baseline, write_baseline))
+        language.use(settings.lang)
+        said = language.current(os.environ)
+        stdin = _standard_input(paths, stdin_filename)
+        fixing = Fixing(apply=fix and not diff, diff=diff, unsafe=unsafe_fixes)
+        outcome = run(paths or (".",), settings, Adoption(baseline, write_baseline), fixing, stdin)
         result = outcome.result
         if outcome.written is not None and not quiet:
-            click.echo(f"aeplan: wrote {outcome.written} finding(s) to {write_baseline}", err=True)
+            said = plural("cli.wrote_baseline", said, outcome.written, path=write_baseline)
+            click.echo(said, err=True)
+        if diff:
+            sys.exit(_show_diff(outcome, quiet, result.lang))
+        if fixing.apply and not quiet:
+            for fixed in outcome.fixes:
+                click.echo(plural("cli.fixed", result.lang, fixed.applied, path=fixed.path),
+                           err=True)  # fmt: skip
         terminal = terminal_format(output_format, os.environ)
-        deliver(result, sys.stdout, terminal, files, os.environ, quiet=quiet)
-        sys.exit(result.exit_code(settings.fail_on))
+        stream = _stream(output_file, colour)
+        deliver(result, stream.target, terminal, files, os.environ, quiet=quiet or statistics)
+        if statistics and not quiet:
+            from planner.reporters import statistics as table
+
+            table.render(result, stream.target)
+        stream.close(protected=tuple(Path(a.path) for a in result.analyses))
+        sys.exit(0 if exit_zero else result.exit_code(settings.fail_on))
+
+
+def _standard_input(paths: tuple[str, ...], name: Optional[str]) -> Optional[StandardInput]:
+    from planner.errors import PlannerError
+    from planner.lint_run import StandardInput
+
+    if "-" not in paths:
+        return None
+    if paths.count("-") > 1:
+        raise PlannerError.keyed("cli.stdin_twice")
+    return StandardInput(sys.stdin.buffer.read(), name or "<stdin>")
+
+
+def _show_diff(outcome: Outcome, quiet: bool, lang: str) -> int:
+    from planner.i18n import plural
+    fixes = [fixed for fixed in outcome.fixes if fixed.changed]
+    if not quiet:
+        for fixed in fixes:
+            sys.stdout.write(fixed.diff())
+        count = sum(fixed.applied for fixed in fixes)
+        if count:
+            click.echo(plural("fix.would_fix", lang, count), err=True)
+    return 1 if fixes else 0
+
+
+class _Stream:
+    """Standard output, or an in-memory buffer written atomically to ``-o`` at the end."""
+
+    def __init__(self, path: Optional[str], colour: bool) -> None:
+        import io
+
+        from planner.colour import Coloured
+
+        self.path = path
+        self.buffer = io.StringIO() if path else None
+        base = self.buffer if self.buffer is not None else sys.stdout
+        self.target = Coloured(base) if colour else base
+
+    def close(self, protected: tuple[Path, ...]) -> None:
+        """Write the buffered output to the file (when ``-o`` was given)."""
+        from planner.atomic import write_text_atomically
+
+        if self.path is not None and self.buffer is not None:
+            write_text_atomically(self.path, self.buffer.getvalue(), protected=protected)
+
+
+def _stream(path: Optional[str], colour: str) -> _Stream:
+    from planner.colour import wants_colour
+
+    on = wants_colour(colour, sys.stdout if path is None else None, os.environ)
+    return _Stream(path, on)

@@ -26,7 +26,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_clean_plan_exits_zero() -> None:
     code, out, _ = run("lint", GOOD)
     assert code == 0
-    assert out == "No findings in 1 file(s).\n"
+    assert out == "No findings in 1 file.\n"
 
 
 def test_findings_exit_one_with_position_source_and_caret() -> None:
@@ -37,7 +37,7 @@ def test_findings_exit_one_with_position_source_and_caret() -> None:
     assert "      |         ^" in out
     assert "fix: Set `assign: true`" in out
     assert "help: aeplan explain AE402" in out
-    assert out.rstrip().endswith("1 error(s), 3 warning(s), 0 info.")
+    assert out.rstrip().endswith("1 error, 3 warnings, 0 info.")
 
 
 def test_fail_on_thresholds() -> None:
