@@ -35,7 +35,10 @@ def write_text_atomically(
         os.replace(temporary, resolved)
     except OSError as error:
         _remove_quietly(temporary)
-        raise PlannerError.keyed("file.unwritable", file=str(target), **os_reason(error)) from None
+        reason, key = os_reason(error)
+        raise PlannerError.keyed(
+            "file.unwritable", file=str(target), reason=reason, reason_key=key
+        ) from None
     except BaseException:
         _remove_quietly(temporary)
         raise

@@ -34,7 +34,7 @@ class AeplanGroup(click.Group):
         """Commands in the order of :data:`SUMMARIES`, not alphabetically."""
         return [name for name in SUMMARIES if name in self.commands]
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Optional[Sequence[str]] = None,
         prog_name: Optional[str] = None,

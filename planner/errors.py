@@ -52,7 +52,7 @@ class PlannerError(Exception):
             # A ``<name>_key`` param is itself a catalogue key, said in ``lang`` as ``<name>``.
             params = dict(self.params)
             for name, value in self.params.items():
-                if name.endswith("_key"):
+                if name.endswith("_key") and value:
                     params[name[: -len("_key")]] = fill(str(value), lang)
             message = fill(self.key, lang, **params)
         where = ""
@@ -64,8 +64,8 @@ class PlannerError(Exception):
         return (where + message).replace("\n", " ").replace("\r", " ")
 
 
-def os_reason(error: OSError) -> dict[str, object]:
-    """Catalogue params naming why a file could not be read or written (``reason`` key)."""
+def os_reason(error: OSError) -> tuple[str, str]:
+    """Why a file could not be read or written: English words and their catalogue key (or "")."""
     import errno
 
     from planner.i18n import fill
@@ -73,5 +73,5 @@ def os_reason(error: OSError) -> dict[str, object]:
     kinds = {errno.ENOENT: "not_found", errno.EACCES: "permission", errno.EISDIR: "is_folder"}
     kind = kinds.get(error.errno or 0)
     if kind is None:
-        return {"reason": fill("reason.other", "en", detail=error.strerror or error)}
-    return {"reason": fill(f"reason.{kind}", "en"), "reason_key": f"reason.{kind}"}
+        return str(error.strerror or error), ""
+    return fill(f"reason.{kind}", "en"), f"reason.{kind}"

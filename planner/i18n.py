@@ -90,7 +90,7 @@ def catalogue(lang: str) -> Mapping[str, str]:
 
     path = data_path("templates") / "messages" / f"{lang}.yaml"
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     entries: dict[str, str] = {}
     _flatten("", raw, entries)
     return entries

@@ -144,7 +144,10 @@ class Linter:
                 return self._too_large(path)
             raw = path.read_bytes()
         except OSError as error:
-            raise PlannerError.keyed("file.unreadable", file=str(path), **os_reason(error)) from None
+            reason, key = os_reason(error)
+            raise PlannerError.keyed(
+                "file.unreadable", file=str(path), reason=reason, reason_key=key
+            ) from None
         return self.analyse_bytes(raw, str(path))
 
     def analyse_bytes(self, raw: bytes, name: str) -> Analysis:
@@ -222,7 +225,7 @@ class Linter:
         return _finding(hit.rule, name, hit.pointer, loaded.position(hit.pointer), hit.params, lang)
 
     def summary_lang(self, analyses: Iterable[Analysis]) -> str:
-        """The language of a run's summary: ``lang``, else the plans' one language, else the locale's."""
+        """A run's summary language: ``lang``, else the plans' one language, else the locale's."""
         if self.options.lang:
             return self.options.lang
         languages = {analysis.lang for analysis in analyses}

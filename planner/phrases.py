@@ -67,7 +67,8 @@ def explained_yaml(params: Mapping[str, str], lang: str) -> tuple[str, str]:
         from planner.yaml_errors import translated_problem
 
         values["problem"] = translated_problem(params.get("problem", ""), lang)
-    return i18n.fill(f"yaml.{cause}", lang, **values), i18n.fill(f"yaml.{cause}_fix", lang, **values)
+    said = i18n.fill(f"yaml.{cause}", lang, **values)
+    return said, i18n.fill(f"yaml.{cause}_fix", lang, **values)
 
 
 def _type_detail(params: Mapping[str, str], lang: str) -> str:
@@ -96,7 +97,7 @@ def _dotted_parent(pointer: str) -> str:
 
 
 def tool(key: str, lang: str, /, **params: object) -> str:
-    """One of aeplan's own sentences, filled in (``count`` picks the singular where there is one)."""
+    """One of aeplan's own sentences, filled in (an int ``count`` picks the singular form)."""
     count = params.get("count")
     if isinstance(count, int):
         rest = {name: value for name, value in params.items() if name != "count"}

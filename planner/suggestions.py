@@ -42,7 +42,7 @@ class Suggestion(NamedTuple):
 
 
 def normalised(word: str) -> str:
-    """Lower case, with spaces and hyphens as underscores (``Integration user`` → ``integration_user``)."""
+    """Lower case, spaces and hyphens as underscores (`Integration user` → `integration_user`)."""
     return "_".join(word.strip().lower().replace("-", " ").replace("_", " ").split())
 
 

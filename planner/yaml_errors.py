@@ -25,7 +25,10 @@ _JAPANESE = (
     ("found character that cannot start any token", "トークンを開始できない文字があります"),
     ("did not find expected key", "想定したキーが見つかりません"),
     ("did not find expected node content", "想定した値が見つかりません"),
-    ("did not find expected alphabetic or numeric character", "英数字が必要な位置に別の文字があります"),
+    (
+        "did not find expected alphabetic or numeric character",
+        "英数字が必要な位置に別の文字があります",
+    ),
     ("could not find expected ':'", "想定した `:` が見つかりません"),
     ("mapping values are not allowed", "ここではマッピングの値を使用できません"),
     ("found a tab character", "タブ文字があります"),
@@ -88,7 +91,7 @@ def _quote(context: str, start: Any, lines: list[str]) -> Optional[Problem]:
 
 
 def _flow(context: str, start: Any) -> Optional[Problem]:
-    if "flow mapping" not in context and "flow sequence" not in context or start is None:
+    if ("flow mapping" not in context and "flow sequence" not in context) or start is None:
         return None
     bracket = "{" if "mapping" in context else "["
     at = Position(start.line + 1, start.column + 1)

@@ -41,7 +41,7 @@ def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @contextmanager
 def boundary() -> Iterator[None]:
-    """The one place where errors become exit codes and one-line messages (in the run's language)."""
+    """The one place where errors become exit codes and one-line messages in the run's language."""
     from planner.commands.language import current
     from planner.errors import PlannerError
     from planner.i18n import fill

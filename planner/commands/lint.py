@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, TextIO, cast
 
 import click
 
@@ -48,7 +48,7 @@ COLOR_CHOICES = ("auto", "always", "never")
 @click.option("--stdin-filename", default=None, metavar="PATH",
               help="The name of the plan read from `-` (standard input), for positions and config.")
 @click.option("--color", "colour", type=click.Choice(COLOR_CHOICES), default="auto",
-              show_default=True, help="Colour the text output (auto: on a terminal, unless NO_COLOR).")
+              show_default=True, help="Colour text output (auto: on a terminal, unless NO_COLOR).")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -152,7 +152,7 @@ class _Stream:
         self.path = path
         self.buffer = io.StringIO() if path else None
         base = self.buffer if self.buffer is not None else sys.stdout
-        self.target = Coloured(base) if colour else base
+        self.target: TextIO = cast(TextIO, Coloured(base)) if colour else base
 
     def close(self, protected: tuple[Path, ...]) -> None:
         """Write the buffered output to the file (when ``-o`` was given)."""

@@ -46,7 +46,8 @@ def translated(error: click.ClickException, lang: str) -> str:
         return i18n.fill("cli.option_needs_value", lang, name=error.option_name)
     if isinstance(error, click.MissingParameter):
         name = _parameter_name(error)
-        kind = "cli.missing_option" if isinstance(error.param, click.Option) else "cli.missing_argument"
+        option = isinstance(error.param, click.Option)
+        kind = "cli.missing_option" if option else "cli.missing_argument"
         return i18n.fill(kind, lang, name=name)
     if isinstance(error, click.BadParameter):
         return _bad_parameter(error, lang)

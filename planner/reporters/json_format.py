@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import Any, Optional, TextIO
 
 from planner.findings import Finding, Severity
 from planner.linting import LintResult
@@ -47,4 +47,18 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "pointer": finding.pointer,
         "fix": finding.fix,
         "help": help_reference(finding.code),
+        "edit": _edit(finding),
     }
+
+
+def _edit(finding: Finding) -> Optional[dict[str, Any]]:
+    """The text change ``aeplan lint --fix`` would make (end exclusive; ``safe``: applied
+    by ``--fix``, else only with ``--unsafe-fixes``), or None."""
+    edit = finding.edit
+    if edit is None:
+        return None
+    return {
+        "line": edit.line, "column": edit.column, "end_line": edit.end_line,
+        "end_column": edit.end_column, "replacement": edit.replacement,
+        "applicability": "safe" if edit.safe else "unsafe",
+    }  # fmt: skip

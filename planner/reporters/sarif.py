@@ -115,4 +115,28 @@ def _result(finding: Finding, rule_index: Optional[int]) -> dict[str, Any]:
         del result["ruleIndex"]
     if finding.fix:
         result["properties"] = {"fix": finding.fix}
+    if finding.edit is not None:
+        result["fixes"] = [_fix(finding, artifact)]
     return result
+
+
+def _fix(finding: Finding, artifact: dict[str, Any]) -> dict[str, Any]:
+    """SARIF 2.1.0 §3.55 ``fix``: one replacement in the plan file (columns count characters)."""
+    edit = finding.edit
+    assert edit is not None
+    region = {
+        "startLine": edit.line, "startColumn": edit.column,
+        "endLine": edit.end_line, "endColumn": edit.end_column,
+    }  # fmt: skip
+    return {
+        "description": {"text": finding.fix or finding.message},
+        "artifactChanges": [
+            {
+                "artifactLocation": dict(artifact),
+                "replacements": [
+                    {"deletedRegion": region, "insertedContent": {"text": edit.replacement}}
+                ],
+            }
+        ],
+        "properties": {"applicability": "safe" if edit.safe else "unsafe"},
+    }
