@@ -53,7 +53,7 @@ class PlannerError(Exception):
             params = dict(self.params)
             for name, value in self.params.items():
                 if name.endswith("_key") and value:
-                    params[name[: -len("_key")]] = fill(str(value), lang)
+                    params[name[: -len("_key")]] = fill(str(value), lang, **self.params)
             message = fill(self.key, lang, **params)
         where = ""
         if self.file is not None:

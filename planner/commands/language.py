@@ -39,15 +39,26 @@ def reset() -> None:
     _CURRENT.set("")
 
 
-def early(argv: Sequence[str], environ: Mapping[str, str], cwd: Path) -> str:
-    """The run's language from the raw command line, configuration text, environment and plans."""
-    return i18n.choose(
+def chosen() -> Optional[str]:
+    """The language something asked for (None: nothing did, so English by default)."""
+    return _CURRENT.get() or None
+
+
+def early(argv: Sequence[str], environ: Mapping[str, str], cwd: Path) -> Optional[str]:
+    """The run's language from the raw command line, configuration text, environment and plans.
+
+    None when none of them names one (the run then speaks English).
+    """
+    for candidate in (
         _option(argv, "--lang"),
         None if "--isolated" in argv else _configured(argv, cwd),
         i18n.from_environment(environ),
         _from_plans(argv),
         i18n.from_locale(environ),
-    )
+    ):
+        if i18n.valid(candidate):
+            return i18n.valid(candidate)
+    return None
 
 
 def _option(argv: Sequence[str], name: str) -> Optional[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import Optional
 
 import click
 
@@ -23,9 +25,8 @@ FORMATS = ("text", "json")
 @click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of the summaries.",
+    default=None,
+    help="Language of the summaries [default: config `lang`, AEPLAN_LANG, the locale, en].",
 )
 @click.option(
     "--rules",
@@ -34,10 +35,12 @@ FORMATS = ("text", "json")
     metavar="DIR",
     help="Also list organisation rules (CODE.rule.yaml) from DIR (repeatable).",
 )
-def command(output_format: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
+def command(output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...]) -> None:
     """List the rules: built-in ones and organisation rules given with --rules."""
     with boundary():
         from planner.catalogue import LISTING_FORMATS, load_catalogue
+        from planner.commands.language import current
 
+        lang = lang or current(os.environ)
         rulebook = load_catalogue(rule_dirs)
         sys.stdout.write(LISTING_FORMATS[output_format](rulebook, lang))
