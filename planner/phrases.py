@@ -35,7 +35,7 @@ def structural_detail(code: str, params: Mapping[str, str], lang: str) -> str:
     values = dict(params)
     if "got" in values:
         values["got"] = kind(values["got"], lang)
-    if code == "AE003" and not values.get("parent"):
+    if code == "AE003":
         values["parent"] = _dotted_parent(values.get("pointer", ""))
     if code == "AE001" and values.get("reason") == "yaml":
         return explained_yaml(values, lang)[0]
@@ -53,10 +53,15 @@ def structural_fix(code: str, params: Mapping[str, str], lang: str) -> str:
         key = f"fixline.AE002.{kind}"
     if code == "AE001" and "encoding" in params:
         key = "fixline.AE001.shift_jis" if params.get("shift_jis") else "fixline.AE001.encoding"
-    if code == "AE002" and reason == "missing":
-        values = dict(params, pointer=_dotted(params.get("pointer", "")))
-        return i18n.fill(key, lang, **values)
-    return i18n.fill(key, lang, **params) if key in i18n.catalogue("en") else ""
+    if code == "AE003":
+        key = "fixline.AE003.suggest" if params.get("suggestion") else "fixline.AE003.plain"
+    pointer = params.get("pointer", "")
+    if reason == "missing":
+        pointer = pointer.rstrip("/") + "/" + params.get("key", "")
+    values = {**params, "dotted": _dotted(pointer), "parent": _dotted_parent(pointer)}
+    if code == "AE002" and reason == "type" and "expected" in params:
+        values["expected"] = _expected(params, lang)
+    return i18n.fill(key, lang, **values) if key in i18n.catalogue("en") else ""
 
 
 def explained_yaml(params: Mapping[str, str], lang: str) -> tuple[str, str]:
@@ -71,12 +76,15 @@ def explained_yaml(params: Mapping[str, str], lang: str) -> tuple[str, str]:
     return said, i18n.fill(f"yaml.{cause}_fix", lang, **values)
 
 
-def _type_detail(params: Mapping[str, str], lang: str) -> str:
+def _expected(params: Mapping[str, str], lang: str) -> str:
     expected_kinds = [name for name in params.get("expected", "").split("|") if name]
     if expected_kinds == ["one_of"]:
-        expected = i18n.fill("kind.one_of", lang, allowed=params.get("allowed", ""))
-    else:
-        expected = i18n.fill("kind.joiner", lang).join(kind(name, lang) for name in expected_kinds)
+        return i18n.fill("kind.one_of", lang, allowed=params.get("allowed", ""))
+    return i18n.fill("kind.joiner", lang).join(kind(name, lang) for name in expected_kinds)
+
+
+def _type_detail(params: Mapping[str, str], lang: str) -> str:
+    expected = _expected(params, lang)
     got = kind(params.get("got", ""), lang)
     if params.get("suggestion"):
         key = "detail.AE002.quoted_number" if params.get("got") == "text" else "detail.AE002.type"
@@ -89,7 +97,7 @@ def _type_detail(params: Mapping[str, str], lang: str) -> str:
 def _dotted(pointer: str) -> str:
     """``/business_units/0/sync`` as the plan key ``business_units.sync`` (indexes dropped)."""
     parts = [part for part in pointer.strip("/").split("/") if part and not part.isdigit()]
-    return ".".join(parts) or "aeplan"
+    return ".".join(parts) or "plan"
 
 
 def _dotted_parent(pointer: str) -> str:
