@@ -60,7 +60,8 @@ def test_json_output_is_stable_and_one_based() -> None:
     assert document["version"] == 1
     first = document["findings"][0]
     assert set(first) == {
-        "code", "name", "severity", "message", "file", "line", "column", "pointer", "fix", "help"
+        "code", "name", "severity", "message", "file", "line", "column", "pointer", "fix", "help",
+        "edit",
     }  # fmt: skip
     assert (first["code"], first["line"], first["column"]) == ("AE109", 12, 3)
     assert first["pointer"] == "/requirements/max_sync_delay_minutes"
