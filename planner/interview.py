@@ -6,7 +6,7 @@ from planner.engine import render
 
 QUESTION_ORDER = (
     "org", "version", "bu_count", "bu_name", "connector_user", "custom_username", "custom_license",
-    "scope", "mds_lead_field", "mds_contact_field", "same_email", "person_accounts",
+    "scope", "mds_lead_field", "mds_contact_field", "same_email", "person_accounts_enabled", "person_accounts",
     "person_account_record_type", "ae_admins", "salesforce_admin", "sync_error_owner",
     "sync_error_review", "partner",
 )  # fmt: skip
@@ -42,7 +42,11 @@ _QUESTIONS: dict[str, tuple[str, str]] = {
         "Allow multiple prospects with the same email address (AMPSEA)",
         "メールアドレスが同一の複数のプロスペクトを許可",
     ),
-    "person_accounts": ("Person accounts", "個人取引先"),
+    "person_accounts_enabled": (
+        "Are person accounts enabled in the Salesforce org",
+        "Salesforce 組織で個人取引先が有効になっていますか",
+    ),
+    "person_accounts": ("How person accounts sync", "個人取引先の同期方法"),
     "person_account_record_type": (
         "Default person-account record type",
         "デフォルトの個人取引先レコードタイプ",
@@ -123,6 +127,19 @@ _SAYINGS: dict[str, tuple[str, str]] = {
         "すべての質問に回答する前に終了しました。ファイルは作成されていません",
     ),
     "no_names": ("--bus needs at least one name", "--bus には少なくとも 1 つの名前が必要です"),
+    "schema_written": (
+        "Wrote {path}, the plan format that the first line points to, so editors check the plan "
+        "as you type.",
+        "{path} を作成しました。1 行目が参照するプラン形式で、エディターが入力中にプランを確認します。",
+    ),
+    "duplicate_names": (
+        "each business unit needs its own name; repeated: {names}",
+        "ビジネスユニットにはそれぞれ別の名前が必要です。重複: {names}",
+    ),
+    "orphan": (
+        "{flag} applies only when {needs} is {value}",
+        "{flag} は {needs} が {value} の場合にのみ指定できます",
+    ),
 }
 
 _OPEN: dict[str, tuple[str, str]] = {

@@ -22,13 +22,16 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "custom_license": ("sales_cloud", "service_cloud", "platform", "none"),
     "scope": ("all_records", "marketing_data_sharing"),
     "same_email": ("yes", "no", "unknown"),
+    "person_accounts_enabled": ("yes", "no"),
     "person_accounts": ("none", "sync", "instead_of_leads"),
     "sync_error_review": ("daily", "weekly", "monthly"),
 }
 
 
 def _choice(key: str) -> click.Choice[str]:
-    return click.Choice(_CHOICES[key])
+    from planner.commands.answers import Answer
+
+    return Answer(_CHOICES[key])
 
 
 @click.command()
@@ -45,7 +48,6 @@ def _choice(key: str) -> click.Choice[str]:
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language of questions and plan.")
 @click.option("--org", help="Label of the Salesforce org.")
 @click.option(
-    "--version",
     "--connector-version",
     "version",
     type=_choice("version"),
@@ -61,6 +63,8 @@ def _choice(key: str) -> click.Choice[str]:
 @click.option("--mds-lead-field", help="Lead field an MDS rule tests.")
 @click.option("--mds-contact-field", help="Contact field an MDS rule tests.")
 @click.option("--same-email", type=_choice("same_email"), help="Same-email (AMPSEA) mode.")
+@click.option("--person-accounts-enabled", type=_choice("person_accounts_enabled"),
+              help="Person accounts are enabled in the Salesforce org.")
 @click.option("--person-accounts", type=_choice("person_accounts"), help="Person-account sync.")
 @click.option("--person-account-record-type", help="Default person-account record type.")
 @click.option("--ae-admins", help="Account Engagement admins, comma-separated.")
@@ -81,12 +85,16 @@ def _choice(key: str) -> click.Choice[str]:
 def command(output: str, force: bool, no_input: bool, **given: Optional[str]) -> None:
     """Write a new plan from the Trailhead unit's questions (or from flags, with --no-input)."""
     with boundary():
+        from planner.commands.language import chosen as language_chosen
         from planner.errors import PlannerError
         from planner.interview import saying
 
         target = Path(output)
-        chosen = given.pop("lang")
+        chosen = given.pop("lang") or language_chosen()
         lang = chosen or "en"
+        if target.is_dir():
+            raise PlannerError.keyed("file.output_is_folder", file=output)
+        _check_flags(given, lang)
         try:
             if chosen is None and not no_input:
                 lang = _ask_language(lang)
@@ -94,9 +102,53 @@ def command(output: str, force: bool, no_input: bool, **given: Optional[str]) ->
                 raise PlannerError(saying("exists", lang), file=output)
             answers = _Interview(lang, given, interactive=not no_input).answers()
         except click.exceptions.Abort:
-            # Input ended or Ctrl-C during a question: a usage outcome, not a crash.
-            raise PlannerError(saying("aborted", lang), file=output) from None
+            _stopped(lang)
         _write(target, answers, force)
+
+
+def _stopped(lang: str) -> None:
+    """Input ended (``< /dev/null``: suggest --no-input, exit 2) or Ctrl-C at a terminal (130)."""
+    from planner.errors import PlannerError
+    from planner.i18n import fill
+
+    if not sys.stdin.isatty():
+        raise PlannerError.keyed("cli.no_input") from None
+    click.echo("", err=True)
+    click.echo(fill("cli.interrupted", lang), err=True)
+    sys.exit(130)
+
+
+# Flags that only mean something with another answer: (flag, needs key, needs one of).
+_DEPENDENT = (
+    ("custom_username", "connector_user", ("custom_user",)),
+    ("custom_license", "connector_user", ("custom_user",)),
+    ("mds_lead_field", "scope", ("marketing_data_sharing",)),
+    ("mds_contact_field", "scope", ("marketing_data_sharing",)),
+    ("person_account_record_type", "person_accounts", ("instead_of_leads",)),
+    ("person_accounts", "person_accounts_enabled", ("yes",)),
+)
+
+
+def _check_flags(given: dict[str, Optional[str]], lang: str) -> None:
+    """Reject a flag whose companion answer rules it out, and repeated business unit names."""
+    from planner.errors import PlannerError
+    from planner.interview import saying
+
+    for flag, needs, values in _DEPENDENT:
+        companion = given.get(needs)
+        if given.get(flag) is not None and companion is not None and companion not in values:
+            if flag == "person_accounts" and given.get(flag) == "none":
+                continue
+            raise PlannerError(saying("orphan", lang, flag=_flag(flag), needs=_flag(needs),
+                                      value=" | ".join(values)))  # fmt: skip
+    names = [name.strip() for name in (given.get("bus") or "").split(",") if name.strip()]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise PlannerError(saying("duplicate_names", lang, names=", ".join(repeated)))
+
+
+def _flag(key: str) -> str:
+    return "--" + {"version": "connector-version"}.get(key, key.replace("_", "-"))
 
 
 def _ask_language(default: str) -> str:
@@ -153,7 +205,12 @@ class _Interview:
         lead_field = self.ask("mds_lead_field", "Marketing_BU__c") if mds else "Marketing_BU__c"
         contact_field = self.ask("mds_contact_field", lead_field) if mds else lead_field
         same_email = self.ask("same_email", "yes", choices=True)
-        person_accounts = self.ask("person_accounts", "none", choices=True)
+        mode_given = self.given.get("person_accounts")
+        enabled = self.ask("person_accounts_enabled",
+                           "yes" if mode_given not in (None, "none") else "no", choices=True)
+        person_accounts = "none"
+        if enabled == "yes":
+            person_accounts = self.ask("person_accounts", "sync", choices=True)
         record_type = None
         if person_accounts == "instead_of_leads":
             record_type = self.ask("person_account_record_type", "Person Account")
@@ -163,6 +220,7 @@ class _Interview:
             custom_username=username or None, custom_license=license_, scope=scope,
             mds_lead_field=lead_field, mds_contact_field=contact_field,
             same_email=_YES_NO[same_email], person_accounts=person_accounts,
+            person_accounts_enabled=enabled == "yes",
             person_account_record_type=record_type, **self._team(),
             schema=self.given.get("schema") or SCHEMA_REFERENCE,
         )  # fmt: skip
@@ -177,11 +235,18 @@ class _Interview:
             if not names:
                 raise PlannerError(saying("no_names", self.lang))
             return names
-        count = int(self.ask("bu_count", "1", kind=click.IntRange(1, MAX_BUSINESS_UNITS)))
+        from planner.commands.answers import Count
+
+        count = int(self.ask("bu_count", "1", kind=Count(1, MAX_BUSINESS_UNITS)))
         defaults = ("Main",) if count == 1 else tuple(f"BU {n}" for n in range(1, count + 1))
-        return tuple(
-            self.ask("bu_name", default, number=n + 1) for n, default in enumerate(defaults)
-        )
+        names: list[str] = []
+        for number, default in enumerate(defaults, start=1):
+            name = self.ask("bu_name", default, number=number)
+            while name in names and self.interactive:
+                click.echo(saying("duplicate_names", self.lang, names=name))
+                name = self.ask("bu_name", f"{default} ({number})", number=number)
+            names.append(name)
+        return tuple(names)
 
     def _team(self) -> dict[str, Any]:
         admins = self.ask("ae_admins", "")
@@ -192,6 +257,20 @@ class _Interview:
             "sync_error_review": self.ask("sync_error_review", "weekly", choices=True),
             "partner": self.ask("partner", "") or None,
         }
+
+
+def _write_schema(target: Path, answers: Answers) -> None:
+    """The modeline's default schema file, next to the plan, when it is not there yet."""
+    from planner.atomic import write_text_atomically
+    from planner.interview import saying
+    from planner.plan_writer import SCHEMA_REFERENCE
+    from planner.schema_export import plan_schema_text
+
+    schema = target.parent / SCHEMA_REFERENCE
+    if answers.schema != SCHEMA_REFERENCE or schema.exists():
+        return
+    write_text_atomically(schema, plan_schema_text(), protected=(target,))
+    click.echo(saying("schema_written", answers.lang, path=schema))
 
 
 def _write(target: Path, answers: Answers, force: bool) -> None:
@@ -211,6 +290,7 @@ def _write(target: Path, answers: Answers, force: bool) -> None:
     write_text_atomically(target, text)
     lang = answers.lang
     click.echo(saying("written", lang, path=target))
+    _write_schema(target, answers)
     open_keys = answers.undecided()
     if not open_keys and not analysis.findings:
         click.echo(saying("clean", lang, path=target))
