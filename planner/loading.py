@@ -86,7 +86,9 @@ def is_shift_jis(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     wide = [char for char in text if ord(char) > 0x7F]
-    japanese = sum(1 for char in wide if "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef")
+    japanese = sum(
+        1 for char in wide if "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+    )
     return bool(wide) and japanese >= 0.8 * len(wide)
 
 

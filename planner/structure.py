@@ -111,8 +111,10 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
         extra, change = amend.bool_word(loaded, pointer, word, allowed)
         return _problem(loaded, "AE002", pointer, {**params, **extra}, False, change)
     numeric_options = all(option.lstrip("-").isdigit() for option in allowed)
-    if allowed and not isinstance(given, (dict, list)) and not (
-        numeric_options and isinstance(given, str)
+    if (
+        allowed
+        and not isinstance(given, (dict, list))
+        and not (numeric_options and isinstance(given, str))
     ):
         params = {"reason": "enum", "value": _shown(given, pointer), "allowed": ", ".join(allowed)}
         extra, change = amend.enum_value(loaded, pointer, given, allowed)
@@ -231,7 +233,11 @@ def _closest(key: str, known: tuple[str, ...]) -> str:
 
 
 def _problem(
-    loaded: LoadedPlan, code: str, pointer: str, params: dict[str, str], prefer_key: bool = True,
+    loaded: LoadedPlan,
+    code: str,
+    pointer: str,
+    params: dict[str, str],
+    prefer_key: bool = True,
     edit: Optional[Edit] = None,
 ) -> Problem:
     return Problem(code, pointer, loaded.position(pointer, prefer_key=prefer_key), params, edit)

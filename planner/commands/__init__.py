@@ -23,9 +23,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def configuration_options(command: F) -> F:
     """``--config PATH`` and ``--isolated``, shared by every command that reads configuration."""
-    command = click.option(
-        "--isolated", is_flag=True, help="Ignore every configuration file."
-    )(command)
+    command = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(
+        command
+    )
     return click.option(
         "--config", "config_path", type=click.Path(dir_okay=False), default=None,
         help="Read this configuration file instead of searching for one.",
@@ -64,8 +64,6 @@ def boundary() -> Iterator[None]:
     except Exception as error:
         if os.environ.get("AEPLAN_DEBUG"):
             raise
-        message = fill(
-            "cli.internal", current(os.environ), kind=type(error).__name__, detail=error
-        )
+        message = fill("cli.internal", current(os.environ), kind=type(error).__name__, detail=error)
         click.echo(message, err=True)
         sys.exit(EXIT_BUG)

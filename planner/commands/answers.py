@@ -41,7 +41,9 @@ def resolve(answer: str, choices: Sequence[str]) -> Optional[str]:
 class Answer(click.Choice[str]):
     """A click choice that accepts what :func:`resolve` understands."""
 
-    def convert(self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]) -> Any:
+    def convert(
+        self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]
+    ) -> Any:
         """The choice meant by ``value`` (click's own error when there is none)."""
         found = resolve(str(value), [str(choice) for choice in self.choices])
         return found if found is not None else super().convert(value, param, ctx)
@@ -50,6 +52,9 @@ class Answer(click.Choice[str]):
 class Count(click.IntRange):
     """A whole number in a range, typed with ASCII or full-width digits."""
 
-    def convert(self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]) -> Any:
+    def convert(
+        self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]
+    ) -> Any:
         """The number ``value`` names (full-width digits accepted)."""
-        return super().convert(plain(str(value)) if isinstance(value, str) else value, param, ctx)
+        given: Any = plain(value) if isinstance(value, str) else value
+        return super().convert(given, param, ctx)

@@ -15,15 +15,29 @@ FORMATS = ("text", "json", "markdown")
 
 @click.command()
 @click.argument("plan", type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Language of the output (default: the plan's `language`, else en).")
-@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
-              help="Also check the options with organisation rules from DIR (repeatable).")
-def command(
-    plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...]
-) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the output [default: config `lang`, AEPLAN_LANG, the plan's "
+    "`language`, the locale, en].",
+)
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    metavar="DIR",
+    help="Also check the options with organisation rules from DIR (repeatable).",
+)
+def command(plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...]) -> None:
     """Compare the sync methods for each business unit of PLAN and recommend one.
 
     Each option (integration user or custom user; all records or Marketing Data Sharing) is
@@ -31,8 +45,13 @@ def command(
     Exit code 0 unless the plan cannot be read (2).
     """
     with boundary():
+        from planner.commands.language import use
         from planner.comparison.building import compare_file
         from planner.comparison.formats import renderer
+        from planner.settings import Overrides, resolve
 
-        comparison = compare_file(plan, lang, tuple(Path(folder) for folder in rule_dirs))
+        settings = resolve(Overrides(lang=lang))
+        use(settings.lang)
+        folders = tuple(Path(folder) for folder in rule_dirs)
+        comparison = compare_file(plan, settings.lang, folders)
         renderer(output_format).render(comparison, sys.stdout)

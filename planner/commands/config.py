@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -43,6 +44,7 @@ def command(
     """Show the settings `aeplan lint` would use here, and where each came from."""
     with boundary():
         from planner import settings_view
+        from planner.commands.language import current, use
         from planner.settings import Overrides, resolve
 
         overrides = Overrides(
@@ -50,8 +52,10 @@ def command(
             isolated,
         )  # fmt: skip
         settings = resolve(overrides)
+        use(settings.lang)
         cwd = Path.cwd().absolute()
         if output_format == "json":
             click.echo(settings_view.render_json(settings, cwd), nl=False)
         else:
-            click.echo(settings_view.render_text(settings, cwd, settings.lang or "en"), nl=False)
+            said = current(os.environ)
+            click.echo(settings_view.render_text(settings, cwd, said), nl=False)

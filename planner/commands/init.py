@@ -63,8 +63,11 @@ def _choice(key: str) -> click.Choice[str]:
 @click.option("--mds-lead-field", help="Lead field an MDS rule tests.")
 @click.option("--mds-contact-field", help="Contact field an MDS rule tests.")
 @click.option("--same-email", type=_choice("same_email"), help="Same-email (AMPSEA) mode.")
-@click.option("--person-accounts-enabled", type=_choice("person_accounts_enabled"),
-              help="Person accounts are enabled in the Salesforce org.")
+@click.option(
+    "--person-accounts-enabled",
+    type=_choice("person_accounts_enabled"),
+    help="Person accounts are enabled in the Salesforce org.",
+)
 @click.option("--person-accounts", type=_choice("person_accounts"), help="Person-account sync.")
 @click.option("--person-account-record-type", help="Default person-account record type.")
 @click.option("--ae-admins", help="Account Engagement admins, comma-separated.")
@@ -206,8 +209,11 @@ class _Interview:
         contact_field = self.ask("mds_contact_field", lead_field) if mds else lead_field
         same_email = self.ask("same_email", "yes", choices=True)
         mode_given = self.given.get("person_accounts")
-        enabled = self.ask("person_accounts_enabled",
-                           "yes" if mode_given not in (None, "none") else "no", choices=True)
+        enabled = self.ask(
+            "person_accounts_enabled",
+            "yes" if mode_given not in (None, "none") else "no",
+            choices=True,
+        )
         person_accounts = "none"
         if enabled == "yes":
             person_accounts = self.ask("person_accounts", "sync", choices=True)
@@ -239,14 +245,14 @@ class _Interview:
 
         count = int(self.ask("bu_count", "1", kind=Count(1, MAX_BUSINESS_UNITS)))
         defaults = ("Main",) if count == 1 else tuple(f"BU {n}" for n in range(1, count + 1))
-        names: list[str] = []
+        chosen: list[str] = []
         for number, default in enumerate(defaults, start=1):
             name = self.ask("bu_name", default, number=number)
-            while name in names and self.interactive:
+            while name in chosen and self.interactive:
                 click.echo(saying("duplicate_names", self.lang, names=name))
                 name = self.ask("bu_name", f"{default} ({number})", number=number)
-            names.append(name)
-        return tuple(names)
+            chosen.append(name)
+        return tuple(chosen)
 
     def _team(self) -> dict[str, Any]:
         admins = self.ask("ae_admins", "")

@@ -21,38 +21,95 @@ COLOR_CHOICES = ("auto", "always", "never")
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
-              help="Terminal output format [default: text; github when GITHUB_ACTIONS=true].")
-@click.option("-o", "--output-file", type=click.Path(), default=None,
-              help="Write the output to this file (atomically) instead of standard output.")
-@click.option("--output", "outputs", multiple=True, metavar="FORMAT=PATH",
-              help="Also write FORMAT to the file PATH, atomically (repeatable).")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="Language of messages [default: config `lang`, AEPLAN_LANG, the plan's "
-                   "`language`, the locale, en].")
-@click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")), default=None,
-              help="Exit 1 when a finding is at or above this severity [default: error].")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Terminal output format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(),
+    default=None,
+    help="Write the output to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="FORMAT=PATH",
+    help="Also write FORMAT to the file PATH, atomically (repeatable).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of messages [default: config `lang`, AEPLAN_LANG, the plan's "
+    "`language`, the locale, en].",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "info", "never")),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity [default: error].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Only these rule codes or prefixes (comma-separated, repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODES",
-              help="Skip these rule codes or prefixes (comma-separated, repeatable).")
-@click.option("--rules", "rule_dirs", multiple=True, metavar="DIR",
-              help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Only these rule codes or prefixes (comma-separated, repeatable).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these rule codes or prefixes (comma-separated, repeatable).",
+)
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    metavar="DIR",
+    help="Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).",
+)
 @configuration_options
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the plan files, then lint again.")
-@click.option("--unsafe-fixes", is_flag=True,
-              help="With --fix or --diff, also apply fixes that are likely but not certain.")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff, also apply fixes that are likely but not certain.",
+)
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
-@click.option("--stdin-filename", default=None, metavar="PATH",
-              help="The name of the plan read from `-` (standard input), for positions and config.")
-@click.option("--color", "colour", type=click.Choice(COLOR_CHOICES), default="auto",
-              show_default=True, help="Colour text output (auto: on a terminal, unless NO_COLOR).")
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Report only findings that are not in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Record the current findings in this baseline file.")
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="PATH",
+    help="The name of the plan read from `-` (standard input), for positions and config.",
+)
+@click.option(
+    "--color",
+    "colour",
+    type=click.Choice(COLOR_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour text output (auto: on a terminal, unless NO_COLOR).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Report only findings that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Record the current findings in this baseline file.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code speaks.")
 def command(
     paths: tuple[str, ...],
@@ -88,7 +145,12 @@ def command(
         files = parse_outputs(outputs)
         settings = resolve(
             Overrides(
-                split_codes(select), split_codes(ignore), fail_on, lang, rule_dirs, config_path,
+                split_codes(select),
+                split_codes(ignore),
+                fail_on,
+                lang,
+                rule_dirs,
+                config_path,
                 isolated,
             )
         )
@@ -131,6 +193,7 @@ def _standard_input(paths: tuple[str, ...], name: Optional[str]) -> Optional[Sta
 
 def _show_diff(outcome: Outcome, quiet: bool, lang: str) -> int:
     from planner.i18n import plural
+
     fixes = [fixed for fixed in outcome.fixes if fixed.changed]
     if not quiet:
         for fixed in fixes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -25,7 +26,8 @@ from planner.report import FORMATS
     "--lang",
     type=click.Choice(LANGUAGES),
     default=None,
-    help="Language of the report (default: the plan's `language`, else en).",
+    help="Language of the report [default: config `lang`, AEPLAN_LANG, the plan's `language`, "
+    "the locale, en].",
 )
 @click.option(
     "--rules",
@@ -54,6 +56,8 @@ def command(
     """Render the implementation report of PLAN: decisions, diagram, findings, checklist."""
     with boundary():
         from planner.atomic import write_text_atomically
+        from planner.commands.language import current, use
+        from planner.i18n import fill
         from planner.lint_run import lint_options
         from planner.report import SUFFIXES
         from planner.report.document import build_report
@@ -62,9 +66,11 @@ def command(
         settings = resolve(
             Overrides(lang=lang, rules=rule_dirs, config=config_path, isolated=isolated)
         )
+        use(settings.lang)
         chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
         text = build_report(Path(plan), chosen, lint_options(settings))
         if output is None:
             sys.stdout.write(text)
         else:
             write_text_atomically(output, text, protected=(Path(plan),))
+            click.echo(fill("cli.wrote_report", current(os.environ), path=output), err=True)
