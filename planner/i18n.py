@@ -15,6 +15,8 @@ from typing import Any, Optional
 from planner.resources import data_path
 
 LANGUAGES = ("en", "ja")
+NOT_SET = "\x00not set\x00"
+"""A rule param for a value the plan does not give: said as "not set" / "未設定"."""
 DEFAULT_LANGUAGE = "en"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _LANGUAGE_LINE = re.compile(r"^language\s*:\s*['\"]?(en|ja)['\"]?\s*(?:#.*)?$", re.MULTILINE)
@@ -70,6 +72,12 @@ def fill(key: str, lang: str, /, **params: object) -> str:
     template = catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)[key]
     values = {name: str(value) for name, value in params.items()}
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), template)
+
+
+def said(params: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """``params`` as text, with :data:`NOT_SET` values put into words in ``lang``."""
+    return {name: fill("label.not_set", lang) if value == NOT_SET else str(value)
+            for name, value in params.items()}  # fmt: skip
 
 
 def plural(key: str, lang: str, count: int, /, **params: object) -> str:

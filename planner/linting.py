@@ -235,6 +235,7 @@ class Linter:
 def _finding(
     rule: RuleSpec, name: str, pointer: str, position: Position, params: Any, lang: str
 ) -> Finding:
+    params = i18n.said(params, lang)
     return Finding(
         code=rule.code,
         name=rule.name,

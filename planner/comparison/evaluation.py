@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from planner import pointers
+from planner.i18n import said
 from planner.checks import PlanContext
 from planner.comparison import wording
 from planner.comparison.results import Item, Licences, Noted, Option
@@ -71,7 +72,7 @@ def noted(hits: Sequence[RuleHit], lang: str) -> tuple[Noted, ...]:
     unique = {(hit.rule.code, hit.pointer): hit for hit in reversed(hits)}
     return tuple(
         Noted(hit.rule.code, hit.rule.name, hit.rule.severity.value,
-              render(hit.rule.message.get(lang), hit.params), hit.pointer)
+              render(hit.rule.message.get(lang), said(hit.params, lang)), hit.pointer)
         for _, hit in sorted(unique.items())
     )  # fmt: skip
 
