@@ -69,7 +69,7 @@ def test_fixable_sample_becomes_clean_and_keeps_comments(tmp_path: Path) -> None
     assert result.stdout == "No findings in 1 file.\n"
     text = plan.read_text(encoding="utf-8")
     assert "aeplan: 1\nsalesforce:   # expect: AE005\n" in text
-    assert '    connector: {version: 2, state: paused, user: integration_user}   # expect' in text
+    assert "    connector: {version: 2, state: paused, user: integration_user}   # expect" in text
     assert "  org: acme-production   # the production org\n" in text
 
 
@@ -115,7 +115,10 @@ def test_json_and_sarif_carry_the_fix(tmp_path: Path) -> None:
 
 def test_fix_keeps_a_byte_order_mark_and_crlf(tmp_path: Path) -> None:
     plan = tmp_path / "windows.yaml"
-    text = "aeplan: 1\r\nsalesforce: {org: x}\r\nbusiness_units:\r\n  - name: a\r\n    edition: Plus\r\n"
+    text = (
+        "aeplan: 1\r\nsalesforce: {org: x}\r\nbusiness_units:\r\n"
+        "  - name: a\r\n    edition: Plus\r\n"
+    )
     plan.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     run("--fix", str(plan))
     assert plan.read_bytes() == b"\xef\xbb\xbf" + text.replace("Plus", "plus").encode("utf-8")

@@ -17,7 +17,9 @@ PLAN = re.compile(r"```yaml\n(# plan\.yaml\n.*?)```", re.DOTALL)
 EXAMPLE = re.compile(r"(```console\n\$ aeplan (lint [^\n]*plan\.yaml)\n)(.*?)(```)", re.DOTALL)
 
 
-def test_readme_example_output_is_generated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_example_output_is_generated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = README.read_text(encoding="utf-8")
     plan = PLAN.search(text)
     example = EXAMPLE.search(text)
