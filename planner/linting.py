@@ -143,6 +143,8 @@ class Linter:
             if size > self.options.limits.max_bytes:
                 return self._too_large(path)
             raw = path.read_bytes()
+        except FileNotFoundError:
+            raise PlannerError.keyed("file.missing", file=str(path)) from None
         except OSError as error:
             reason, key = os_reason(error)
             raise PlannerError.keyed(
