@@ -21,7 +21,7 @@ def document(result: LintResult) -> dict[str, Any]:
     """The JSON document as plain data."""
     return {
         "version": FORMAT_VERSION,
-        "findings": [_finding(finding) for finding in result.findings],
+        "findings": [_finding(finding, result.lang) for finding in result.findings],
         "summary": {
             "files": len(result.analyses),
             "total": len(result.findings),
@@ -35,7 +35,7 @@ def document(result: LintResult) -> dict[str, Any]:
     }
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def _finding(finding: Finding, lang: str) -> dict[str, Any]:
     return {
         "code": finding.code,
         "name": finding.name,
@@ -46,7 +46,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "column": finding.column,
         "pointer": finding.pointer,
         "fix": finding.fix,
-        "help": help_reference(finding.code),
+        "help": help_reference(finding.code, lang),
         "edit": _edit(finding),
     }
 
