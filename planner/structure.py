@@ -127,6 +127,8 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
     if allowed:
         params["allowed"] = ", ".join(allowed)
         extra, change = amend.quoted_number(loaded, pointer, given, allowed)
+    elif expected == ["boolean"]:
+        extra, change = amend.quoted_boolean(loaded, pointer, given)
     elif expected == ["list"]:
         options = _list_item_options(details[0]["loc"])
         extra, change = amend.text_for_list(loaded, pointer, given, options)

@@ -54,6 +54,18 @@ def quoted_number(loaded: LoadedPlan, pointer: str, given: Any, allowed: list[st
     return {"suggestion": number, "value": given}, edit
 
 
+_BOOLEAN_WORDS = {"true": "true", "false": "false", "yes": "true", "no": "false"}
+
+
+def quoted_boolean(loaded: LoadedPlan, pointer: str, given: Any) -> Amendment:
+    """``"true"`` or ``"yes"`` (text) where true/false is expected: write the boolean."""
+    if not isinstance(given, str) or given.strip().lower() not in _BOOLEAN_WORDS:
+        return NOTHING
+    word = _BOOLEAN_WORDS[given.strip().lower()]
+    edit = fixes.value_edit(loaded, pointer, given, word, safe=True)
+    return {"suggestion": word, "value": given}, edit
+
+
 def text_for_list(loaded: LoadedPlan, pointer: str, given: Any, options: list[str]) -> Amendment:
     """``review settings`` where a list of steps is expected → ``[review_settings]``."""
     if not isinstance(given, str) or not options:

@@ -86,6 +86,8 @@ def test_japanese_consultant_sees_no_english_sentence(workspace: Path) -> None:
         ["init", "--no-input", "-o", "new.yaml"],
         ["init", "-o", "other.yaml"],
         ["config"],
+        ["report", "broken.yaml"],
+        ["report", "plan.yaml", "-o", "plan.md"],
     ])  # fmt: skip
     assert english_sentences(output) == []
     assert "aeplan explain AE001 --lang ja" in output
