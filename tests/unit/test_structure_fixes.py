@@ -15,7 +15,8 @@ HEAD = "aeplan: 1\nsalesforce: {org: x}\nbusiness_units:\n  - name: a\n"
     ("text", "fixed", "safe"),
     [
         (HEAD + "    edition: Plus  # note\n", HEAD + "    edition: plus  # note\n", True),
-        (HEAD + "    sync: {scope: MDS}\n", HEAD + "    sync: {scope: marketing_data_sharing}\n", True),
+        (HEAD + "    sync: {scope: MDS}\n",
+         HEAD + "    sync: {scope: marketing_data_sharing}\n", True),
         (HEAD + "    connector: {version: '2'}\n", HEAD + "    connector: {version: 2}\n", True),
         (HEAD + "    rollout: {before_unpause: map users}\n",
          HEAD + "    rollout: {before_unpause: [map_users]}\n", True),
@@ -25,9 +26,8 @@ HEAD = "aeplan: 1\nsalesforce: {org: x}\nbusiness_units:\n  - name: a\n"
          "aeplan: 1\nsalesforce: {org: x}\nbusiness_units: [{name: a}]\n", True),
         ('aeplan: "1"\nsalesforce: {org: x}\nbusiness_units: [{name: a}]\n',
          "aeplan: 1\nsalesforce: {org: x}\nbusiness_units: [{name: a}]\n", True),
-        ("aeplan: 1\nsalesforce: {org: x, person_accounts: 'false'}\nbusiness_units: [{name: a}]\n",
-         "aeplan: 1\nsalesforce: {org: x, person_accounts: false}\nbusiness_units: [{name: a}]\n",
-         True),
+        ("aeplan: 1\nsalesforce: {org: x, person_accounts: 'false'}\nbusiness_units: []\n",
+         "aeplan: 1\nsalesforce: {org: x, person_accounts: false}\nbusiness_units: []\n", True),
     ],
 )  # fmt: skip
 def test_fix(linter: Linter, text: str, fixed: str, safe: bool) -> None:
