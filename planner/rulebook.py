@@ -283,4 +283,5 @@ def _problems(error: ValidationError, raw: Any) -> str:
     ] or error.errors(include_url=False)
     first = problems[0]
     where = ".".join(str(part) for part in first["loc"] if str(part) != meant) or "(top level)"
-    return f"{where}: {first['msg']} ({len(problems)} problem(s) in all)"
+    count = len(problems)
+    return f"{where}: {first['msg']} ({count} problem{'' if count == 1 else 's'} in all)"

@@ -154,5 +154,5 @@ def test_a_file_or_the_built_in_folder_is_not_an_organisation_folder(tmp_path: P
 def test_a_misspelt_check_key_is_named_for_the_declarative_form(tmp_path: Path) -> None:
     write_rule(tmp_path, ACME001.replace("  when:\n", "  whenn:\n"))
     message = refusal(tmp_path)
-    assert "bad rule file: check.when: Field required (2 problem(s) in all)" in message
+    assert "bad rule file: check.when: Field required (2 problems in all)" in message
     assert "PythonCheck" not in message
