@@ -19,6 +19,9 @@ from planner.findings import Edit
 from planner.loading import LoadedPlan, Position
 
 _FLOW_ENDS = ",]}"
+MAX_TOKEN = 400
+"""Longest value an edit replaces; longer ones (and hostile 1 MB lines) are left alone."""
+MAX_CANDIDATES = 24
 
 
 def value_edit(
@@ -57,7 +60,7 @@ def _scalar_edit(
     lines = text.split("\n")
     if not 0 < start.line <= len(lines):
         return None
-    rest = lines[start.line - 1][start.column - 1 :].rstrip("\r")
+    rest = lines[start.line - 1][start.column - 1 :][:MAX_TOKEN].rstrip("\r")
     token = _token(rest, given)
     if token is None or _read(replacement) is _UNREADABLE:
         return None
@@ -84,7 +87,7 @@ def _token(rest: str, given: Any) -> Optional[str]:
         candidates = [plain] + [plain[:index].rstrip() for index, char in enumerate(plain)
                                 if char in _FLOW_ENDS]  # fmt: skip
         candidates.extend(plain[:index] for index, char in enumerate(plain) if char == ":")
-    for candidate in candidates:
+    for candidate in candidates[:MAX_CANDIDATES]:
         if candidate and _same(_read(candidate), given):
             return candidate
     return None

@@ -58,7 +58,7 @@ def scan_plan_language(text: str) -> Optional[str]:
 
     Only the first 200 lines are read, so the cost is bounded whatever the file's size.
     """
-    head = "\n".join(text.splitlines()[:200])
+    head = "\n".join(text[:20000].splitlines()[:200])
     match = _LANGUAGE_LINE.search(head)
     return match.group(1) if match else None
 
