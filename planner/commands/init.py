@@ -157,9 +157,9 @@ def _flag(key: str) -> str:
 def _ask_language(default: str) -> str:
     from planner.interview import question
 
-    chosen: str = click.prompt(
-        question("lang", "en"), type=click.Choice(LANGUAGES), default=default
-    )
+    from planner.commands.answers import Answer
+
+    chosen: str = click.prompt(question("lang", "en"), type=Answer(LANGUAGES), default=default)
     return chosen
 
 
@@ -184,11 +184,16 @@ class _Interview:
             return default
         if hint(key, self.lang):
             click.echo(hint(key, self.lang))
-        answer: Any = click.prompt(
-            question(key, self.lang, **params), default=default, show_default=bool(default),
-            type=_choice(key) if choices else kind,
-        )  # fmt: skip
-        return str(answer).strip()
+        options = _CHOICES[key] if choices else ()
+        text = question(key, self.lang, **params)
+        if options:
+            text += f" ({', '.join(options)})"
+        while True:
+            answer = str(click.prompt(text, default=default, show_default=bool(default)))
+            understood = _understood(answer, options, kind)
+            if understood is not None:
+                return understood
+            click.echo(_not_understood(answer, options, kind, self.lang), err=True)
 
     def answers(self) -> Answers:
         """Every answer, asked in the Trailhead unit's order."""
@@ -263,6 +268,28 @@ class _Interview:
             "sync_error_review": self.ask("sync_error_review", "weekly", choices=True),
             "partner": self.ask("partner", "") or None,
         }
+
+
+def _understood(answer: str, options: tuple[str, ...], kind: Any) -> Optional[str]:
+    """The answer as the plan takes it, or None when it is not one of ``options``/``kind``."""
+    from planner.commands.answers import plain, resolve
+
+    if options:
+        return resolve(answer, options)
+    if isinstance(kind, click.IntRange):
+        number = plain(answer)
+        low, high = kind.min or 0, kind.max or 0
+        return number if number.isdigit() and low <= int(number) <= high else None
+    return answer.strip()
+
+
+def _not_understood(answer: str, options: tuple[str, ...], kind: Any, lang: str) -> str:
+    """Why an answer was not taken, in the interview's language (the question is asked again)."""
+    from planner.i18n import fill
+
+    if options:
+        return fill("init.saying.bad_choice", lang, value=answer, choices=", ".join(options))
+    return fill("init.saying.bad_number", lang, value=answer, low=kind.min, high=kind.max)
 
 
 def _write_schema(target: Path, answers: Answers) -> None:
