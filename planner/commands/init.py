@@ -155,9 +155,8 @@ def _flag(key: str) -> str:
 
 
 def _ask_language(default: str) -> str:
-    from planner.interview import question
-
     from planner.commands.answers import Answer
+    from planner.interview import question
 
     chosen: str = click.prompt(question("lang", "en"), type=Answer(LANGUAGES), default=default)
     return chosen
