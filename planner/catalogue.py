@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import PlannerError
-from planner.i18n import fill
 from planner.explanation import label, severity_word
+from planner.i18n import fill
 from planner.organisation import BUILTIN_PREFIX
 from planner.terminal import printable, width
 

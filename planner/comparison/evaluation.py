@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from planner import pointers
-from planner.i18n import said
 from planner.checks import PlanContext
 from planner.comparison import wording
 from planner.comparison.results import Item, Licences, Noted, Option
 from planner.comparison.variants import CUSTOM_USER, MDS, OPTION_KINDS, Variant, build_variant
 from planner.engine import Engine, RuleHit, render
+from planner.i18n import said
 
 _STEP_FACTS = {
     "upgrade_to_v2": ("F04", "F05", "F07"),
