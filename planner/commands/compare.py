@@ -53,5 +53,5 @@ def command(plan: str, output_format: str, lang: Optional[str], rule_dirs: tuple
         settings = resolve(Overrides(lang=lang))
         use(settings.lang)
         folders = tuple(Path(folder) for folder in rule_dirs)
-        comparison = compare_file(plan, settings.lang, folders)
+        comparison = compare_file(plan, settings.lang, folders, settings.locale_lang)
         renderer(output_format).render(comparison, sys.stdout)

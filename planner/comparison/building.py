@@ -18,10 +18,17 @@ SECRET_RULE = "AE801"
 
 
 def compare_file(
-    path: str, lang: Optional[str] = None, rule_dirs: tuple[Path, ...] = ()
+    path: str,
+    lang: Optional[str] = None,
+    rule_dirs: tuple[Path, ...] = (),
+    fallback_lang: Optional[str] = None,
 ) -> Comparison:
-    """Read, analyse and compare one plan file; an unreadable plan is a :class:`PlannerError`."""
-    linter = Linter(LintOptions(lang=lang, rule_dirs=rule_dirs))
+    """Read, analyse and compare one plan file; an unreadable plan is a :class:`PlannerError`.
+
+    ``lang`` wins over the plan's ``language``; ``fallback_lang`` (the locale's) applies when
+    neither says.
+    """
+    linter = Linter(LintOptions(lang=lang, rule_dirs=rule_dirs, fallback_lang=fallback_lang))
     analysis = linter.analyse_file(Path(path))
     return compare_analysis(analysis, linter.engine)
 
