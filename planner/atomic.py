@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional, Union
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, os_reason
 
 #: The path that means standard output wherever aeplan takes a path for output.
 STDOUT = "-"
@@ -53,7 +53,7 @@ def write_text_atomically(
     resolved = target.resolve()
     folder = resolved.parent
     if not folder.is_dir():
-        raise PlannerError("the output folder does not exist", file=str(target))
+        raise PlannerError.keyed("file.output_folder_missing", file=str(target))
     try:
         descriptor, temporary = tempfile.mkstemp(
             prefix=f".{resolved.name}.", suffix=".tmp", dir=folder
@@ -71,7 +71,10 @@ def write_text_atomically(
         os.replace(temporary, resolved)
     except OSError as error:
         _remove_quietly(temporary)
-        raise PlannerError(f"cannot write: {error.strerror or error}", file=str(target)) from None
+        reason, key = os_reason(error)
+        raise PlannerError.keyed(
+            "file.unwritable", file=str(target), reason=reason, reason_key=key
+        ) from None
     except BaseException:
         _remove_quietly(temporary)
         raise

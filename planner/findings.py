@@ -35,6 +35,24 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the text from ``line:column`` up to (not including) ``end_line:end_column``.
+
+    Lines and columns are 1-based and count characters, as finding positions do. An insertion
+    has equal start and end. ``safe`` edits keep the plan's meaning exactly as its author
+    evidently meant it (``aeplan lint --fix``); the others are likely but not certain
+    (``--unsafe-fixes``).
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem in one plan, at one place, in the language it was rendered in."""
 
@@ -48,6 +66,8 @@ class Finding:
     column: int
     fix: Optional[str] = None
     related: tuple[Related, ...] = ()
+    edit: Optional[Edit] = None
+    """The text change that fixes this finding, when one is known."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

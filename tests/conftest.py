@@ -15,8 +15,10 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see no CI variables, so running the suite inside GitHub Actions changes nothing."""
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "AEPLAN_DEBUG"):
+    """Tests see no CI variables and no language settings, so running the suite inside GitHub
+    Actions or under a Japanese locale changes nothing."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "AEPLAN_DEBUG", "AEPLAN_LANG", "LC_ALL",
+                 "LC_MESSAGES", "LANG", "NO_COLOR"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
 
 

@@ -91,6 +91,8 @@ class Explanation:
             fails + gap + against.replace("{folder}", self.metadata[0]),
             fixed + gap + against.replace("{folder}", self.metadata[1]),
         )
+    autofix: Optional[str] = None
+    """Whether and how ``aeplan lint --fix`` fixes this rule's findings (None: it does not)."""
 
 
 def explain(rule: RuleSpec, lang: str, confidences: Mapping[str, tuple[str, ...]]) -> Explanation:
@@ -117,7 +119,18 @@ def explain(rule: RuleSpec, lang: str, confidences: Mapping[str, tuple[str, ...]
             if rule.examples.metadata is not None
             else None
         ),
+        autofix=autofix_text(rule, lang),
     )
+
+
+def autofix_text(rule: RuleSpec, lang: str) -> Optional[str]:
+    """``--fix`` fixes (some of) these findings: how, in ``lang``; None when it cannot."""
+    from planner.i18n import fill
+
+    if rule.autofix is None:
+        return None
+    key = f"explain.autofix_{rule.autofix.availability}_{rule.autofix.safety}"
+    return fill(key, lang) + ("" if lang == "ja" else " ") + rule.autofix.what.get(lang)
 
 
 def fact_line(fact: Fact, lang: str) -> str:
@@ -147,6 +160,10 @@ def render_text(explanation: Explanation, lang: str) -> str:
     blocks.append(_section(label("fix", lang), [_safe(e.fix)]))
     if e.caveat:
         blocks.append(_section(label("caveat", lang), [_safe(e.caveat)]))
+    if e.autofix:
+        from planner.i18n import fill
+
+        blocks.append(_section(fill("explain.autofix_title", lang), [_safe(e.autofix)]))
     facts = [_safe(fact_line(fact, lang)) for fact in e.facts] or [label("none", lang)]
     blocks.append(_section(label("facts", lang), facts))
     references = [_safe(url) for url in e.references] or [label("none", lang)]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from planner.catalogue.explanation import explain, label, render_text, severity_word
 from planner.catalogue.factsheet import explain_fact, fact_id, fact_sheet_path, load_confidences
 from planner.errors import PlannerError
+from planner.i18n import fill
 from planner.rules.loader import load_rulebook
 from planner.rules.organisation import BUILTIN_PREFIX
 from planner.terminal import printable, width
@@ -20,15 +21,6 @@ if TYPE_CHECKING:
     from planner.rules.rulebook import Rulebook, RuleSpec
 
 LISTING_VERSION = 1
-_UNKNOWN = (
-    "unknown rule `{wanted}`{hint}; `aeplan rules` lists them all",
-    "ルール `{wanted}` は見つかりません{hint}。`aeplan rules` ですべてのルールを一覧表示できます",
-)
-_DID_YOU_MEAN = (" (did you mean {close}?)", "（{close} のことですか?）")
-_ORGANISATION_HINT = (
-    " (organisation rules need --rules DIR)",
-    "（組織のルールには --rules DIR の指定が必要です）",
-)
 
 
 def load_catalogue(rule_dirs: Sequence[str] = ()) -> Rulebook:
@@ -46,16 +38,19 @@ def lookup(rulebook: Rulebook, wanted: str, lang: str) -> RuleSpec:
     rule = rulebook.find(wanted)
     if rule is not None:
         return rule
-    ja = lang == "ja"
     given = wanted.strip()
     organisation_code = re.fullmatch(r"[A-Za-z][A-Za-z0-9]{1,7}[0-9]{3}", given) is not None
     organisation_code = organisation_code and not given.upper().startswith(BUILTIN_PREFIX)
+    close = ""
     if organisation_code and all(origin(known) == "built-in" for known in rulebook.rules):
-        hint = _ORGANISATION_HINT[ja]
+        hint = "rules.organisation_hint"
     else:
         close = closest(rulebook, given)
-        hint = _DID_YOU_MEAN[ja].format(close=close) if close else ""
-    raise PlannerError(_UNKNOWN[ja].format(wanted=printable(wanted), hint=hint))
+        hint = "rules.did_you_mean" if close else ""
+    raise PlannerError.keyed(
+        "rules.unknown", wanted=printable(wanted), close=close,
+        hint=fill(hint, "en", close=close) if hint else "", hint_key=hint,
+    )  # fmt: skip
 
 
 def closest(rulebook: Rulebook, wanted: str) -> str:

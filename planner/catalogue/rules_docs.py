@@ -74,6 +74,10 @@ def _rule_section(e: Explanation, lang: str) -> str:
     lines += _sub(label("fix", lang), e.fix)
     if e.caveat:
         lines += _sub(label("caveat", lang), e.caveat)
+    if e.autofix:
+        from planner.i18n import fill
+
+        lines += _sub(fill("explain.autofix_title", lang), e.autofix)
     facts = [f"- {fact_line(fact, lang)}" for fact in e.facts] or [label("none", lang)]
     lines += [f"### {label('facts', lang)}", "", *facts, ""]
     references = [f"- <{url}>" for url in e.references] or [label("none", lang)]

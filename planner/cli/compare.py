@@ -25,7 +25,10 @@ FORMATS = tuple(COMPARISON_FORMATS)
     show_default=True,
     help="Output format.",
 )
-@lang_option("Language of the output (default: the plan's `language`, else en).")
+@lang_option(
+    "Language of the output [default: config `lang`, AEPLAN_LANG, the plan's `language`, "
+    "the locale, en]."
+)
 @rules_option("Also check the options with organisation rules from DIR (repeatable).")
 @metadata_option("Also check each option against the org's metadata (DX or Metadata API folder).")
 def command(
@@ -41,11 +44,21 @@ def command(
     applied to a copy of the plan and checked with the same rules as `aeplan lint`.
     Exit code 0 unless the plan cannot be read (2).
     """
+    from planner.cli.language import use
     from planner.comparison.building import compare_file
     from planner.comparison.formats import renderer
+    from planner.config.settings import Overrides, resolve
 
+    settings = resolve(Overrides(lang=lang))
+    use(settings.lang)
     if metadata is not None and not Path(metadata).is_dir():
         raise PlannerError(f"--metadata: the folder {metadata} does not exist")
     folders = tuple(Path(folder) for folder in rule_dirs)
-    comparison = compare_file(plan, lang, folders, Path(metadata) if metadata else None)
+    comparison = compare_file(
+        plan,
+        settings.lang,
+        folders,
+        metadata=Path(metadata) if metadata else None,
+        fallback_lang=settings.locale_lang,
+    )
     renderer(output_format).render(comparison, sys.stdout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -45,6 +46,7 @@ def command(
     metadata: Optional[str],
 ) -> None:
     """Show the settings `aeplan lint` would use here, and where each came from."""
+    from planner.cli.language import current, use
     from planner.config import view as settings_view
     from planner.config.settings import Overrides, resolve
 
@@ -59,8 +61,9 @@ def command(
         metadata,
     )
     settings = resolve(overrides)
+    use(settings.lang)
     cwd = Path.cwd().absolute()
     if output_format == "json":
         click.echo(settings_view.render_json(settings, cwd), nl=False)
     else:
-        click.echo(settings_view.render_text(settings, cwd, settings.lang or "en"), nl=False)
+        click.echo(settings_view.render_text(settings, cwd, current(os.environ)), nl=False)

@@ -1,8 +1,10 @@
-"""``aeplan explain``: one rule's docs in fixed sections, in English or Japanese."""
+"""``aeplan explain``: a rule's docs in fixed sections, a fact, or what a plan key means, EN or JA."""
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import Optional
 
 import click
 
@@ -10,11 +12,22 @@ from planner.cli.options import lang_option, rules_option
 
 
 @click.command()
-@click.argument("code_or_name")
-@lang_option("Language of the explanation.", default="en")
+@click.argument("code_or_key")
+@lang_option("Language of the explanation [default: config `lang`, AEPLAN_LANG, the locale, en].")
 @rules_option("Also look in organisation rules (CODE.rule.yaml) from DIR (repeatable).")
-def command(code_or_name: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
-    """Explain one rule, by code (AE305) or name, or one fact (F17): its source and confidence."""
+def command(code_or_key: str, lang: Optional[str], rule_dirs: tuple[str, ...]) -> None:
+    """Explain a rule (AE305 or its name), a fact (F17) or a plan key (business_units.sync.scope)."""
+    from planner.catalogue import plan_keys
     from planner.catalogue.listing import explain_text, load_catalogue
+    from planner.cli.language import current
 
-    sys.stdout.write(explain_text(load_catalogue(rule_dirs), code_or_name, lang))
+    lang = lang or current(os.environ)
+    rulebook = load_catalogue(rule_dirs)
+    if rulebook.find(code_or_key) is None:
+        key = plan_keys.find(code_or_key)
+        if key is not None:
+            sys.stdout.write(plan_keys.explain_key(key, lang))
+            return
+        if any(mark in code_or_key for mark in "._/"):
+            raise plan_keys.unknown(code_or_key)
+    sys.stdout.write(explain_text(rulebook, code_or_key, lang))

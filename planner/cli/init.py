@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 
 def _choice(key: str) -> click.Choice[str]:
-    return click.Choice(CHOICES[key])
+    from planner.cli.replies import Answer
+
+    return Answer(CHOICES[key])
 
 
 @click.command()
@@ -33,7 +35,6 @@ def _choice(key: str) -> click.Choice[str]:
 @lang_option("Language of questions and plan.")
 @click.option("--org", help="Label of the Salesforce org.")
 @click.option(
-    "--version",
     "--connector-version",
     "version",
     type=_choice("version"),
@@ -49,6 +50,11 @@ def _choice(key: str) -> click.Choice[str]:
 @click.option("--mds-lead-field", help="Lead field an MDS rule tests.")
 @click.option("--mds-contact-field", help="Contact field an MDS rule tests.")
 @click.option("--same-email", type=_choice("same_email"), help="Same-email (AMPSEA) mode.")
+@click.option(
+    "--person-accounts-enabled",
+    type=_choice("person_accounts_enabled"),
+    help="Person accounts are enabled in the Salesforce org.",
+)
 @click.option("--person-accounts", type=_choice("person_accounts"), help="Person-account sync.")
 @click.option("--person-account-record-type", help="Default person-account record type.")
 @click.option("--ae-admins", help="Account Engagement admins, comma-separated.")
@@ -74,24 +80,72 @@ def _choice(key: str) -> click.Choice[str]:
 )
 def command(output: str, force: bool, no_input: bool, **given: Optional[str]) -> None:
     """Write a new plan from the Trailhead unit's questions (or from flags, with --no-input)."""
+    from planner.cli.language import chosen as language_chosen
     from planner.errors import PlannerError
     from planner.init.interview import saying
 
     target = Path(output)
-    chosen = given.pop("lang")
+    chosen = given.pop("lang") or language_chosen()
     lang = chosen or "en"
+    if target.is_dir():
+        raise PlannerError.keyed("file.output_is_folder", file=output)
+    _check_flags(given, lang)
     try:
         if chosen is None and not no_input:
             lang = _ask_language(lang)
         if target.exists() and not force:
             raise PlannerError(saying("exists", lang), file=output)
         proposals = _proposals(given.pop("metadata"), target, lang)
-        asker = None if no_input else _TerminalAsker()
+        asker = None if no_input else _TerminalAsker(lang)
         answers = Interview(lang, given, asker, **proposals).answers()
     except click.exceptions.Abort:
-        # Input ended or Ctrl-C during a question: a usage outcome, not a crash.
-        raise PlannerError(saying("aborted", lang), file=output) from None
+        _stopped(lang)
     _write(target, answers, force)
+
+
+def _stopped(lang: str) -> None:
+    """Input ended (``< /dev/null``: suggest --no-input, exit 2) or Ctrl-C at a terminal (130)."""
+    from planner.errors import PlannerError
+    from planner.i18n import fill
+
+    if not sys.stdin.isatty():
+        raise PlannerError.keyed("cli.no_input") from None
+    click.echo("", err=True)
+    click.echo(fill("cli.interrupted", lang), err=True)
+    sys.exit(130)
+
+
+# Flags that only mean something with another answer: (flag, needs key, needs one of).
+_DEPENDENT = (
+    ("custom_username", "connector_user", ("custom_user",)),
+    ("custom_license", "connector_user", ("custom_user",)),
+    ("mds_lead_field", "scope", ("marketing_data_sharing",)),
+    ("mds_contact_field", "scope", ("marketing_data_sharing",)),
+    ("person_account_record_type", "person_accounts", ("instead_of_leads",)),
+    ("person_accounts", "person_accounts_enabled", ("yes",)),
+)
+
+
+def _check_flags(given: dict[str, Optional[str]], lang: str) -> None:
+    """Reject a flag whose companion answer rules it out, and repeated business unit names."""
+    from planner.errors import PlannerError
+    from planner.init.interview import saying
+
+    for flag, needs, values in _DEPENDENT:
+        companion = given.get(needs)
+        if given.get(flag) is not None and companion is not None and companion not in values:
+            if flag == "person_accounts" and given.get(flag) == "none":
+                continue
+            raise PlannerError(saying("orphan", lang, flag=_flag(flag), needs=_flag(needs),
+                                      value=" | ".join(values)))  # fmt: skip
+    names = [name.strip() for name in (given.get("bus") or "").split(",") if name.strip()]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise PlannerError(saying("duplicate_names", lang, names=", ".join(repeated)))
+
+
+def _flag(key: str) -> str:
+    return "--" + {"version": "connector-version"}.get(key, key.replace("_", "-"))
 
 
 def _proposals(metadata: Optional[str], target: Path, lang: str) -> dict[str, Any]:
@@ -121,16 +175,19 @@ def _proposals(metadata: Optional[str], target: Path, lang: str) -> dict[str, An
 
 
 def _ask_language(default: str) -> str:
+    from planner.cli.replies import Answer
     from planner.init.interview import question
 
-    chosen: str = click.prompt(
-        question("lang", "en"), type=click.Choice(LANGUAGES), default=default
-    )
+    chosen: str = click.prompt(question("lang", "en"), type=Answer(LANGUAGES), default=default)
     return chosen
 
 
 class _TerminalAsker:
-    """Questions asked at the terminal, with click's prompts."""
+    """Questions asked at the terminal: unique prefixes, aliases (``y``, ``MDS``, はい/いいえ) and
+    full-width digits are understood; anything else is explained and asked again."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
 
     def tell(self, text: str) -> None:
         click.echo(text)
@@ -143,13 +200,26 @@ class _TerminalAsker:
         choices: Optional[tuple[str, ...]] = None,
         most: Optional[int] = None,
     ) -> str:
-        kind: Any = str
+        from planner.cli.replies import plain, resolve
+        from planner.i18n import fill
+
         if choices:
-            kind = click.Choice(choices)
-        elif most:
-            kind = click.IntRange(1, most)
-        answer = click.prompt(text, default=default, show_default=bool(default), type=kind)
-        return str(answer)
+            text += f" ({', '.join(choices)})"
+        while True:
+            answer = str(click.prompt(text, default=default, show_default=bool(default)))
+            if choices:
+                understood = resolve(answer, choices)
+                why = fill("init.saying.bad_choice", self.lang, value=answer,
+                           choices=", ".join(choices))  # fmt: skip
+            elif most:
+                number = plain(answer)
+                understood = number if number.isdigit() and 1 <= int(number) <= most else None
+                why = fill("init.saying.bad_number", self.lang, value=answer, low=1, high=most)
+            else:
+                return answer.strip()
+            if understood is not None:
+                return understood
+            click.echo(why, err=True)
 
 
 def _write(target: Path, answers: Answers, force: bool) -> None:
@@ -169,6 +239,7 @@ def _write(target: Path, answers: Answers, force: bool) -> None:
     write_text_atomically(target, text)
     lang = answers.lang
     click.echo(saying("written", lang, path=target))
+    _write_schema(target, answers)
     open_keys = answers.undecided()
     if not open_keys and not analysis.findings:
         click.echo(saying("clean", lang, path=target))
@@ -180,3 +251,17 @@ def _write(target: Path, answers: Answers, force: bool) -> None:
     if analysis.findings:
         click.echo(saying("findings", lang))
         reporter("text").render(LintResult((analysis,), lang, linter.rulebook), sys.stdout)
+
+
+def _write_schema(target: Path, answers: Answers) -> None:
+    """The modeline's default schema file, next to the plan, when it is not there yet."""
+    from planner.atomic import write_text_atomically
+    from planner.init.interview import saying
+    from planner.init.plan_writer import SCHEMA_REFERENCE
+    from planner.plan.schema_export import plan_schema_text
+
+    schema = target.parent / SCHEMA_REFERENCE
+    if answers.schema != SCHEMA_REFERENCE or schema.exists():
+        return
+    write_text_atomically(schema, plan_schema_text(), protected=(target,))
+    click.echo(saying("schema_written", answers.lang, path=schema))

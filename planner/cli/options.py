@@ -95,6 +95,8 @@ def boundary() -> Iterator[None]:
     every message is shown with control characters escaped (:func:`planner.terminal.printable`).
     """
     from planner.cli import signals
+    from planner.cli.language import current
+    from planner.i18n import fill
     from planner.terminal import printable
 
     _prepare_streams()
@@ -105,7 +107,8 @@ def boundary() -> Iterator[None]:
         finally:
             sys.stdout.flush()
     except PlannerError as error:
-        click.echo(f"aeplan: error: {printable(error.one_line())}", err=True)
+        lang = current(os.environ)
+        click.echo(fill("cli.error", lang, message=printable(error.one_line(lang))), err=True)
         sys.exit(EXIT_USAGE)
     except BrokenPipeError:
         _silence_stdout()
@@ -114,24 +117,23 @@ def boundary() -> Iterator[None]:
         # Raised by a write or flush to standard output (files have their own PlannerError).
         _silence_stdout()
         reason = printable(error.strerror or str(error))
-        click.echo(f"aeplan: error: cannot write to standard output: {reason}", err=True)
+        click.echo(fill("cli.stdout", current(os.environ), reason=reason), err=True)
         sys.exit(EXIT_USAGE)
     except signals.Cancelled as cancelled:
-        click.echo(f"aeplan: cancelled by signal {cancelled.signum}", err=True)
+        click.echo(fill("cli.cancelled", current(os.environ), signum=cancelled.signum), err=True)
         sys.exit(128 + cancelled.signum)
     except KeyboardInterrupt:
-        click.echo("aeplan: interrupted", err=True)
+        click.echo("", err=True)
+        click.echo(fill("cli.interrupted", current(os.environ)), err=True)
         sys.exit(130)
     except (SystemExit, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
         raise
     except Exception as error:
         if os.environ.get("AEPLAN_DEBUG"):
             raise
-        click.echo(
-            f"aeplan: internal error: {type(error).__name__}: {printable(str(error))} "
-            "(this is a bug; set AEPLAN_DEBUG=1 to see the traceback)",
-            err=True,
-        )
+        detail = printable(str(error))
+        message = fill("cli.internal", current(os.environ), kind=type(error).__name__, detail=detail)
+        click.echo(message, err=True)
         sys.exit(EXIT_BUG)
 
 

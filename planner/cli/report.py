@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -26,7 +27,10 @@ from planner.report import FORMATS
     default=None,
     help="Output format (default: from the -o file's suffix .md/.html, else markdown).",
 )
-@lang_option("Language of the report (default: the plan's `language`, else en).")
+@lang_option(
+    "Language of the report [default: config `lang`, AEPLAN_LANG, the plan's `language`, "
+    "the locale, en]."
+)
 @rules_option("Also load organisation rules (CODE.rule.yaml) from DIR (repeatable).")
 @metadata_option("Check the plan against the org's metadata (DX project or Metadata API folder).")
 @configuration_options
@@ -72,7 +76,9 @@ def command(
 ) -> None:
     """Render the implementation report of PLAN: decisions, diagram, findings, checklist."""
     from planner.atomic import write_text_atomically
+    from planner.cli.language import current, use
     from planner.config.settings import Overrides, resolve
+    from planner.i18n import fill
     from planner.lint.run import lint_options
     from planner.report import SUFFIXES
     from planner.report.document import build_report
@@ -83,6 +89,7 @@ def command(
             lang=lang, rules=rule_dirs, config=config_path, isolated=isolated, metadata=metadata
         )
     )
+    use(settings.lang)
     chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
     shown = presentation(audience, issued_on, revision)
     text = build_report(Path(plan), chosen, lint_options(settings), shown)
@@ -90,3 +97,4 @@ def command(
         sys.stdout.write(text)
     else:
         write_text_atomically(output, text, protected=(Path(plan),))
+        click.echo(fill("cli.wrote_report", current(os.environ), path=output), err=True)

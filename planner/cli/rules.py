@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import Optional
 
 import click
 
@@ -20,11 +22,14 @@ FORMATS = ("text", "json")
     show_default=True,
     help="An aligned table, or the JSON document in docs/rules-cli.md.",
 )
-@lang_option("Language of the summaries.", default="en")
+@lang_option("Language of the summaries [default: config `lang`, AEPLAN_LANG, the locale, en].")
 @rules_option("Also list organisation rules (CODE.rule.yaml) from DIR (repeatable).")
-def command(output_format: str, lang: str, rule_dirs: tuple[str, ...]) -> None:
+def command(output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...]) -> None:
     """List the rules: built-in ones and organisation rules given with --rules."""
     from planner.catalogue.listing import LISTING_FORMATS, load_catalogue
+    from planner.cli.language import current
+
+    lang = lang or current(os.environ)
 
     rulebook = load_catalogue(rule_dirs)
     sys.stdout.write(LISTING_FORMATS[output_format](rulebook, lang))

@@ -28,12 +28,17 @@ def compare_file(
     lang: Optional[str] = None,
     rule_dirs: tuple[Path, ...] = (),
     metadata: Optional[Path] = None,
+    fallback_lang: Optional[str] = None,
 ) -> Comparison:
     """Read, analyse and compare one plan file; an unreadable plan is a :class:`PlannerError`.
 
-    With ``metadata`` (the org's metadata folder), every option is also checked against it.
+    ``lang`` wins over the plan's ``language``; ``fallback_lang`` (the locale's) applies when
+    neither says. With ``metadata`` (the org's metadata folder), every option is also checked
+    against it.
     """
-    linter = Linter(LintOptions(lang=lang, rule_dirs=rule_dirs, metadata=metadata))
+    linter = Linter(
+        LintOptions(lang=lang, rule_dirs=rule_dirs, metadata=metadata, fallback_lang=fallback_lang)
+    )
     analysis = linter.analyse_file(Path(path))
     if metadata is None and analysis.metadata_source is None:
         return compare_analysis(analysis, linter.engine)
@@ -61,12 +66,10 @@ def compare_analysis(
         raise _unreadable(analysis, engine)
     secret = next((f for f in analysis.findings if f.code == SECRET_RULE), None)
     if secret is not None:  # the comparison quotes plan values, and a secret must never be shown
-        raise PlannerError(
-            f"the plan holds a secret ({secret.code}); remove it before comparing",
-            file=analysis.path,
-            line=secret.line,
-            column=secret.column,
-        )
+        raise PlannerError.keyed(
+            "compare.secret", code=secret.code,
+            file=analysis.path, line=secret.line, column=secret.column,
+        )  # fmt: skip
     lang = lang or analysis.lang
     baseline = frozenset(
         (hit.rule.code, hit.pointer)
@@ -105,9 +108,9 @@ def _unreadable(analysis: Analysis, engine: Engine) -> PlannerError:
     errors = [f for f in analysis.findings if f.severity.value == "error"]
     first = next((f for f in errors if f.code in structural), errors[0] if errors else None)
     if first is None:
-        return PlannerError("the plan cannot be read", file=analysis.path)
-    return PlannerError(
-        f"the plan cannot be read: {first.code} {first.message}",
+        return PlannerError.keyed("compare.unreadable", file=analysis.path)
+    return PlannerError.keyed(
+        "compare.unreadable_first", code=first.code, message=first.message,
         file=analysis.path,
         line=first.line,
         column=first.column,

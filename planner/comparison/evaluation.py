@@ -17,6 +17,7 @@ from planner.rules.exclusivity import provably_exclusive
 
 if TYPE_CHECKING:
     from planner.metadata.org import OrgMetadata
+from planner.i18n import said
 
 _STEP_FACTS = {
     "upgrade_to_v2": ("F04", "F05", "F07"),
@@ -85,7 +86,7 @@ def noted(hits: Sequence[RuleHit], lang: str) -> tuple[Noted, ...]:
             hit.rule.code,
             hit.rule.name,
             hit.rule.severity.value,
-            render(hit.rule.message.get(lang), hit.params),
+            render(hit.rule.message.get(lang), said(hit.params, lang)),
             hit.pointer,
         )
         for _, hit in sorted(unique.items())

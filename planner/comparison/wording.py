@@ -97,9 +97,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Account Engagement Lightning アプリケーションでインテグレーションユーザーに切り替える",
     ),
     "need.mds_rules": (
-        "define the {objects} MDS rule(s) in `sync.marketing_data_sharing`",
-        "`sync.marketing_data_sharing` に{objects}のマーケティングデータ共有ルールを定義する",
-    ),
+        "define MDS rules (one per object: {objects}) in `sync.marketing_data_sharing`",
+        "`sync.marketing_data_sharing` に{objects}のマーケティングデータ共有ルールを定義する"),
     "need.custom_user": (
         "describe the custom user in `connector.custom_user` (username, licence, permission sets)",
         "`connector.custom_user` にカスタムコネクタユーザー（ユーザー名、ライセンス、権限セット）"
@@ -129,9 +128,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "change.set": ("`{setting}`: {before} → {after}", "`{setting}`: {before} → {after}"),
     "change.remove_rules": (
-        "remove the {count} MDS rule(s) (they would be ignored)",
-        "マーケティングデータ共有ルール {count} 件を削除（使用されなくなるため）",
-    ),
+        "remove the {count} MDS rules (they would be ignored)",
+        "マーケティングデータ共有ルール {count} 件を削除（使用されなくなるため）"),
+    "change.remove_rules_one": (
+        "remove the MDS rule (it would be ignored)",
+        "マーケティングデータ共有ルール 1 件を削除（使用されなくなるため）"),
     "change.unset": ("(not set)", "（未設定）"),
     "none": ("none", "なし"),
     "as_written": ("as written", "プランどおり"),
@@ -220,9 +221,11 @@ _TEXT: dict[str, tuple[str, str]] = {
 
 _LABELS: dict[str, tuple[str, str]] = {
     "title": (
-        'Sync method options for {file}: {count} business unit(s) on the Salesforce org "{org}".',
-        "{file} の同期方法の選択肢: Salesforce 組織「{org}」のビジネスユニット {count} 個。",
-    ),
+        "Sync method options for {file}: {count} business units on the Salesforce org \"{org}\".",
+        "{file} の同期方法の選択肢: Salesforce 組織「{org}」のビジネスユニット {count} 個。"),
+    "title_one": (
+        "Sync method options for {file}: 1 business unit on the Salesforce org \"{org}\".",
+        "{file} の同期方法の選択肢: Salesforce 組織「{org}」のビジネスユニット 1 個。"),
     "legend": (
         'Legend: * = recommended; "blocked by" = errors or missing licences that stop an option; '
         "findings that every option raises are listed once (run `aeplan lint` for all findings).",
@@ -270,6 +273,8 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 def text(key: str, lang: str, **params: object) -> str:
     """A comparison sentence or label in ``lang``, with ``{name}`` placeholders filled."""
+    if str(params.get("count")) == "1" and (f"{key}_one" in _TEXT or f"{key}_one" in _LABELS):
+        key = f"{key}_one"  # "1 business unit", not "1 business unit(s)"
     english, japanese = _TEXT[key] if key in _TEXT else _LABELS[key]
     template = japanese if lang == "ja" else english
     return render(template, {name: str(value) for name, value in params.items()})

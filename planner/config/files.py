@@ -120,9 +120,9 @@ def load(path: Path, shown: Optional[str] = None) -> LoadedConfig:
         tool = document.get("tool")
         table = tool.get("aeplan") if isinstance(tool, dict) else None
         if table is None:
-            raise PlannerError("pyproject.toml has no [tool.aeplan] table", file=name)
+            raise PlannerError.keyed("config.no_table", file=name)
         if not isinstance(table, dict):
-            raise PlannerError("`tool.aeplan` must be a table", file=name)
+            raise PlannerError.keyed("config.not_table", file=name)
     return LoadedConfig(
         path=path,
         values=_validate(table, text, name, in_pyproject),
@@ -145,8 +145,8 @@ def _parse(text: str, name: str) -> dict[str, Any]:
         line, column = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
         if found:
             message = message[: found.start()] + message[found.end() :]
-        raise PlannerError(
-            f"invalid TOML: {message}", file=name, line=line, column=column
+        raise PlannerError.keyed(
+            "config.invalid_toml", detail=message, file=name, line=line, column=column
         ) from None
 
 
@@ -157,13 +157,17 @@ def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -
         first = error.errors(include_url=False)[0]
         location = [str(part) for part in first["loc"]]
         key = location[0] if location else ""
-        if first["type"] == "extra_forbidden":
-            message = f"unknown key `{key}`" + _suggestion(key) + f"; known keys: {', '.join(KEYS)}"
-        else:
-            where = ".".join(location) or "(top level)"
-            message = f"`{where}`: {first['msg']} (found {first.get('input')!r})"
         line = _line_of(text, key, in_pyproject) if key else 0
-        raise PlannerError(f"bad configuration: {message}", file=name, line=line) from None
+        if first["type"] == "extra_forbidden":
+            close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
+            raise PlannerError.keyed(
+                "config.unknown_key", key=key, known=", ".join(KEYS), file=name, line=line,
+                hint=_suggestion(key), hint_key="config.did_you_mean" if close else "",
+                close=close[0] if close else "",
+            ) from None  # fmt: skip
+        where = ".".join(location) or "(top level)"
+        message = f"`{where}`: {first['msg']} (found {first.get('input')!r})"
+        raise PlannerError.keyed("config.bad", detail=message, file=name, line=line) from None
 
 
 def _suggestion(key: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
@@ -56,6 +58,8 @@ class Settings:
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False)
     configured_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    locale_lang: Optional[str] = None
+    """The language the locale (LC_ALL/LC_MESSAGES/LANG) asks for, after the plan's own."""
 
     def source(self, key: str) -> str:
         """Where the value of TOML key ``key`` came from."""
@@ -74,11 +78,17 @@ class Settings:
         return (self.select or ("",)) + self.extend_select
 
 
-def resolve(overrides: Overrides, cwd: Optional[Path] = None) -> Settings:
-    """Settings for a run started in ``cwd``: defaults < closest config file < command line."""
+def resolve(
+    overrides: Overrides, cwd: Optional[Path] = None, environ: Optional[Mapping[str, str]] = None
+) -> Settings:
+    """Settings for a run started in ``cwd``: defaults < closest config file < command line.
+
+    ``lang`` not set by either falls back to ``AEPLAN_LANG`` (then, per plan, to the plan's
+    ``language`` and ``locale_lang``), as :mod:`planner.i18n` orders them.
+    """
     here = (cwd or Path.cwd()).absolute()
     if overrides.isolated and overrides.config:
-        raise PlannerError("--config and --isolated cannot be used together")
+        raise PlannerError.keyed("config.both")
     settings = Settings(root=here)
     path: Optional[Path] = None
     if overrides.config:
@@ -87,7 +97,19 @@ def resolve(overrides: Overrides, cwd: Optional[Path] = None) -> Settings:
         path = config.discover(here)
     if path is not None:
         settings = _apply_file(settings, config.load(path, _shown(path, here)), here)
-    return _apply_command_line(settings, overrides, here)
+    settings = _apply_command_line(settings, overrides, here)
+    return _apply_environment(settings, os.environ if environ is None else environ)
+
+
+def _apply_environment(settings: Settings, environ: Mapping[str, str]) -> Settings:
+    from planner import i18n
+
+    locale = i18n.from_locale(environ)
+    from_environment = i18n.from_environment(environ)
+    if settings.lang is not None or from_environment is None:
+        return replace(settings, locale_lang=locale)
+    sources = {**settings.sources, "lang": "AEPLAN_LANG"}
+    return replace(settings, lang=from_environment, sources=sources, locale_lang=locale)
 
 
 def _shown(path: Path, cwd: Path) -> str:
@@ -112,11 +134,10 @@ def _check_rule_folders(folders: tuple[Path, ...], loaded: Any, cwd: Path) -> No
     """A missing organisation rule folder is named with the configuration line that asked for it."""
     for entry in folders:
         if not entry.is_dir():
-            raise PlannerError(
-                f"`rules`: the folder {entry} does not exist",
-                file=_shown(loaded.path, cwd),
-                line=loaded.line_of("rules") or 0,
-            )
+            raise PlannerError.keyed(
+                "config.rules_missing", path=entry,
+                file=_shown(loaded.path, cwd), line=loaded.line_of("rules") or 0,
+            )  # fmt: skip
 
 
 def _check_metadata_folder(folder: Path, config_file: Optional[str], line: int) -> None:
@@ -214,11 +235,10 @@ def check_codes(settings: Settings, known: set[str]) -> None:
     for key, codes in settings.configured_codes:
         for code in codes:
             if not any(rule.startswith(code) for rule in known):
-                raise PlannerError(
-                    f"bad configuration: `{key}`: {code} matches no rule code",
-                    file=settings.config_name,
-                    line=settings.lines.get(key, 0),
-                )
+                raise PlannerError.keyed(
+                    "config.unknown_code", key=key, code=code,
+                    file=settings.config_name, line=settings.lines.get(key, 0),
+                )  # fmt: skip
 
 
 def with_severities(rulebook: Rulebook, overrides: tuple[tuple[str, Severity], ...]) -> Rulebook:

@@ -29,6 +29,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "custom_license": _words(vocabulary.License),
     "scope": _words(vocabulary.SyncScope),
     "same_email": tuple(YES_NO),
+    "person_accounts_enabled": ("yes", "no"),
     "person_accounts": _words(vocabulary.PersonAccountMode),
     # A plan that never reviews sync errors is what a rule warns about: init does not offer it.
     "sync_error_review": _words(vocabulary.ReviewCadence, leave=("none",)),
@@ -110,7 +111,15 @@ class Interview:
         lead_field = self.ask("mds_lead_field", "Marketing_BU__c") if mds else "Marketing_BU__c"
         contact_field = self.ask("mds_contact_field", lead_field) if mds else lead_field
         same_email = self.ask("same_email", "yes", choices=True)
-        person_accounts = self.ask("person_accounts", "none", choices=True)
+        mode_given = self.given.get("person_accounts")
+        enabled = self.ask(
+            "person_accounts_enabled",
+            "yes" if mode_given not in (None, "none") else "no",
+            choices=True,
+        )
+        person_accounts = "none"
+        if enabled == "yes":
+            person_accounts = self.ask("person_accounts", "sync", choices=True)
         record_type = None
         if person_accounts == "instead_of_leads":
             record_type = self.ask("person_account_record_type", "Person Account")
@@ -127,6 +136,7 @@ class Interview:
             mds_contact_field=contact_field,
             same_email=YES_NO[same_email],
             person_accounts=person_accounts,
+            person_accounts_enabled=enabled == "yes",
             person_account_record_type=record_type,
             **self._team(),
             schema=self.given.get("schema") or SCHEMA_REFERENCE,
@@ -142,9 +152,14 @@ class Interview:
             return names
         count = int(self.ask("bu_count", "1", most=MAX_BUSINESS_UNITS))
         defaults = ("Main",) if count == 1 else tuple(f"BU {n}" for n in range(1, count + 1))
-        return tuple(
-            self.ask("bu_name", default, number=n + 1) for n, default in enumerate(defaults)
-        )
+        chosen: list[str] = []
+        for number, default in enumerate(defaults, start=1):
+            name = self.ask("bu_name", default, number=number)
+            while name in chosen and self.asker is not None:
+                self.asker.tell(saying("duplicate_names", self.lang, names=name))
+                name = self.ask("bu_name", f"{default} ({number})", number=number)
+            chosen.append(name)
+        return tuple(chosen)
 
     def _team(self) -> dict[str, Any]:
         admins = self.ask("ae_admins", "")

@@ -30,6 +30,8 @@ class Answers:
     mds_contact_field: str = "Marketing_BU__c"
     same_email: Optional[bool] = True
     person_accounts: str = "none"
+    person_accounts_enabled: Optional[bool] = None
+    """Whether the org has person accounts (None: taken from ``person_accounts``)."""
     person_account_record_type: Optional[str] = None
     ae_admins: tuple[str, ...] = ()
     salesforce_admin: Optional[str] = None
@@ -110,6 +112,8 @@ def _header(answers: Answers) -> list[str]:
 
 def _salesforce(answers: Answers) -> list[str]:
     uses_person_accounts = answers.person_accounts != "none"
+    if answers.person_accounts_enabled is not None:
+        uses_person_accounts = answers.person_accounts_enabled
     return [
         "salesforce:",
         *_notes(answers, "org", 2),

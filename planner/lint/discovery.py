@@ -82,7 +82,7 @@ def discover(
         try:
             info = path.stat()
         except OSError:
-            raise PlannerError("no such file or folder", file=given) from None
+            raise PlannerError.keyed("file.missing", file=given) from None
         if stat.S_ISDIR(info.st_mode):
             found = _walk(path, exclude, gitignore, skipped)
         elif exclude is not None and exclude.matches(path):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
-from planner import phrases, reading
+from planner import i18n, phrases, reading
 from planner.config.settings import with_severities
-from planner.errors import PlannerError
-from planner.findings import Finding, Related, Severity
+from planner.errors import PlannerError, os_reason
+from planner.findings import Edit, Finding, Related, Severity
 from planner.limits import Limits
 from planner.lint import suppressions
 from planner.lint.discovery import Discovered, Skipped, discover
@@ -60,6 +60,8 @@ class LintOptions:
     """The folder that ``exclude`` and ``per_file_ignores`` globs are relative to."""
     metadata: Optional[Path] = None
     """The org's metadata (command line or configuration), else the plan's own."""
+    fallback_lang: Optional[str] = None
+    """The language when neither ``lang`` nor the plan's ``language`` says (the locale's)."""
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ class Linter:
         found = self.discover(paths)
         analyses = tuple(self.analyse_file(path) for path in found.files)
         active = tuple(sorted(self._active))
-        lang = self._summary_lang(analyses)
+        lang = self.summary_lang(analyses)
         return LintResult(
             analyses,
             lang,
@@ -185,8 +187,13 @@ class Linter:
             raw = reading.read_bytes(path, self.options.limits.max_bytes)
         except reading.TooLarge:
             return self._too_large(path)
+        except FileNotFoundError:
+            raise PlannerError.keyed("file.missing", file=str(path)) from None
         except OSError as error:
-            raise PlannerError(f"cannot read: {error.strerror or error}", file=str(path)) from None
+            reason, key = os_reason(error)
+            raise PlannerError.keyed(
+                "file.unreadable", file=str(path), reason=reason, reason_key=key
+            ) from None
         return self.analyse_bytes(raw, str(path))
 
     def analyse_bytes(self, raw: bytes, name: str) -> Analysis:
@@ -213,7 +220,11 @@ class Linter:
             # value while positions may point into the first, so rules would contradict the text.
             plan = validation.plan if not loaded.problems else None
         data = plan.model_dump(mode="json", exclude_none=True) if plan is not None else None
-        lang = self.options.lang or _plan_language(loaded.data)
+        lang = i18n.choose(
+            self.options.lang,
+            _plan_language(loaded.data) or i18n.scan_plan_language(loaded.text),
+            self.options.fallback_lang,
+        )
         active = self._active_for(name)
         metadata = self.metadata.read_for(data, name) if data is not None else None
         hits = self.engine.run(PlanContext(data, loaded.data, metadata), active)
@@ -274,18 +285,23 @@ class Linter:
 
     def _from_problem(self, problem: Problem, name: str, lang: str) -> Finding:
         rule = self._rules[problem.code]
-        detail = phrases.structural_detail(problem.code, problem.params, lang)
-        return _finding(rule, name, problem.pointer, problem.position, {"detail": detail}, lang)
+        params = {**problem.params, "pointer": problem.pointer}
+        detail = phrases.structural_detail(problem.code, params, lang)
+        found = _finding(rule, name, problem.pointer, problem.position, {"detail": detail}, lang)
+        specific = phrases.structural_fix(problem.code, params, lang)
+        change = offered(rule, problem.edit)
+        return replace(found, fix=specific or found.fix, edit=change)
 
     def _from_hit(self, hit: RuleHit, loaded: LoadedPlan, name: str, lang: str) -> Finding:
         position = loaded.position(hit.pointer)
         return _finding(hit.rule, name, hit.pointer, position, hit.params, lang, hit.related)
 
-    def _summary_lang(self, analyses: Iterable[Analysis]) -> str:
+    def summary_lang(self, analyses: Iterable[Analysis]) -> str:
+        """A run's summary language: ``lang``, else the plans' one language, else the locale's."""
         if self.options.lang:
             return self.options.lang
         languages = {analysis.lang for analysis in analyses}
-        return languages.pop() if len(languages) == 1 else "en"
+        return languages.pop() if len(languages) == 1 else (self.options.fallback_lang or "en")
 
 
 def _finding(
@@ -299,6 +315,7 @@ def _finding(
 ) -> Finding:
     # A check may give a parameter in Japanese too, as ``<name>_ja`` (metadata reasons do).
     params = {key: params.get(f"{key}_{lang}", value) for key, value in dict(params).items()}
+    params = i18n.said(params, lang)
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -313,6 +330,15 @@ def _finding(
     )
 
 
-def _plan_language(data: Any) -> str:
+def offered(rule: RuleSpec, edit: Optional[Edit]) -> Optional[Edit]:
+    """The edit as the rule declares it: none without ``autofix``; never safe when unsafe."""
+    if edit is None or rule.autofix is None:
+        return None
+    if rule.autofix.safety == "unsafe" and edit.safe:
+        return replace(edit, safe=False)
+    return edit
+
+
+def _plan_language(data: Any) -> Optional[str]:
     language = data.get("language") if isinstance(data, dict) else None
-    return language if language in ("en", "ja") else "en"
+    return language if language in i18n.LANGUAGES else None

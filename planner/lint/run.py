@@ -17,6 +17,7 @@ from planner.rules.rulebook import Rulebook
 
 if TYPE_CHECKING:
     from planner.lint.discovery import Discovered
+    from planner.lint.fixing import FileFix
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,35 @@ class Adoption:
 
 
 @dataclass(frozen=True)
+class Fixing:
+    """What to do with the findings' fixes: nothing, apply them, or show them as a diff."""
+
+    apply: bool = False
+    diff: bool = False
+    unsafe: bool = False
+
+    @property
+    def wanted(self) -> bool:
+        """True when fixes are computed at all."""
+        return self.apply or self.diff
+
+
+@dataclass(frozen=True)
+class StandardInput:
+    """A plan read from standard input (``-``) and the name positions and config use for it."""
+
+    data: bytes
+    name: str = "<stdin>"
+
+
+@dataclass(frozen=True)
 class Outcome:
-    """The result to report, and how many findings a written baseline holds (None: not written)."""
+    """The result to report, how many findings a written baseline holds (None: not written),
+    and the fixes computed (``--diff``) or applied (``--fix``, then ``result`` is the re-lint)."""
 
     result: LintResult
     written: Optional[int] = None
+    fixes: tuple[FileFix, ...] = ()
 
 
 def lint_options(settings: Settings, rulebook: Optional[Rulebook] = None) -> LintOptions:
@@ -55,10 +80,17 @@ def lint_options(settings: Settings, rulebook: Optional[Rulebook] = None) -> Lin
         exclude=settings.exclude,
         root=settings.root,
         metadata=settings.metadata,
+        fallback_lang=settings.locale_lang,
     )
 
 
-def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption()) -> Outcome:
+def run(
+    paths: Sequence[str],
+    settings: Settings,
+    adoption: Adoption = Adoption(),
+    fixing: Fixing = Fixing(),
+    stdin: Optional[StandardInput] = None,
+) -> Outcome:
     """Lint ``paths`` with ``settings``; with a baseline, keep only the findings it lacks.
 
     With both a baseline to read and one to write, the written one holds only the findings that
@@ -67,30 +99,32 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     known = baseline.read(adoption.baseline) if adoption.baseline else None
     rulebook = load_rulebook(settings.rules)
     linter = Linter(lint_options(settings, rulebook), rulebook)
-    result = linter.lint_paths(paths)
+    result = _lint(linter, paths, stdin)
     if not result.analyses and not adoption.allow_empty:
-        raise PlannerError(_nothing_linted(paths, len(result.skipped)))
+        raise _nothing_linted(paths, len(result.skipped))
+    fixed: tuple[FileFix, ...] = ()
+    if fixing.wanted:
+        result, fixed = _fix(linter, result, paths, stdin, fixing)
     matched = result.findings
     if known is not None and adoption.baseline is not None:
         result, matched = baseline.subtract(result, known, adoption.baseline.absolute().parent)
     if adoption.write_baseline is None:
-        return Outcome(result)
+        return Outcome(result, None, fixed)
     plans = tuple(Path(analysis.path) for analysis in result.analyses)
     written = baseline.write(adoption.write_baseline, matched, protected=plans)
     if known is None:
         folder = adoption.write_baseline.absolute().parent
         result, _ = baseline.subtract(result, baseline.fingerprints(matched, folder), folder)
-    return Outcome(result, written)
+    return Outcome(result, written, fixed)
 
 
-def _nothing_linted(paths: Sequence[str], skipped: int) -> str:
-    """Why an empty run is an error, in one line."""
+def _nothing_linted(paths: Sequence[str], skipped: int) -> PlannerError:
+    """Why an empty run is an error, in one line (a run that lints nothing must not pass CI)."""
     where = " ".join(paths)
-    seen = f"; {skipped} file(s) or folder(s) skipped, see --show-files" if skipped else ""
-    return (
-        f"no plan to lint in {where}{seen} (plans are YAML files with a top-level `aeplan:` key); "
-        "pass --allow-empty if linting nothing is expected"
-    )
+    if not skipped:
+        return PlannerError.keyed("file.nothing_to_lint", where=where)
+    key = "file.nothing_to_lint_skipped_one" if skipped == 1 else "file.nothing_to_lint_skipped"
+    return PlannerError.keyed(key, where=where, skipped=skipped)
 
 
 def show_files(paths: Sequence[str], settings: Settings) -> Discovered:
@@ -99,3 +133,37 @@ def show_files(paths: Sequence[str], settings: Settings) -> Discovered:
     from planner.lint.globs import PathPatterns
 
     return discover(paths, PathPatterns(settings.exclude, settings.root))
+
+
+def _lint(linter: Linter, paths: Sequence[str], stdin: Optional[StandardInput]) -> LintResult:
+    """Lint the files and folders, then the plan on standard input (when ``-`` was given)."""
+    from dataclasses import replace
+
+    files = [path for path in paths if path != "-"]
+    result = linter.lint_paths(files) if files or stdin is None else None
+    if stdin is None:
+        assert result is not None
+        return result
+    analysis = linter.analyse_bytes(stdin.data, stdin.name)
+    analyses = (result.analyses if result else ()) + (analysis,)
+    base = result or linter.lint_paths([])
+    return replace(base, analyses=analyses, lang=linter.summary_lang(analyses))
+
+
+def _fix(
+    linter: Linter, result: LintResult, paths: Sequence[str], stdin: Optional[StandardInput],
+    fixing: Fixing,
+) -> tuple[LintResult, tuple[FileFix, ...]]:  # fmt: skip
+    """Fixes for every plan; with ``apply``, write the files and lint them again."""
+    from planner.errors import PlannerError
+    from planner.lint.fixing import fix_analysis, write
+
+    if fixing.apply and stdin is not None:
+        raise PlannerError.keyed("fix.stdin")
+    found = tuple(
+        fix for fix in (fix_analysis(linter, a, fixing.unsafe) for a in result.analyses) if fix
+    )
+    if not fixing.apply:
+        return result, found
+    written = tuple(fix for fix in found if write(fix))
+    return (_lint(linter, paths, stdin) if written else result), written

@@ -75,22 +75,17 @@ def build(text: str, limits: Limits, loaded: LoadedPlan) -> None:
 
 def parse_problem(error: yaml.MarkedYAMLError, text: str = "") -> Problem:
     """A parser error as AE001 (or AE006 for libyaml's own nesting limit), at the parser's mark."""
+    from planner.plan.yaml_errors import explain
+
     mark = error.problem_mark or error.context_mark
     detail = " ".join(part for part in (error.context, error.problem) if part) or str(error)
-    if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
-        detail += " (a tab: YAML indentation must use spaces)"
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
     if "nesting depth" in detail:
         return Problem("AE006", "", position, {"limit": "depth", "value": "1000"})
-    return Problem("AE001", "", position, {"detail": detail})
+    return explain(error, text)
 
 
 _new_position = tuple.__new__
-
-
-def _character_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line + 1)
-    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _mark(event: Any) -> Position:

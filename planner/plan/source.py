@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional
 
 from planner import pointers
+from planner.findings import Edit
 
 
 class Position(NamedTuple):
@@ -24,6 +25,7 @@ class Problem:
     pointer: str
     position: Position
     params: dict[str, str]
+    edit: Optional[Edit] = None
 
 
 @dataclass
@@ -69,4 +71,22 @@ def _encoding_problem(raw: bytes, offset: int, encoding: str) -> Problem:
     line = before.count(b"\n") + 1
     column = offset - (before.rfind(b"\n") + 1) + 1
     detail = f"byte 0x{raw[offset]:02x} is not valid {encoding}"
-    return Problem("AE001", "", Position(line, column), {"detail": detail, "encoding": encoding})
+    params = {"detail": detail, "encoding": encoding}
+    if encoding == "UTF-8" and is_shift_jis(raw):
+        params.update(reason="shift_jis", shift_jis="1")
+    return Problem("AE001", "", Position(line, column), params)
+
+
+def is_shift_jis(raw: bytes) -> bool:
+    """True when bytes that are not UTF-8 decode as CP932 (Shift_JIS from Japanese Windows and
+    Excel) into mostly Japanese text: kana or kanji, not the stray symbols random bytes give."""
+    try:
+        text = raw.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    wide = [char for char in text if ord(char) > 0x7F]
+    japanese = sum(
+        1 for char in wide if "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+    )
+    return bool(wide) and japanese >= 0.8 * len(wide)
+

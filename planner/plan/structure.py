@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import difflib
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
 
 from planner import pointers
+from planner.findings import Edit
+from planner.plan import fixes
+from planner.plan import structure_fixes as amend
 from planner.plan.model import FORMAT_VERSIONS, Plan
 from planner.plan.secrets import MASK, holds_private_key, names_secret
 from planner.plan.source import LoadedPlan, Problem
@@ -48,10 +51,17 @@ def validate(loaded: LoadedPlan) -> Validation:
     problems: list[Problem] = []
     version = data.get("aeplan")
     if "aeplan" not in data:
-        problems.append(_problem(loaded, "AE005", "", {"reason": "missing"}))
+        missing = _problem(loaded, "AE005", "", {"reason": "missing"})
+        problems.append(replace(missing, edit=fixes.version_edit(loaded)))
     elif type(version) is not int or version not in FORMAT_VERSIONS:
         params = {"reason": "unsupported", "value": _shown(version)}
-        problems.append(_problem(loaded, "AE005", "/aeplan", params, prefer_key=False))
+        found = _problem(loaded, "AE005", "/aeplan", params, prefer_key=False)
+        if isinstance(version, str) and version.strip().isdigit():
+            number = str(int(version.strip()))
+            if int(number) in FORMAT_VERSIONS:
+                found = replace(found, edit=fixes.value_edit(loaded, "/aeplan", version, number,
+                                                             safe=True))  # fmt: skip
+        problems.append(found)
     try:
         plan: Optional[Plan] = Plan.model_validate({**data, "aeplan": FORMAT_VERSIONS[-1]})
     except ValidationError as error:
@@ -98,8 +108,10 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
         for option in _literal_options(detail)
     ]
     if pointer in loaded.bool_words and allowed:
-        params = {"reason": "bool_word", "word": loaded.bool_words[pointer]}
-        return _problem(loaded, "AE002", pointer, {**params, "allowed": ", ".join(allowed)}, False)
+        word = loaded.bool_words[pointer]
+        params = {"reason": "bool_word", "word": word, "allowed": ", ".join(allowed)}
+        extra, change = amend.bool_word(loaded, pointer, word, allowed)
+        return _problem(loaded, "AE002", pointer, {**params, **extra}, False, change)
     numeric_options = all(option.lstrip("-").isdigit() for option in allowed)
     if (
         allowed
@@ -107,14 +119,39 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
         and not (numeric_options and isinstance(given, str))
     ):
         params = {"reason": "enum", "value": _shown(given, pointer), "allowed": ", ".join(allowed)}
-        return _problem(loaded, "AE002", pointer, params, prefer_key=False)
+        extra, change = amend.enum_value(loaded, pointer, given, allowed)
+        return _problem(loaded, "AE002", pointer, {**params, **extra}, False, change)
     expected = sorted({_TYPE_ERRORS[d["type"]] for d in details if d["type"] in _TYPE_ERRORS})
     if allowed:
         expected = ["one_of"]
     params = {"reason": "type", "expected": "|".join(expected), "got": describe(given)}
+    extra, change = amend.NOTHING
     if allowed:
         params["allowed"] = ", ".join(allowed)
-    return _problem(loaded, "AE002", pointer, params, prefer_key=False)
+        extra, change = amend.quoted_number(loaded, pointer, given, allowed)
+    elif expected == ["boolean"]:
+        extra, change = amend.quoted_boolean(loaded, pointer, given)
+    elif expected == ["list"]:
+        options = _list_item_options(details[0]["loc"])
+        extra, change = amend.text_for_list(loaded, pointer, given, options)
+    return _problem(loaded, "AE002", pointer, {**params, **extra}, False, change)
+
+
+def _list_item_options(loc: tuple[Any, ...]) -> list[str]:
+    """The words a list field's items may take (``before_unpause``'s steps), else ``[]``."""
+    model: Any = Plan
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if _is_model(model) else None
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+    field = model.model_fields.get(loc[-1]) if _is_model(model) else None
+    if field is None:
+        return []
+    return [str(option) for item in typing.get_args(field.annotation)
+            for option in typing.get_args(item)]  # fmt: skip
 
 
 def _other_problem(loaded: LoadedPlan, pointer: str, kind: str, detail: dict[str, Any]) -> Problem:
@@ -125,8 +162,11 @@ def _other_problem(loaded: LoadedPlan, pointer: str, kind: str, detail: dict[str
         })  # fmt: skip
     if kind == "extra_forbidden":
         key = pointers.split(pointer)[-1]
-        suggestion = _closest(key, tuple(_known_keys(detail["loc"][:-1])))
-        return _problem(loaded, "AE003", pointer, {"key": key, "suggestion": suggestion})
+        known = tuple(_known_keys(detail["loc"][:-1]))
+        extra, change = amend.unknown_key(loaded, pointer, key, known)
+        suggestion = extra.get("suggestion") or _closest(key, known)
+        params = {"key": key, "suggestion": suggestion}
+        return _problem(loaded, "AE003", pointer, params, edit=change)
     if kind in _BOUND_ERRORS:
         bound = next(iter(context.values()), "")
         params = {"reason": _BOUND_ERRORS[kind], "bound": str(bound)}
@@ -197,9 +237,14 @@ def _closest(key: str, known: tuple[str, ...]) -> str:
 
 
 def _problem(
-    loaded: LoadedPlan, code: str, pointer: str, params: dict[str, str], prefer_key: bool = True
+    loaded: LoadedPlan,
+    code: str,
+    pointer: str,
+    params: dict[str, str],
+    prefer_key: bool = True,
+    edit: Optional[Edit] = None,
 ) -> Problem:
-    return Problem(code, pointer, loaded.position(pointer, prefer_key=prefer_key), params)
+    return Problem(code, pointer, loaded.position(pointer, prefer_key=prefer_key), params, edit)
 
 
 def describe(value: Any) -> str:

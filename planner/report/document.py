@@ -121,9 +121,9 @@ def _unreportable(analysis: Analysis) -> PlannerError:
     first = analysis.findings[0] if analysis.findings else None
     words = wording(analysis.lang)
     detail = words("error.first", code=first.code, message=first.message) if first else ""
-    message = words(
-        "error.unreportable", count=len(analysis.findings), detail=detail, path=analysis.path
-    )
+    count = len(analysis.findings)
+    key = "error.unreportable_one" if count == 1 else "error.unreportable"
+    message = words(key, count=count, detail=detail, path=analysis.path)
     return PlannerError(
         message,
         file=analysis.path,

@@ -74,7 +74,8 @@ def _row(words: Any, family: tuple[str, frozenset[str], frozenset[str]], own: li
     unknown = [f for f in own if f.code in unknown_codes]
     if problems:
         state = "problems"
-        status = words("metadata.status.problems", count=len(problems))
+        key = "metadata.status.problem_one" if len(problems) == 1 else "metadata.status.problems"
+        status = words(key, count=len(problems))
     elif unknown:
         state, status = "unverified", words("metadata.status.unverified")
     elif not _applies(name, unit):

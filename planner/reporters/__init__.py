@@ -73,6 +73,6 @@ def reporter(name: str) -> Reporter:
     return REPORTERS[name]()
 
 
-def help_reference(code: str) -> str:
-    """Where a finding's rule is explained."""
-    return f"aeplan explain {code}"
+def help_reference(code: str, lang: str = "en") -> str:
+    """Where a finding's rule is explained: the command, in the findings' language."""
+    return f"aeplan explain {code}" + (f" --lang {lang}" if lang != "en" else "")

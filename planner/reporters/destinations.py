@@ -37,10 +37,10 @@ def parse_outputs(values: Sequence[str]) -> tuple[OutputFile, ...]:
         name, equals, path = value.partition("=")
         name = name.strip().lower()
         if not equals or not path:
-            raise PlannerError(f"--output takes FORMAT=PATH, not {value!r}")
+            raise PlannerError.keyed("outputs.syntax", value=value)
         if name not in REPORTERS:
             choices = ", ".join(REPORTERS)
-            raise PlannerError(f"--output: unknown format {name!r} (choose from: {choices})")
+            raise PlannerError.keyed("outputs.unknown_format", name=name, choices=choices)
         for earlier in parsed:
             if _same_destination(earlier.path, path):
                 raise PlannerError(

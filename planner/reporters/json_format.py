@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import Any, Optional, TextIO
 
 from planner.findings import Finding, Severity
 from planner.lint.linter import LintResult
@@ -21,7 +21,7 @@ def document(result: LintResult) -> dict[str, Any]:
     """The JSON document as plain data."""
     return {
         "version": FORMAT_VERSION,
-        "findings": [_finding(finding) for finding in result.findings],
+        "findings": [_finding(finding, result.lang) for finding in result.findings],
         "summary": {
             "files": len(result.analyses),
             "total": len(result.findings),
@@ -35,7 +35,7 @@ def document(result: LintResult) -> dict[str, Any]:
     }
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def _finding(finding: Finding, lang: str) -> dict[str, Any]:
     return {
         "code": finding.code,
         "name": finding.name,
@@ -46,6 +46,20 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "column": finding.column,
         "pointer": finding.pointer,
         "fix": finding.fix,
-        "help": help_reference(finding.code),
+        "help": help_reference(finding.code, lang),
         "related": [{"file": place.file, "line": place.line} for place in finding.related],
+        "edit": _edit(finding),
     }
+
+
+def _edit(finding: Finding) -> Optional[dict[str, Any]]:
+    """The text change ``aeplan lint --fix`` would make (end exclusive; ``safe``: applied
+    by ``--fix``, else only with ``--unsafe-fixes``), or None."""
+    edit = finding.edit
+    if edit is None:
+        return None
+    return {
+        "line": edit.line, "column": edit.column, "end_line": edit.end_line,
+        "end_column": edit.end_column, "replacement": edit.replacement,
+        "applicability": "safe" if edit.safe else "unsafe",
+    }  # fmt: skip

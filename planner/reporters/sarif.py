@@ -155,6 +155,8 @@ def _result(
         result["properties"] = {"fix": finding.fix}
     if waiver is not None:
         result["suppressions"] = [_suppression(waiver, artifact)]
+    if finding.edit is not None:
+        result["fixes"] = [_fix(finding, artifact)]
     return result
 
 
@@ -196,3 +198,25 @@ def region(finding: Finding, text: str) -> dict[str, int]:
     # A finding on a comment (a suppression) starts after the value: it runs to the line's end.
     end = next(end for end in ends if end > column)
     return {"startLine": line, "startColumn": column, "endLine": line, "endColumn": end}
+
+
+def _fix(finding: Finding, artifact: dict[str, Any]) -> dict[str, Any]:
+    """SARIF 2.1.0 §3.55 ``fix``: one replacement in the plan file (columns count characters)."""
+    edit = finding.edit
+    assert edit is not None
+    region = {
+        "startLine": edit.line, "startColumn": edit.column,
+        "endLine": edit.end_line, "endColumn": edit.end_column,
+    }  # fmt: skip
+    return {
+        "description": {"text": finding.fix or finding.message},
+        "artifactChanges": [
+            {
+                "artifactLocation": dict(artifact),
+                "replacements": [
+                    {"deletedRegion": region, "insertedContent": {"text": edit.replacement}}
+                ],
+            }
+        ],
+        "properties": {"applicability": "safe" if edit.safe else "unsafe"},
+    }

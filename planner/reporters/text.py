@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from planner import phrases
+from planner.colour import paint
 from planner.findings import Finding, Severity
 from planner.lint.linter import Analysis, LintResult
 from planner.plan.secrets import masked_lines
@@ -13,18 +14,23 @@ from planner.terminal import printable, width
 
 
 def render(result: LintResult, stream: TextIO) -> None:
-    """Write each finding with its source line, caret and fix, then a summary line."""
+    """Write each finding with its source line, caret and fix, then a summary line.
+
+    On a :class:`planner.colour.Coloured` stream, severity, code, caret and fix are coloured.
+    """
     for analysis in result.analyses:
         lines = masked_lines(analysis.loaded)
         for finding in analysis.findings:
-            stream.write(_finding(finding, lines, analysis))
+            stream.write(_finding(finding, lines, analysis, stream))
     stream.write(summary(result) + "\n")
 
 
-def _finding(finding: Finding, lines: list[str], analysis: Analysis) -> str:
+def _finding(finding: Finding, lines: list[str], analysis: Analysis, stream: TextIO) -> str:
+    severity = finding.severity.value
+    where = paint(stream, "path", f"{printable(finding.file)}:{finding.line}:{finding.column}:")
     head = (
-        f"{printable(finding.file)}:{finding.line}:{finding.column}: "
-        f"{finding.code} [{finding.severity.value}] {finding.name}: {printable(finding.message)}\n"
+        f"{where} {paint(stream, 'code', finding.code)} [{paint(stream, severity, severity)}] "
+        f"{finding.name}: {printable(finding.message)}\n"
     )
     body = ""
     if 0 < finding.line <= len(lines):
@@ -32,22 +38,28 @@ def _finding(finding: Finding, lines: list[str], analysis: Analysis) -> str:
         shown = printable(source[:200])
         gutter = f"{finding.line:>5} | "
         caret_at = width(printable(source[: finding.column - 1]))
-        body = f"{gutter}{shown}\n{' ' * (len(gutter) - 2)}| {' ' * min(caret_at, 200)}^\n"
+        caret = paint(stream, "caret", "^")
+        body = f"{gutter}{shown}\n{' ' * (len(gutter) - 2)}| {' ' * min(caret_at, 200)}{caret}\n"
     lang = analysis.lang
     tail = ""
     if finding.related:
         places = ", ".join(printable(str(place)) for place in finding.related)
         tail += f"      {phrases.tool('label.see', lang)}: {places}\n"
     if finding.fix:
-        tail += f"      {phrases.tool('label.fix', lang)}: {printable(finding.fix)}\n"
-    tail += f"      {phrases.tool('label.help', lang)}: {help_reference(finding.code)}\n"
+        label = paint(stream, "fix", phrases.tool("label.fix", lang))
+        fixable = ""
+        if finding.edit is not None:
+            kind = "label.fixable" if finding.edit.safe else "label.fixable_unsafe"
+            fixable = f" [{phrases.tool(kind, lang)}]"
+        tail += f"      {label}: {printable(finding.fix)}{fixable}\n"
+    tail += f"      {phrases.tool('label.help', lang)}: {help_reference(finding.code, lang)}\n"
     return head + body + tail
 
 
 def summary(result: LintResult) -> str:
-    """One line counting files and findings by severity."""
+    """One line counting files and findings by severity ("1 file", "2 files": no "file(s)")."""
     lang = result.lang
-    files = len(result.analyses)
+    files = phrases.counted("file", lang, len(result.analyses))
     total = len(result.findings)
     hidden = "".join(
         "\n" + phrases.tool(f"summary.{key}", lang, count=count)
@@ -59,11 +71,11 @@ def summary(result: LintResult) -> str:
     line = phrases.tool(
         "summary.found",
         lang,
-        total=total,
+        findings=phrases.counted("finding", lang, total),
         files=files,
-        errors=result.count(Severity.ERROR),
-        warnings=result.count(Severity.WARNING),
-        infos=result.count(Severity.INFO),
+        errors=phrases.counted("error", lang, result.count(Severity.ERROR)),
+        warnings=phrases.counted("warning", lang, result.count(Severity.WARNING)),
+        infos=phrases.counted("info", lang, result.count(Severity.INFO)),
     )
     structural = sum(1 for analysis in result.analyses if analysis.structural)
     if structural:

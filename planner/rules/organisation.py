@@ -21,7 +21,7 @@ def organisation_rule_files(folder: Path) -> list[Path]:
             "--rules takes a folder of CODE.rule.yaml files, not a file", file=str(folder)
         )
     if not folder.is_dir():
-        raise PlannerError("rule folder not found", file=str(folder))
+        raise PlannerError.keyed("file.rule_folder_missing", file=str(folder))
     if folder.resolve() == data_path("rules").resolve():
         raise PlannerError(
             "this is the folder of built-in rules, which always apply", file=str(folder)

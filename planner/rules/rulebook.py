@@ -105,6 +105,19 @@ class StructuralCheck(_Strict):
 Check = Union[PythonCheck, SchemaCheck, StructuralCheck]
 
 
+class Autofix(_Strict):
+    """Whether ``aeplan lint --fix`` can fix this rule's findings, and how safely.
+
+    ``availability``: ``always`` (every finding carries a fix) or ``sometimes`` (only when the
+    intended value is evident). ``safety``: ``safe`` (applied by ``--fix``), ``unsafe`` (only
+    with ``--unsafe-fixes``) or ``mixed`` (each fix says; a guess is never safe).
+    """
+
+    availability: Literal["always", "sometimes"]
+    safety: Literal["safe", "unsafe", "mixed"]
+    what: Text
+
+
 class RuleSpec(_Strict):
     """One rule file."""
 
@@ -119,6 +132,7 @@ class RuleSpec(_Strict):
     references: List[str] = Field(default_factory=list)
     check: Check
     examples: Examples
+    autofix: Optional[Autofix] = None
 
     @field_validator("facts")
     @classmethod
@@ -218,7 +232,12 @@ def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
         if folders
         else None
     )
+    autofix = raw.get("autofix")
     return RuleSpec.model_construct(
+        autofix=Autofix.model_construct(
+            availability=autofix["availability"], safety=autofix["safety"],
+            what=text(autofix["what"]),
+        ) if autofix else None,
         code=raw["code"],
         name=raw["name"],
         severity=Severity(raw["severity"]),
@@ -276,6 +295,7 @@ def _problems(error: ValidationError, raw: Any) -> tuple[str, tuple[Union[str, i
     first = problems[0]
     location = tuple(part for part in first["loc"] if str(part) != meant)
     where = ".".join(str(part) for part in location) or "(top level)"
+    count = len(problems)
     # The alias `pass` is how the file spells `pass_`.
     location = tuple("pass" if part == "pass_" else part for part in location)
-    return f"{where}: {first['msg']} ({len(problems)} problem(s) in all)", location
+    return f"{where}: {first['msg']} ({count} problem{'' if count == 1 else 's'} in all)", location

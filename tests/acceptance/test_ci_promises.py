@@ -96,10 +96,10 @@ def test_linting_nothing_is_exit_two_unless_allowed(project: Path) -> None:
     (project / "empty" / "compose.yaml").write_text("services: {}\n", encoding="utf-8")
     code, out, err = run("lint", "empty")
     assert (code, out) == (2, "")
-    assert "no plan to lint in empty; 1 file(s) or folder(s) skipped" in err
+    assert "no plan to lint in empty; 1 file or folder skipped" in err
     assert err.count("\n") == 1
     code, out, _ = run("lint", "--allow-empty", "empty")
-    assert code == 0 and "0 file(s)" in out
+    assert code == 0 and "0 files" in out
     (project / "aeplan.toml").write_text('exclude = ["plans/"]\n', encoding="utf-8")
     assert run("lint", "plans")[0] == 2
 

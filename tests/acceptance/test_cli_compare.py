@@ -78,7 +78,7 @@ def test_broken_plan_exits_two_with_one_line_naming_file_and_position() -> None:
     code, out, err = run("compare", broken)
     assert code == 2 and out == ""
     assert err.count("\n") == 1
-    assert err.startswith(f"aeplan: error: {broken}:5:15: the plan cannot be read: AE001")
+    assert err.startswith(f"aeplan: error: {broken}:4:13: the plan cannot be read: AE001")
 
 
 def test_invalid_plan_and_missing_file_exit_two(tmp_path: Path) -> None:

@@ -171,14 +171,14 @@ def test_suppression_comments_hide_findings_and_report_rot(project: Path) -> Non
     assert document["summary"]["suppressed"] == 2  # type: ignore[index]
     assert code == 0
     _, out, _ = run("lint", "--isolated", "--select", WATCHED, "plans")
-    assert "2 finding(s) suppressed by `# aeplan: ignore` comments." in out
+    assert "2 findings suppressed by `# aeplan: ignore` comments." in out
 
 
 def test_baseline_adoption_through_the_command_line(project: Path) -> None:
     code, out, err = run("lint", "--isolated", "--select", WATCHED, "--write-baseline", "base.json")
     assert code == 0
-    assert err == "aeplan: wrote 2 finding(s) to base.json\n"
-    assert "2 finding(s) already in the baseline are not shown." in out
+    assert err == "aeplan: wrote 2 findings to base.json\n"
+    assert "2 findings already in the baseline are not shown." in out
     stored = json.loads((project / "base.json").read_text(encoding="utf-8"))
     assert [entry["file"] for entry in stored["findings"]] == ["plans/japan.yaml"] * 2
     plan = project / "plans" / "japan.yaml"

@@ -64,7 +64,7 @@ def test_quiet_silences_only_the_terminal(tmp_path: Path) -> None:
     [
         ("sarif", "--output takes FORMAT=PATH"),
         ("sarif=", "--output takes FORMAT=PATH"),
-        ("html=out.html", "unknown format 'html'"),
+        ("html=out.html", "unknown format `html`"),
     ],
 )
 def test_bad_output_values_are_one_line_usage_errors(value: str, expected: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -41,26 +42,17 @@ def test_scripted_one_bu_all_records_lints_clean(tmp_path: Path, linter: Linter)
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=plan.schema.json\n")
     assert "scope: all_records" in text
+    schema = tmp_path / "plan.schema.json"
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"]
+    assert f"Wrote {schema}," in result.stdout
 
 
 def test_scripted_two_bu_mds_has_no_errors(tmp_path: Path, linter: Linter) -> None:
     result, target = init(
-        tmp_path,
-        "--no-input",
-        "--bus",
-        "Japan,Korea",
-        "--scope",
-        "marketing_data_sharing",
-        "--mds-lead-field",
-        "Lead_BU__c",
-        "--mds-contact-field",
-        "Contact_BU__c",
-        "--partner",
-        "Example Partners KK",
-        "--version",
-        "2",
-        *TEAM,
-    )
+        tmp_path, "--no-input", "--bus", "Japan,Korea", "--scope", "marketing_data_sharing",
+        "--mds-lead-field", "Lead_BU__c", "--mds-contact-field", "Contact_BU__c",
+        "--partner", "Example Partners KK", "--connector-version", "2", *TEAM,
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert errors(linter, target) == []
     plan = linter.analyse_file(target).data
@@ -76,7 +68,7 @@ def test_scripted_two_bu_mds_has_no_errors(tmp_path: Path, linter: Linter) -> No
 def test_interactive_answers_one_by_one(tmp_path: Path, linter: Linter) -> None:
     answers = "\n".join([
         "en", "globex-production", "2", "2", "Japan", "Korea", "integration_user",
-        "marketing_data_sharing", "Marketing_BU__c", "", "yes", "none",
+        "marketing_data_sharing", "Marketing_BU__c", "", "yes", "no",
         "Mina Park", "Kenji Ito", "Revenue Operations", "daily", "Example Partners KK",
     ]) + "\n"  # fmt: skip
     result, target = init(tmp_path, answers=answers)
@@ -93,7 +85,8 @@ def test_interactive_answers_one_by_one(tmp_path: Path, linter: Linter) -> None:
 def test_interactive_custom_user_and_person_accounts(tmp_path: Path, linter: Linter) -> None:
     answers = "\n".join([
         "globex", "1", "1", "Initech", "custom_user", "connector@initech.example", "sales_cloud",
-        "all_records", "no", "instead_of_leads", "", "Peter", "Samir", "Sales Ops", "weekly", "",
+        "all_records", "no", "yes", "instead_of_leads", "", "Peter", "Samir", "Sales Ops", "weekly",
+        "",
     ]) + "\n"  # fmt: skip
     result, target = init(tmp_path, "--lang", "en", answers=answers)
     assert result.exit_code == 0, result.output
@@ -109,7 +102,7 @@ def test_interactive_custom_user_and_person_accounts(tmp_path: Path, linter: Lin
 
 def test_undecided_answers_are_listed_with_the_linters_findings(tmp_path: Path) -> None:
     result, target = init(
-        tmp_path, "--no-input", "--version", "unknown", "--connector-user", "undecided"
+        tmp_path, "--no-input", "--connector-version", "unknown", "--connector-user", "undecided"
     )
     assert result.exit_code == 0
     assert target.exists()
@@ -167,9 +160,75 @@ def test_missing_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
 def test_input_ending_mid_interview_is_a_one_line_error(tmp_path: Path) -> None:
     result, target = init(tmp_path, "--lang", "ja", answers="acme\n")
     assert result.exit_code == 2
-    assert result.stderr.endswith("ファイルは作成されていません\n")
+    assert "ファイルは作成されていません" in result.stderr
+    assert "`aeplan init --no-input`" in result.stderr
+    assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.output
     assert not target.exists()
+
+
+def test_empty_input_suggests_no_input(tmp_path: Path) -> None:
+    result, target = init(tmp_path, "--lang", "en", answers="")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("aeplan: error: input ended before every question")
+    assert "use `aeplan init --no-input`" in result.stderr
+    assert not target.exists()
+
+
+def test_answers_accept_prefixes_aliases_japanese_words_and_full_width_digits(
+    tmp_path: Path, linter: Linter
+) -> None:
+    answers = "\n".join([
+        "acme", "２", "２", "Japan", "Korea", "int", "MDS", "Marketing_BU__c", "", "はい",
+        "いいえ", "Mina", "Kenji", "Ops", "d", "",
+    ]) + "\n"  # fmt: skip
+    result, target = init(tmp_path, "--lang", "en", answers=answers)
+    assert result.exit_code == 0, result.output
+    plan = linter.analyse_file(target).data
+    assert plan is not None
+    japan = plan["business_units"][0]
+    assert japan["connector"]["version"] == 2
+    assert japan["connector"]["user"] == "integration_user"
+    assert japan["sync"]["scope"] == "marketing_data_sharing"
+    assert japan["allow_multiple_prospects_same_email"] is True
+    assert plan["salesforce"]["person_accounts"] is False
+    assert plan["team"]["sync_error_review"] == "daily"
+
+
+def test_person_accounts_are_asked_not_assumed(tmp_path: Path, linter: Linter) -> None:
+    result, target = init(tmp_path, "--no-input", "--person-accounts-enabled", "yes", *TEAM)
+    assert result.exit_code == 0, result.output
+    plan = linter.analyse_file(target).data
+    assert plan is not None
+    assert plan["salesforce"]["person_accounts"] is True
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--bus", "Japan,Korea,Japan"), "repeated: Japan"),
+        (("--connector-user", "integration_user", "--custom-username", "x@y"),
+         "--custom-username applies only when --connector-user is custom_user"),
+        (("--scope", "all_records", "--mds-lead-field", "BU__c"),
+         "--mds-lead-field applies only when --scope is marketing_data_sharing"),
+    ],
+)
+def test_contradicting_flags_are_rejected(
+    tmp_path: Path, args: tuple[str, ...], expected: str
+) -> None:
+    result, target = init(tmp_path, "--no-input", *args)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert not target.exists()
+
+
+def test_output_onto_a_folder_and_old_version_flag(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["init", "--no-input", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is a folder" in result.stderr
+    clash = CliRunner().invoke(cli, ["init", "--no-input", "--version", "2"])
+    assert clash.exit_code == 2  # only --connector-version; --version is the tool's own
+    assert "--version" in clash.stderr
 
 
 def test_schema_reference_goes_into_the_modeline(tmp_path: Path) -> None:
@@ -180,3 +239,12 @@ def test_schema_reference_goes_into_the_modeline(tmp_path: Path) -> None:
     broken, _ = init(tmp_path, "--no-input", "--force", "--schema", "x\naeplan: 2")
     assert broken.exit_code == 2
     assert "must be one line" in broken.stderr
+
+
+def test_a_wrong_answer_is_explained_in_japanese_and_asked_again(tmp_path: Path) -> None:
+    answers = "ｊａ\nacme\n7\n2\n0\n1\n" + "\n" * 20
+    result, target = init(tmp_path, answers=answers)
+    assert result.exit_code == 0, result.output
+    assert "`7` は次のいずれでもありません: 1, 2, unknown" in result.stderr
+    assert "`0` は 1 から 25 までの整数ではありません" in result.stderr
+    assert "language: ja" in target.read_text(encoding="utf-8")

@@ -26,7 +26,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_clean_plan_exits_zero() -> None:
     code, out, _ = run("lint", GOOD)
     assert code == 0
-    assert out == "No findings in 1 file(s).\n"
+    assert out == "No findings in 1 file.\n"
 
 
 def test_findings_exit_one_with_position_source_and_caret() -> None:
@@ -37,7 +37,7 @@ def test_findings_exit_one_with_position_source_and_caret() -> None:
     assert "      |         ^" in out
     assert "fix: Set `assign: true`" in out
     assert "help: aeplan explain AE402" in out
-    assert out.rstrip().endswith("1 error(s), 4 warning(s), 0 info.")
+    assert out.rstrip().endswith("1 error, 4 warnings, 0 info.")
 
 
 def test_fail_on_thresholds() -> None:
@@ -62,6 +62,7 @@ def test_json_output_is_stable_and_one_based() -> None:
     assert set(first) == {
         "code", "name", "severity", "message", "file", "line", "column", "pointer", "fix", "help",
         "related",
+        "edit",
     }  # fmt: skip
     assert (first["code"], first["line"], first["column"]) == ("AE109", 12, 3)
     assert first["pointer"] == "/requirements/max_sync_delay_minutes"

@@ -81,7 +81,7 @@ def test_new_user_scenario_three_findings_then_clean(tmp_path: Path) -> None:
     code, out, _ = _run(
         ["lint", "plan.yaml", "--metadata", project.name, "--select", "AEM"], tmp_path
     )
-    assert (code, out.strip()) == (0, "No findings in 1 file(s).")
+    assert (code, out.strip()) == (0, "No findings in 1 file.")
 
 
 def test_text_names_the_metadata_file_and_line(tmp_path: Path) -> None:
@@ -172,7 +172,7 @@ def test_init_proposes_answers_read_from_the_metadata(tmp_path: Path) -> None:
     assert '{object: contact, field: "Marketing_BU__c"' in plan
     assert "person_accounts: false" in plan
     code, out, _ = _run(["lint", "plans/new.yaml", "--select", "AEM"], tmp_path)
-    assert (code, out.strip()) == (0, "No findings in 1 file(s).")
+    assert (code, out.strip()) == (0, "No findings in 1 file.")
 
 
 def test_a_plan_cannot_send_aeplan_reading_outside_the_working_folder(tmp_path: Path) -> None:

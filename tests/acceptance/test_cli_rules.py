@@ -140,7 +140,7 @@ def test_lint_with_organisation_rules_fires_and_passes() -> None:
     ]
     assert findings[0]["help"] == "aeplan explain ACME001"
     passing = run("lint", "--rules", ORG, "--select", "ACME", "--fail-on", "info", two_bu)
-    assert passing == (0, "No findings in 1 file(s).\n", "")
+    assert passing == (0, "No findings in 1 file.\n", "")
 
 
 def test_lint_with_a_broken_organisation_rule_is_exit_two(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def test_wheel_in_a_fresh_venv_lints_the_samples(tmp_path: Path) -> None:
         check=False,
     )
     assert good.returncode == 0, good.stderr
-    assert "No findings in 4 file(s)." in good.stdout
+    assert "No findings in 4 files." in good.stdout
     everything = subprocess.run(
         [str(aeplan), "lint", str(SAMPLES)],
         cwd=outside,

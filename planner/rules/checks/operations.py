@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from planner.i18n import NOT_SET
 from planner.rules.checks import Hit, PlanContext, check, name_list
 
 
@@ -26,4 +27,4 @@ def sync_error_review_cadence(context: PlanContext) -> Iterator[Hit]:
     owner = str(team.get("sync_error_owner") or "").strip()
     review = team.get("sync_error_review")
     if owner and review in (None, "none", "monthly"):
-        yield Hit("/team/sync_error_review", {"owner": owner, "review": review or "-"})
+        yield Hit("/team/sync_error_review", {"owner": owner, "review": review or NOT_SET})

@@ -37,12 +37,13 @@ def test_duplicate_keys_are_reported_at_the_second_key() -> None:
     assert loaded.data == {"a": 3, "b": 2}
 
 
-def test_parse_error_has_the_parser_position() -> None:
+def test_parse_error_is_reported_at_its_cause() -> None:
     loaded = load_text("a: [1, 2\nb: 3\n", LIMITS)
     assert loaded.data is None
     [problem] = loaded.problems
     assert problem.code == "AE001"
-    assert problem.position.line == 2
+    assert problem.position == (1, 4)  # the `[` that is never closed, not where parsing stopped
+    assert problem.params["cause"] == "unclosed_flow"
 
 
 def test_several_documents_are_one_problem() -> None:

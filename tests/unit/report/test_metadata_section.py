@@ -17,7 +17,7 @@ def test_without_metadata_the_report_has_no_metadata_section() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "title", "verified", "problems"),
-    [("en", "Checked against the org's metadata", "| verified |", "1 problem(s)"),
+    [("en", "Checked against the org's metadata", "| verified |", "1 problem"),
      ("ja", "組織のメタデータとの照合", "| 確認済み |", "問題 1 件")],
 )  # fmt: skip
 def test_the_section_says_what_was_verified_and_what_not(

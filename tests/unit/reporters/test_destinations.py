@@ -29,7 +29,7 @@ def test_outputs_parse_format_and_path() -> None:
         OutputFile("sarif", "out/a=b.sarif"),
         OutputFile("junit", "j.xml"),
     )
-    for bad, message in (("sarif", "FORMAT=PATH"), ("=x", "unknown format"), ("pdf=x", "'pdf'")):
+    for bad, message in (("sarif", "FORMAT=PATH"), ("=x", "unknown format"), ("pdf=x", "`pdf`")):
         with pytest.raises(PlannerError, match=message):
             parse_outputs([bad])
 

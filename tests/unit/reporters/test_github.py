@@ -104,7 +104,7 @@ def test_step_summary_in_japanese_and_when_clean() -> None:
     assert "| 場所 | コード | 重大度 | メッセージ |" in github.step_summary(hostile_result("ja"))
     clean = github.step_summary(empty_result())
     assert "|" not in clean
-    assert "No findings in 0 file(s)." in clean
+    assert "No findings in 0 files." in clean
 
 
 def test_step_summary_appends_and_never_writes_into_a_plan(tmp_path: Path) -> None:
@@ -132,5 +132,5 @@ def test_step_summary_stays_under_githubs_size_limit(monkeypatch: pytest.MonkeyP
     summary = github.step_summary(result)
     rows = [line for line in summary.splitlines() if line.startswith("| plans/")]
     assert 0 < len(rows) < total
-    assert f"… and {total - len(rows)} more finding(s)" in summary
+    assert f"… and {total - len(rows)} more findings" in summary
     assert summary.split("\n")[-3].startswith("Found ")

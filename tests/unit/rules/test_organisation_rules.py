@@ -66,7 +66,7 @@ def test_rule_files_are_named_code_dot_rule_yaml_and_skipped_as_plans(tmp_path: 
 def test_a_rule_file_that_is_not_yaml_is_refused_with_line_and_column(tmp_path: Path) -> None:
     write_rule(tmp_path, "code: ACME001\nname: [unclosed\n")
     message = refusal(tmp_path)
-    assert "ACME001.rule.yaml:3:1: rule file is not valid YAML" in message
+    assert "ACME001.rule.yaml:2:7: rule file is not valid YAML" in message  # the cause: `[` opened
 
 
 def test_missing_japanese_docs_are_refused(tmp_path: Path) -> None:
@@ -197,5 +197,5 @@ def test_a_file_or_the_built_in_folder_is_not_an_organisation_folder(tmp_path: P
 def test_a_misspelt_check_key_is_named_for_the_declarative_form(tmp_path: Path) -> None:
     write_rule(tmp_path, ACME001.replace("  when:\n", "  whenn:\n"))
     message = refusal(tmp_path)
-    assert "bad rule file: check.when: Field required (2 problem(s) in all)" in message
+    assert "bad rule file: check.when: Field required (2 problems in all)" in message
     assert "PythonCheck" not in message

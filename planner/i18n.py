@@ -1,0 +1,112 @@
+"""aeplan's own sentences: one catalogue per language (``templates/messages``), one ``fill``.
+
+Also the one order in which the language of a run is chosen: ``--lang``, then ``lang`` in the
+configuration file, then ``AEPLAN_LANG``, then the plan's ``language``, then the locale
+(``LC_ALL``/``LC_MESSAGES``/``LANG`` starting ``ja``), then English.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import Any, Optional
+
+from planner.resources import data_path
+
+LANGUAGES = ("en", "ja")
+NOT_SET = "\x00not set\x00"
+"""A rule param for a value the plan does not give: said as "not set" / "未設定"."""
+DEFAULT_LANGUAGE = "en"
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_LANGUAGE_LINE = re.compile(r"^language\s*:\s*['\"]?(en|ja)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+
+
+def valid(lang: Optional[str]) -> Optional[str]:
+    """``lang`` lower-cased when it is a supported language, else None."""
+    if not lang:
+        return None
+    cleaned = lang.strip().lower()
+    return cleaned if cleaned in LANGUAGES else None
+
+
+def from_locale(environ: Mapping[str, str]) -> Optional[str]:
+    """``ja`` when the POSIX locale (the first of LC_ALL, LC_MESSAGES, LANG set) starts with ja."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else None
+    return None
+
+
+def from_environment(environ: Mapping[str, str]) -> Optional[str]:
+    """The language ``AEPLAN_LANG`` names, if it names one."""
+    return valid(environ.get("AEPLAN_LANG"))
+
+
+def choose(*candidates: Optional[str]) -> str:
+    """The first supported language among ``candidates`` (in priority order), else English."""
+    for candidate in candidates:
+        chosen = valid(candidate)
+        if chosen:
+            return chosen
+    return DEFAULT_LANGUAGE
+
+
+def scan_plan_language(text: str) -> Optional[str]:
+    """A plan's top-level ``language: en|ja`` found by a text scan (works on broken YAML).
+
+    Only the first 200 lines are read, so the cost is bounded whatever the file's size.
+    """
+    head = "\n".join(text[:20000].splitlines()[:200])
+    match = _LANGUAGE_LINE.search(head)
+    return match.group(1) if match else None
+
+
+def fill(key: str, lang: str, /, **params: object) -> str:
+    """The sentence ``key`` in ``lang`` with ``{name}`` placeholders filled from ``params``.
+
+    Text that came from a plan or the user is never interpreted as a template. A key missing
+    from the catalogue is a bug (KeyError); the meta-test keeps both languages complete.
+    """
+    template = catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)[key]
+    values = {name: str(value) for name, value in params.items()}
+    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), template)
+
+
+def said(params: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """``params`` as text, with :data:`NOT_SET` values put into words in ``lang``."""
+    return {name: fill("label.not_set", lang) if value == NOT_SET else str(value)
+            for name, value in params.items()}  # fmt: skip
+
+
+def plural(key: str, lang: str, count: int, /, **params: object) -> str:
+    """``key`` for one (``key_one``) or many (``key``); Japanese has one form for both."""
+    chosen = f"{key}_one" if count == 1 and f"{key}_one" in catalogue(lang) else key
+    return fill(chosen, lang, count=count, **params)
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The placeholder names a template uses."""
+    return frozenset(_PLACEHOLDER.findall(template))
+
+
+@functools.cache
+def catalogue(lang: str) -> Mapping[str, str]:
+    """Every sentence of ``lang`` by dotted key, read from its YAML file once per process."""
+    import yaml
+
+    path = data_path("templates") / "messages" / f"{lang}.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    entries: dict[str, str] = {}
+    _flatten("", raw, entries)
+    return entries
+
+
+def _flatten(prefix: str, node: Any, into: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), value, into)
+    else:
+        into[prefix] = str(node)

@@ -1,0 +1,119 @@
+"""YAML syntax errors explained: the position of the *cause* and what to do about it.
+
+PyYAML (and libyaml) report where parsing gave up, which is often far from the mistake: an
+unclosed quote is reported at the end of the file. This module looks at the error's context
+mark and the text to name the cause: an unclosed quote or bracket, a tab, a line indented
+differently from its siblings, a `key: value: more` line. The result is an AE001 problem whose
+params the message catalogue (``yaml.<cause>``) turns into words.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from planner.plan.source import Position, Problem
+
+_CLOSING = {"{": "}", "[": "]"}
+_BLOCK_WORDS = ("block mapping", "block collection", "block end", "expected key",
+                "mapping values are not allowed", "expected '-' indicator")  # fmt: skip
+
+def explain(error: Any, text: str) -> Problem:
+    """An AE001 problem for a ``yaml.MarkedYAMLError`` raised while parsing ``text``."""
+    problem = str(error.problem or "")
+    context = str(error.context or "")
+    mark, start = error.problem_mark, error.context_mark
+    lines = text.split("\n")
+    at = Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+    found = (
+        _tab(lines, at)
+        or _quote(context, start, lines)
+        or _flow(context, start)
+        or _indent(f"{context} {problem}", lines, at)
+        or _colon(problem, at)
+    )
+    if found is not None:
+        return found
+    detail = " ".join(part for part in (context, problem) if part) or str(error)
+    return _problem("generic", at, problem=detail)
+
+
+def _problem(cause: str, at: Position, **params: str) -> Problem:
+    values = {"reason": "yaml", "cause": cause, "line": str(at.line), "column": str(at.column)}
+    return Problem("AE001", "", at, {**values, **params})
+
+
+def _tab(lines: list[str], at: Position) -> Optional[Problem]:
+    line = lines[at.line - 1] if 0 < at.line <= len(lines) else ""
+    leading = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" in leading or line[at.column - 1 : at.column] == "\t":
+        column = leading.index("\t") + 1 if "\t" in leading else at.column
+        return _problem("tab", Position(at.line, column))
+    return None
+
+
+def _quote(context: str, start: Any, lines: list[str]) -> Optional[Problem]:
+    if "quoted scalar" not in context or start is None:
+        return None
+    line = lines[start.line] if start.line < len(lines) else ""
+    quote = line[start.column : start.column + 1] or '"'
+    return _problem("unclosed_quote", Position(start.line + 1, start.column + 1), quote=quote)
+
+
+def _flow(context: str, start: Any) -> Optional[Problem]:
+    if ("flow mapping" not in context and "flow sequence" not in context) or start is None:
+        return None
+    bracket = "{" if "mapping" in context else "["
+    at = Position(start.line + 1, start.column + 1)
+    return _problem("unclosed_flow", at, bracket=bracket, closing=_CLOSING[bracket])
+
+
+def _indent(words: str, lines: list[str], at: Position) -> Optional[Problem]:
+    """A line whose indentation matches no open level (a sibling misaligned by a space or so)."""
+    if not any(phrase in words for phrase in _BLOCK_WORDS):
+        return None
+    for number in (at.line, at.line - 1):
+        found = _misaligned(lines, number)
+        if found is not None:
+            got, expected = found
+            return _problem(
+                "indent", Position(number, got + 1), got=str(got), expected=str(expected)
+            )
+    return None
+
+
+def _misaligned(lines: list[str], number: int) -> Optional[tuple[int, int]]:
+    if not 1 < number <= len(lines) or not _content(lines[number - 1]):
+        return None
+    got = _width(lines[number - 1])
+    levels: list[int] = []
+    for previous in reversed(lines[: number - 1]):
+        if not _content(previous):
+            continue
+        width = _width(previous)
+        if not levels or width < levels[-1]:
+            levels.append(width)
+            item = previous.lstrip(" ")
+            if item.startswith("- "):
+                levels.insert(-1, width + 2 + len(item[2:]) - len(item[2:].lstrip(" ")))
+        if width == 0:
+            break
+    if not levels or got in levels:
+        return None
+    above = _width(next(line for line in reversed(lines[: number - 1]) if _content(line)))
+    if got > above and not lines[number - 2].rstrip().endswith(":"):
+        return got, above
+    bigger = [level for level in levels if level > got]
+    return got, (min(bigger) if bigger else levels[0])
+
+
+def _colon(problem: str, at: Position) -> Optional[Problem]:
+    return _problem("colon", at) if "mapping values are not allowed" in problem else None
+
+
+def _content(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _width(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))

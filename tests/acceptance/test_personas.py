@@ -1,0 +1,138 @@
+"""The two journeys of issue 16 as tests: an admin in a hurry (English) and a consultant who
+wants everything in Japanese (``lang = "ja"`` in the configuration file)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+from tests.conftest import SAMPLES
+
+BROKEN = """aeplan: 1
+language: en
+salesforce:
+  org: acme-production
+team:
+  account_engagement_admins: [Hanako Sato]
+business_units:
+  - name: Japan
+    edition: "advanced
+    connector: {version: 2, state: paused, user: integration_user}
+"""
+# A run of four or more ASCII words with no Japanese in the same sentence is English prose.
+ENGLISH_SENTENCE = re.compile(r"[A-Za-z][a-z]+(?:[ ,;]+[A-Za-z][a-z]+){3,}")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+CODE_SPAN = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"")
+# The plan's own text quoted back: source excerpts (`  12 | ...`) and diff lines.
+QUOTED_PLAN = re.compile(r"^(\s*\d+ \||\s+\| |@@ |[-+](?![-+]{2} [ab]/)| \S)")
+
+
+def english_sentences(output: str) -> list[str]:
+    """Sentences of output that hold English prose and no Japanese (code spans and the plan's
+    own text quoted back left out)."""
+    found = []
+    for line in output.splitlines():
+        if QUOTED_PLAN.match(line):
+            continue
+        for sentence in re.split(r"[。！？]", CODE_SPAN.sub("", line)):
+            if ENGLISH_SENTENCE.search(sentence) and not JAPANESE.search(sentence):
+                found.append(line)
+    return found
+
+
+def journey(folder: Path, commands: list[list[str]]) -> str:
+    """Run each command in ``folder`` and return everything printed, stdout and stderr."""
+    runner = CliRunner()
+    printed = []
+    for args in commands:
+        result = runner.invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code in (0, 1, 2), (args, result.output)
+        assert "Traceback" not in result.output
+        printed.append(result.stdout + result.stderr)
+    return "\n".join(printed)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    shutil.copyfile(SAMPLES / "good" / "two-bu-mds.yaml", tmp_path / "plan.yaml")
+    shutil.copyfile(SAMPLES / "bad" / "fixable.yaml", tmp_path / "fixable.yaml")
+    return tmp_path
+
+
+def test_japanese_consultant_sees_no_english_sentence(workspace: Path) -> None:
+    (workspace / "aeplan.toml").write_text('lang = "ja"\n', encoding="utf-8")
+    output = journey(workspace, [
+        ["lint", "broken.yaml"],
+        ["lint", "--fail-on", "sometimes", "plan.yaml"],
+        ["lint", "--bogus"],
+        ["lint", "missing.yaml"],
+        ["lint", "fixable.yaml"],
+        ["lint", "--statistics", "fixable.yaml"],
+        ["lint", "--diff", "fixable.yaml"],
+        ["explain", "AE207"],
+        ["explain", "business_units.sync.scope"],
+        ["explain", "business_units.sync.scop"],
+        ["rules"],
+        ["compare", "plan.yaml"],
+        ["compare", "broken.yaml"],
+        ["compare", "missing.yaml"],
+        ["init", "--no-input", "-o", "new.yaml"],
+        ["init", "-o", "other.yaml"],
+        ["config"],
+        ["report", "broken.yaml"],
+        ["report", "plan.yaml", "-o", "plan.md"],
+    ])  # fmt: skip
+    assert english_sentences(output) == []
+    assert "aeplan explain AE001 --lang ja" in output
+    assert "ファイルまたはフォルダーが見つかりません" in output
+
+
+def test_the_scan_catches_english(workspace: Path) -> None:
+    output = journey(workspace, [["lint", "missing.yaml"]])
+    assert english_sentences(output) == ["aeplan: error: missing.yaml: no such file or folder"]
+
+
+def test_english_admin_gets_messages_that_name_cause_and_fix(workspace: Path) -> None:
+    output = journey(workspace, [
+        ["lint", "broken.yaml"],
+        ["lint", "--fail-on", "sometimes", "plan.yaml"],
+        ["lint", "fixable.yaml"],
+        ["lnt"],
+    ])  # fmt: skip
+    assert "broken.yaml:9:14: AE001" in output
+    assert "the quoted string that starts at 9:14 never ends" in output
+    assert 'fix: close the string with a matching " on line 9' in output
+    assert "Invalid value for '--fail-on': 'sometimes' is not one of" in output
+    assert "`Paused` is not allowed here; did you mean `paused`?" in output
+    assert 'expected one of: 1, 2, found the text "2"; drop the quotes: 2' in output
+    assert "fix: write `all_records` [fixable with --fix]" in output
+    assert "help: aeplan explain AE002\n" in output
+    assert "Found 7 findings in 1 file: 7 errors, 0 warnings, 0 info." in output
+    assert "(s)" not in output
+    assert "Did you mean 'lint'?" in output
+
+
+def test_locale_and_environment_choose_the_language(workspace: Path) -> None:
+    runner = CliRunner()
+    by_locale = runner.invoke(cli, ["lint", "missing.yaml"], env={"LANG": "ja_JP.UTF-8"})
+    assert "見つかりません" in by_locale.stderr
+    by_variable = runner.invoke(cli, ["rules"], env={"AEPLAN_LANG": "ja", "LANG": "C"})
+    assert "重大度" in by_variable.stdout or "エラー" in by_variable.stdout
+    flag_wins = runner.invoke(cli, ["lint", "--lang", "en", "missing.yaml"],
+                              env={"AEPLAN_LANG": "ja"})  # fmt: skip
+    assert "no such file or folder" in flag_wins.stderr
+
+
+def test_a_broken_plans_language_is_honoured(workspace: Path) -> None:
+    (workspace / "broken.yaml").write_text(BROKEN.replace("language: en", "language: ja"), "utf-8")
+    result = CliRunner().invoke(cli, ["lint", "broken.yaml"])
+    assert "引用符付きの文字列が閉じられていません" in result.stdout
+    compared = CliRunner().invoke(cli, ["compare", "broken.yaml"])
+    assert compared.stderr.startswith("aeplan: エラー: broken.yaml:9:14: プランを読み込めません")

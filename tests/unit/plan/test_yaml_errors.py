@@ -1,0 +1,58 @@
+"""YAML syntax errors are reported at their cause, with a fix for that cause."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.limits import Limits
+from planner.phrases import structural_detail, structural_fix
+from planner.plan.events import load_text
+
+CASES = [
+    ('a: 1\nb:\n  c: "abc\nd:\n  - e\n', (3, 6), "unclosed_quote",
+     "the quoted string that starts at 3:6 never ends", 'close the string with a matching "'),
+    ("a: 1\nb: {c: d, e: f\ng: 1\n", (2, 4), "unclosed_flow",
+     "the `{` opened at 2:4 is never closed", "add the closing `}`"),
+    ("a: [1, 2\nb: 3\n", (1, 4), "unclosed_flow", "the `[` opened at 1:4 is never closed", "`]`"),
+    ("a: 1\nb:\n\tc: x\n", (3, 1), "tab", "a tab character at 3:1: YAML indents with spaces",
+     "replace the tab with spaces"),
+    ("a: 1\nb:\n  c: x\n   d: y\n", (4, 4), "indent",
+     "line 4 is indented 3 spaces, the lines before it 2", "indent line 4 by 2 spaces"),
+    ("a: 1\nb:\n    c: x\n  d: y\n", (4, 3), "indent",
+     "line 4 is indented 2 spaces, the lines before it 4", "indent line 4 by 4 spaces"),
+    ("a: 1\nb: c: d\n", (2, 5), "colon", "a key ends with `:`", "put a space after the colon"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "position", "cause", "message", "fix"), CASES)
+def test_cause_position_message_and_fix(
+    text: str, position: tuple[int, int], cause: str, message: str, fix: str
+) -> None:
+    [problem] = load_text(text, Limits()).problems
+    assert problem.code == "AE001"
+    assert problem.params["cause"] == cause
+    assert tuple(problem.position) == position
+    assert message in structural_detail("AE001", problem.params, "en")
+    assert fix in structural_fix("AE001", problem.params, "en")
+
+
+@pytest.mark.parametrize(("text", "position", "cause", "message", "fix"), CASES)
+def test_every_cause_is_said_in_japanese(
+    text: str, position: tuple[int, int], cause: str, message: str, fix: str
+) -> None:
+    [problem] = load_text(text, Limits()).problems
+    said = structural_detail("AE001", problem.params, "ja") + structural_fix(
+        "AE001", problem.params, "ja"
+    )
+    assert any("\u3040" <= char <= "\u30ff" for char in said)
+    assert message not in said
+
+
+def test_parser_wording_is_translated_where_known() -> None:
+    from planner.phrases import translated_problem
+
+    assert (
+        translated_problem("found undefined alias 'x'", "ja")
+        == "定義されていないエイリアスがあります"
+    )
+    assert translated_problem("found undefined alias 'x'", "en") == "found undefined alias 'x'"

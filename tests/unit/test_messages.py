@@ -1,0 +1,71 @@
+"""The message catalogues: both languages complete, same placeholders, and `fill` is safe."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from planner import i18n
+
+
+def test_every_key_exists_in_both_languages() -> None:
+    english, japanese = i18n.catalogue("en"), i18n.catalogue("ja")
+    assert sorted(set(english) - set(japanese)) == []
+    assert sorted(set(japanese) - set(english)) == []
+
+
+@pytest.mark.parametrize("key", sorted(i18n.catalogue("en")))
+def test_placeholders_agree(key: str) -> None:
+    english, japanese = i18n.catalogue("en")[key], i18n.catalogue("ja")[key]
+    assert i18n.placeholders(english) == i18n.placeholders(japanese), key
+
+
+def test_japanese_entries_are_japanese() -> None:
+    # Every Japanese sentence holds Japanese script unless it is only a placeholder or a code.
+    script = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for key, text in i18n.catalogue("ja").items():
+        words = i18n._PLACEHOLDER.sub("", text).strip(" :`")
+        if len(re.findall(r"[A-Za-z]{3,}", words)) > 0 and not script.search(words):
+            raise AssertionError(f"{key}: {text!r} has no Japanese")
+
+
+def test_fill_never_interprets_values() -> None:
+    filled = i18n.fill("file.unreadable", "en", reason="{detail} {0} %s")
+    assert filled == "cannot read: {detail} {0} %s"
+
+
+def test_plural_chooses_the_singular_in_english_only() -> None:
+    assert i18n.plural("count.file", "en", 1) == "1 file"
+    assert i18n.plural("count.file", "en", 2) == "2 files"
+    assert i18n.plural("count.file", "en", 0) == "0 files"
+    assert i18n.plural("count.file", "ja", 1) == "1 ファイル"
+
+
+@pytest.mark.parametrize(
+    ("candidates", "expected"),
+    [
+        (("ja", "en", None), "ja"),
+        ((None, "ja", "en"), "ja"),
+        ((None, None, None), "en"),
+        (("xx", "JA"), "ja"),
+    ],
+)
+def test_choose_takes_the_first_valid_language(
+    candidates: tuple[str | None, ...], expected: str
+) -> None:
+    assert i18n.choose(*candidates) == expected
+
+
+def test_locale_counts_only_when_it_starts_with_ja() -> None:
+    assert i18n.from_locale({"LANG": "ja_JP.UTF-8"}) == "ja"
+    assert i18n.from_locale({"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}) is None
+    assert i18n.from_locale({"LC_MESSAGES": "ja_JP"}) == "ja"
+    assert i18n.from_locale({}) is None
+
+
+def test_language_scan_reads_broken_yaml() -> None:
+    text = 'aeplan: 1\nlanguage: ja  # 日本語\nsalesforce: {org: "x\n'
+    assert i18n.scan_plan_language(text) == "ja"
+    assert i18n.scan_plan_language("  language: ja\n") is None
+    assert i18n.scan_plan_language("language: fr\n") is None
