@@ -65,7 +65,7 @@ def structural_fix(code: str, params: Mapping[str, str], lang: str) -> str:
 
 
 def explained_yaml(params: Mapping[str, str], lang: str) -> tuple[str, str]:
-    """A YAML syntax problem in plain words and its fix, from ``planner.plan.yaml_errors`` params."""
+    """A YAML syntax problem in plain words and its fix, from ``plan.yaml_errors`` params."""
     cause = params.get("cause", "generic")
     values = dict(params)
     if cause == "generic":

@@ -35,3 +35,34 @@ verdict  # unused variable (planner/report/summary.py:33)
 verdict_detail  # unused variable (planner/report/summary.py:34)
 note  # unused variable (planner/report/syncs.py:21)
 empty  # unused variable (planner/report/syncs.py:30)
+system_permissions  # planner/plan/model.py
+integration_user  # planner/plan/model.py
+create_records_as  # planner/plan/model.py
+assign_by  # planner/plan/model.py
+profile_roles  # planner/plan/model.py
+inactive_users_reviewed  # planner/plan/model.py
+user_sync_setup  # planner/plan/model.py
+match_by_email_without_crm_id  # planner/plan/model.py
+salesforce_blanks_overwrite  # planner/plan/model.py
+predefined_values  # planner/plan/model.py
+field_history_tracking  # planner/plan/model.py
+lead_conversion_mapping  # planner/plan/model.py
+creates_salesforce_records  # planner/plan/model.py
+updates_salesforce_records  # planner/plan/model.py
+api_version  # planner/plan/model.py
+current_allow_multiple_prospects_same_email  # planner/plan/model.py
+integrations  # planner/plan/model.py
+list_commands  # planner/cli/group.py (click calls it)
+short_help  # planner/cli/group.py (click reads it)
+summary_headers  # planner/comparison/section.py (templates)
+recommended_suffix  # planner/comparison/section.py (templates)
+history_enabled  # planner/metadata/org.py (parsed metadata)
+create  # planner/metadata/org.py (parsed metadata)
+view_all  # planner/metadata/org.py (parsed metadata)
+modify_all  # planner/metadata/org.py (parsed metadata)
+log_errors  # planner/rules/patterns.py (RE2 options)
+max_mem  # planner/rules/patterns.py (RE2 options)
+attrib  # planner/metadata/documents.py (the XML parser's callback signature)
+active_assignment_rules  # planner/plan/model.py
+state_country_picklists  # planner/plan/model.py
+profile  # planner/plan/model.py

@@ -91,6 +91,7 @@ class Explanation:
             fails + gap + against.replace("{folder}", self.metadata[0]),
             fixed + gap + against.replace("{folder}", self.metadata[1]),
         )
+
     autofix: Optional[str] = None
     """Whether and how ``aeplan lint --fix`` fixes this rule's findings (None: it does not)."""
 

@@ -33,11 +33,6 @@ class PlanKey:
     """The model the key belongs to (``Sync`` for ``business_units.sync.scope``)."""
 
 
-def is_plan_key(wanted: str) -> bool:
-    """True when ``wanted`` names a key of the plan format (or ``plan``)."""
-    return find(wanted) is not None
-
-
 def find(wanted: str) -> Optional[PlanKey]:
     """The key ``wanted`` (dots, ``/`` pointers and list indexes accepted), or None."""
     parts = [p for p in wanted.strip().replace("/", ".").split(".") if p and not p.isdigit()]

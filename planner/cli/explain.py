@@ -1,4 +1,4 @@
-"""``aeplan explain``: a rule's docs in fixed sections, a fact, or what a plan key means, EN or JA."""
+"""``aeplan explain``: a rule's docs, a fact, or what a plan key means, in English or Japanese."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from planner.cli.options import lang_option, rules_option
 @lang_option("Language of the explanation [default: config `lang`, AEPLAN_LANG, the locale, en].")
 @rules_option("Also look in organisation rules (CODE.rule.yaml) from DIR (repeatable).")
 def command(code_or_key: str, lang: Optional[str], rule_dirs: tuple[str, ...]) -> None:
-    """Explain a rule (AE305 or its name), a fact (F17) or a plan key (business_units.sync.scope)."""
+    """Explain a rule (AE305 or its name), a fact (F17) or a plan key (business_units.sync)."""
     from planner.catalogue import plan_keys
     from planner.catalogue.listing import explain_text, load_catalogue
     from planner.cli.language import current

@@ -132,7 +132,9 @@ def boundary() -> Iterator[None]:
         if os.environ.get("AEPLAN_DEBUG"):
             raise
         detail = printable(str(error))
-        message = fill("cli.internal", current(os.environ), kind=type(error).__name__, detail=detail)
+        message = fill(
+            "cli.internal", current(os.environ), kind=type(error).__name__, detail=detail
+        )
         click.echo(message, err=True)
         sys.exit(EXIT_BUG)
 

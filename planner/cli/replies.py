@@ -47,14 +47,3 @@ class Answer(click.Choice[str]):
         """The choice meant by ``value`` (click's own error when there is none)."""
         found = resolve(str(value), [str(choice) for choice in self.choices])
         return found if found is not None else super().convert(value, param, ctx)
-
-
-class Count(click.IntRange):
-    """A whole number in a range, typed with ASCII or full-width digits."""
-
-    def convert(
-        self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]
-    ) -> Any:
-        """The number ``value`` names (full-width digits accepted)."""
-        given: Any = plain(value) if isinstance(value, str) else value
-        return super().convert(given, param, ctx)

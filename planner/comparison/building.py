@@ -110,7 +110,9 @@ def _unreadable(analysis: Analysis, engine: Engine) -> PlannerError:
     if first is None:
         return PlannerError.keyed("compare.unreadable", file=analysis.path)
     return PlannerError.keyed(
-        "compare.unreadable_first", code=first.code, message=first.message,
+        "compare.unreadable_first",
+        code=first.code,
+        message=first.message,
         file=analysis.path,
         line=first.line,
         column=first.column,

@@ -125,4 +125,3 @@ def _rows(unit: UnitComparison, headers: dict[str, str], lang: str) -> tuple[Opt
 def _cards(rows: tuple[OptionRow, ...]) -> tuple[OptionRow, ...]:
     """The recommended option first, the others in table order (``sorted`` is stable)."""
     return tuple(sorted(rows, key=lambda row: not row.recommended))
-

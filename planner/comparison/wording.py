@@ -48,13 +48,16 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "several.yes": (
         "yes: each BU's rules select its own records (F36, F46)",
-        "はい: ビジネスユニットごとのルールで各自のレコードを選択 (F36, F46)"),
+        "はい: ビジネスユニットごとのルールで各自のレコードを選択 (F36, F46)",
+    ),
     "several.unproven": (
         "not shown: the BUs' MDS rules test different fields, so one record can match two BUs; "
         "use one shared picklist field (F36, F46)",
         "未確認: ビジネスユニットごとのマーケティングデータ共有ルールが異なる項目を判定するため、"
-        "1 件のレコードが 2 つのビジネスユニットに一致する可能性があります。共通の選択リスト項目を 1 つ"
-        "使用してください (F36, F46)"),
+        "1 件のレコードが 2 つのビジネスユニットに一致する可能性があります。"
+        "共通の選択リスト項目を 1 つ"
+        "使用してください (F36, F46)",
+    ),
     "several.conditional": (
         "only if the user's sharing gives each BU its own records (F46, F47)",
         "ユーザーの共有設定で各ビジネスユニットのレコードを分ける場合のみ (F46, F47)",
@@ -69,7 +72,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "一時停止を解除する前にマーケティングデータ共有を設定する: リードと取引先責任者のルールを "
         "1 つずつ、"
         "Account Engagement に対応付けられていない項目 1 つに対して「等しい」のみで定義し、"
-        "コネクタユーザーがその項目を参照・編集できるようにする"),
+        "コネクタユーザーがその項目を参照・編集できるようにする",
+    ),
     "step.pause_for_mds": (
         "pause the connector before creating MDS rules",
         "マーケティングデータ共有ルールを作成する前にコネクタを一時停止する",
@@ -82,7 +86,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "step.custom_user_setup": (
         'create the connector user; assign the "Account Engagement Connector User" permission '
         "set, object permissions and field-level security on every synced field",
-        "コネクタユーザーを作成し、「Pardot コネクタユーザー」（Account Engagement Connector User）権限セット、"
+        "コネクタユーザーを作成し、「Pardot コネクタユーザー」"
+        "（Account Engagement Connector User）権限セット、"
         "オブジェクト権限、"
         "同期するすべての項目の項目レベルセキュリティを付与する",
     ),
@@ -98,7 +103,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "need.mds_rules": (
         "define MDS rules (one per object: {objects}) in `sync.marketing_data_sharing`",
-        "`sync.marketing_data_sharing` に{objects}のマーケティングデータ共有ルールを定義する"),
+        "`sync.marketing_data_sharing` に{objects}のマーケティングデータ共有ルールを定義する",
+    ),
     "need.custom_user": (
         "describe the custom user in `connector.custom_user` (username, licence, permission sets)",
         "`connector.custom_user` にカスタムコネクタユーザー（ユーザー名、ライセンス、権限セット）"
@@ -129,10 +135,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "change.set": ("`{setting}`: {before} → {after}", "`{setting}`: {before} → {after}"),
     "change.remove_rules": (
         "remove the {count} MDS rules (they would be ignored)",
-        "マーケティングデータ共有ルール {count} 件を削除（使用されなくなるため）"),
+        "マーケティングデータ共有ルール {count} 件を削除（使用されなくなるため）",
+    ),
     "change.remove_rules_one": (
         "remove the MDS rule (it would be ignored)",
-        "マーケティングデータ共有ルール 1 件を削除（使用されなくなるため）"),
+        "マーケティングデータ共有ルール 1 件を削除（使用されなくなるため）",
+    ),
     "change.unset": ("(not set)", "（未設定）"),
     "none": ("none", "なし"),
     "as_written": ("as written", "プランどおり"),
@@ -207,7 +215,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "whynot.warnings": ("more warnings: {codes}", "警告がより多い: {codes}"),
     "whynot.steps": (
         "more set-up steps or licences: {count}, where the recommended option needs {best}",
-        "設定手順またはライセンスがより多い: {count} 件（推奨の選択肢では {best} 件）"),
+        "設定手順またはライセンスがより多い: {count} 件（推奨の選択肢では {best} 件）",
+    ),
     "whynot.salesforce": (
         "Salesforce recommends the integration user, with MDS when several business units share "
         "an org (F22, F44)",
@@ -221,24 +230,28 @@ _TEXT: dict[str, tuple[str, str]] = {
 
 _LABELS: dict[str, tuple[str, str]] = {
     "title": (
-        "Sync method options for {file}: {count} business units on the Salesforce org \"{org}\".",
-        "{file} の同期方法の選択肢: Salesforce 組織「{org}」のビジネスユニット {count} 個。"),
+        'Sync method options for {file}: {count} business units on the Salesforce org "{org}".',
+        "{file} の同期方法の選択肢: Salesforce 組織「{org}」のビジネスユニット {count} 個。",
+    ),
     "title_one": (
-        "Sync method options for {file}: 1 business unit on the Salesforce org \"{org}\".",
-        "{file} の同期方法の選択肢: Salesforce 組織「{org}」のビジネスユニット 1 個。"),
+        'Sync method options for {file}: 1 business unit on the Salesforce org "{org}".',
+        "{file} の同期方法の選択肢: Salesforce 組織「{org}」のビジネスユニット 1 個。",
+    ),
     "legend": (
         'Legend: * = recommended; "blocked by" = errors or missing licences that stop an option; '
         "findings that every option raises are listed once (run `aeplan lint` for all findings).",
         "凡例: * = 推奨、「ブロック要因」= その選択肢を妨げるエラーまたはライセンス不足。"
         "すべての選択肢に共通する指摘事項はまとめて 1 回だけ表示します（すべての指摘事項は `aeplan "
-        "lint` で確認できます）。"),
+        "lint` で確認できます）。",
+    ),
     "legend.report": (
-        "\"Blocked by\" means errors or missing licences that stop an option; findings that every "
+        '"Blocked by" means errors or missing licences that stop an option; findings that every '
         "option raises are listed once, after the options.",
         "「ブロック要因」は、その選択肢を妨げるエラーまたはライセンス不足です。すべての選択肢に"
-        "共通する指摘事項は、選択肢の後にまとめて 1 回だけ表示します。"),
+        "共通する指摘事項は、選択肢の後にまとめて 1 回だけ表示します。",
+    ),
     "recommended.suffix": (" — recommended", "（推奨）"),
-    "unit": ("Business unit \"{name}\"", "ビジネスユニット「{name}」"),
+    "unit": ('Business unit "{name}"', "ビジネスユニット「{name}」"),
     "unit.written": ("as written: {option}", "プランの現在の選択: {option}"),
     "unit.undecided": (
         "the plan does not decide the sync method yet",
@@ -260,7 +273,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "several.short.yes": ("yes", "可"),
     "several.short.no": ("no", "不可"),
     "several.short.conditional": ("only with sharing rules", "共有設定次第"),
-    "several.short.unproven": ("not shown (rules on different fields)", "未確認（異なる項目のルール）"),
+    "several.short.unproven": (
+        "not shown (rules on different fields)",
+        "未確認（異なる項目のルール）",
+    ),
     "recommended": ("Recommended", "推奨"),
     "others": ("Other options", "その他の選択肢"),
     "every_option": (

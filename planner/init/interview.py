@@ -8,13 +8,6 @@ from __future__ import annotations
 
 from planner import i18n
 
-QUESTION_ORDER = (
-    "org", "version", "bu_count", "bu_name", "connector_user", "custom_username", "custom_license",
-    "scope", "mds_lead_field", "mds_contact_field", "same_email", "person_accounts_enabled",
-    "person_accounts", "person_account_record_type", "ae_admins", "salesforce_admin",
-    "sync_error_owner", "sync_error_review", "partner",
-)  # fmt: skip
-
 
 def question(key: str, lang: str, **params: object) -> str:
     """The prompt for one question."""

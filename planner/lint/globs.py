@@ -244,8 +244,3 @@ def _relative_parts(path: Path, root: Path) -> tuple[str, ...]:
 def matches(pattern: str, path: Path, root: Path) -> bool:
     """True when ``path`` or one of its folders matches the one gitignore ``pattern``."""
     return PathPatterns((pattern,), root).matches(path)
-
-
-def matches_any(patterns: Sequence[str], path: Path, root: Path) -> bool:
-    """True when ``patterns`` (in order, ``!`` re-including) leave ``path`` ignored."""
-    return PathPatterns(patterns, root).matches(path)

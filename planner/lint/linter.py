@@ -144,7 +144,7 @@ class Linter:
     def __init__(
         self, options: LintOptions = LintOptions(), rulebook: Optional[Rulebook] = None
     ) -> None:
-        """``rulebook``: the rules already loaded from ``options.rule_dirs`` (default: load them)."""
+        """``rulebook``: the rules already loaded from ``options.rule_dirs`` (default: load)."""
         self.options = options
         loaded = rulebook if rulebook is not None else load_rulebook(options.rule_dirs)
         self.rulebook = with_severities(loaded, options.severity)

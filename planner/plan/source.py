@@ -89,4 +89,3 @@ def is_shift_jis(raw: bytes) -> bool:
         1 for char in wide if "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
     )
     return bool(wide) and japanese >= 0.8 * len(wide)
-

@@ -17,6 +17,7 @@ _CLOSING = {"{": "}", "[": "]"}
 _BLOCK_WORDS = ("block mapping", "block collection", "block end", "expected key",
                 "mapping values are not allowed", "expected '-' indicator")  # fmt: skip
 
+
 def explain(error: Any, text: str) -> Problem:
     """An AE001 problem for a ``yaml.MarkedYAMLError`` raised while parsing ``text``."""
     problem = str(error.problem or "")

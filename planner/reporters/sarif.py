@@ -26,7 +26,9 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 LANGUAGE_TAGS = {"en": "en-US", "ja": "ja-JP"}
 # GitHub's properties.problem.severity knows error, warning and recommendation.
 PROBLEM_SEVERITY = {
-    Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "recommendation",
 }
 # A YAML comment: " #" after the value (a "#" inside a quoted value is rare in plans; the region
 # is then merely shorter).

@@ -235,9 +235,12 @@ def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
     autofix = raw.get("autofix")
     return RuleSpec.model_construct(
         autofix=Autofix.model_construct(
-            availability=autofix["availability"], safety=autofix["safety"],
+            availability=autofix["availability"],
+            safety=autofix["safety"],
             what=text(autofix["what"]),
-        ) if autofix else None,
+        )
+        if autofix
+        else None,
         code=raw["code"],
         name=raw["name"],
         severity=Severity(raw["severity"]),
@@ -254,7 +257,9 @@ def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
         references=list(raw.get("references", [])),
         check=check,
         examples=Examples.model_construct(
-            fail=examples["fail"], fail_at=list(examples["fail_at"]), pass_=examples["pass"],
+            fail=examples["fail"],
+            fail_at=list(examples["fail_at"]),
+            pass_=examples["pass"],
             metadata=metadata,
         ),
     )

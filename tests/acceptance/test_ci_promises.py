@@ -73,7 +73,16 @@ def test_rule_names_are_accepted_wherever_codes_are(project: Path) -> None:
     plan.write_text(CLEAN.replace("  sync_error_owner: Marketing Ops\n", ""), encoding="utf-8")
     code, out, _ = run("lint", "--fail-on", "warning", "--format", "json", "plans")
     assert code == 1 and {f["code"] for f in json.loads(out)["findings"]} == {"AE701"}
-    by_name = run("lint", "--fail-on", "warning", "--format", "json", "plans", "--ignore", "no-sync-error-owner")
+    by_name = run(
+        "lint",
+        "--fail-on",
+        "warning",
+        "--format",
+        "json",
+        "plans",
+        "--ignore",
+        "no-sync-error-owner",
+    )
     by_code = run("lint", "--fail-on", "warning", "--format", "json", "plans", "--ignore", "AE701")
     assert by_name == by_code and by_name[0] == 0
     assert run("lint", "--fail-on", "warning", "plans", "--select", "NO-SYNC-ERROR-OWNER")[0] == 1

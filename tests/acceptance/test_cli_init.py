@@ -207,10 +207,14 @@ def test_person_accounts_are_asked_not_assumed(tmp_path: Path, linter: Linter) -
     ("args", "expected"),
     [
         (("--bus", "Japan,Korea,Japan"), "repeated: Japan"),
-        (("--connector-user", "integration_user", "--custom-username", "x@y"),
-         "--custom-username applies only when --connector-user is custom_user"),
-        (("--scope", "all_records", "--mds-lead-field", "BU__c"),
-         "--mds-lead-field applies only when --scope is marketing_data_sharing"),
+        (
+            ("--connector-user", "integration_user", "--custom-username", "x@y"),
+            "--custom-username applies only when --connector-user is custom_user",
+        ),
+        (
+            ("--scope", "all_records", "--mds-lead-field", "BU__c"),
+            "--mds-lead-field applies only when --scope is marketing_data_sharing",
+        ),
     ],
 )
 def test_contradicting_flags_are_rejected(

@@ -50,7 +50,12 @@ def test_fail_on_thresholds() -> None:
 
 def test_select_and_ignore_take_prefixes_and_lists() -> None:
     _, out, _ = run("lint", "--format", "json", "--select", "AE1,AE4", "--ignore", "AE401", BAD)
-    assert sorted(f["code"] for f in json.loads(out)["findings"]) == ["AE108", "AE109", "AE402", "AE403"]
+    assert sorted(f["code"] for f in json.loads(out)["findings"]) == [
+        "AE108",
+        "AE109",
+        "AE402",
+        "AE403",
+    ]
 
 
 def test_json_output_is_stable_and_one_based() -> None:

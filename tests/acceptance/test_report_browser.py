@@ -16,6 +16,7 @@ from tests.unit.report.hostile import HOSTILE_PLAN
 
 pytestmark = pytest.mark.slow
 
+
 @pytest.fixture(scope="module")
 def chromium() -> Path:
     return chromium_or_skip()

@@ -74,9 +74,7 @@ def test_replaced_terms_are_gone(old: str) -> None:
 def test_japanese_rule_texts_use_the_salesforce_label(english: str) -> None:
     japanese = REQUIRED[english]
     pattern = re.compile(rf"(?<![`\w]){re.escape(english)}(?![`\w])", re.IGNORECASE)
-    missing = [
-        code for code, en, ja in _rule_texts() if pattern.search(en) and japanese not in ja
-    ]
+    missing = [code for code, en, ja in _rule_texts() if pattern.search(en) and japanese not in ja]
     assert missing == [], f"{english} should read {japanese} in Japanese"
 
 

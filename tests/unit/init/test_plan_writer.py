@@ -16,6 +16,14 @@ from planner.plan.events import load_text
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 
+# The Trailhead unit's questions, in the order `aeplan init` asks them.
+QUESTION_ORDER = (
+    "org", "version", "bu_count", "bu_name", "connector_user", "custom_username", "custom_license",
+    "scope", "mds_lead_field", "mds_contact_field", "same_email", "person_accounts_enabled",
+    "person_accounts", "person_account_record_type", "ae_admins", "salesforce_admin",
+    "sync_error_owner", "sync_error_review", "partner",
+)  # fmt: skip
+
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
@@ -23,29 +31,6 @@ def test_quoted_text_reads_back_unchanged(text: str) -> None:
     document = f"value: {quoted(text)}\n"
     assert yaml.safe_load(document) == {"value": text}
     assert load_text(document, Limits()).data == {"value": text}
-
-
-# The Trailhead unit's questions, in the order `aeplan init` asks them.
-QUESTION_ORDER = (
-    "org",
-    "version",
-    "bu_count",
-    "bu_name",
-    "connector_user",
-    "custom_username",
-    "custom_license",
-    "scope",
-    "mds_lead_field",
-    "mds_contact_field",
-    "same_email",
-    "person_accounts",
-    "person_account_record_type",
-    "ae_admins",
-    "salesforce_admin",
-    "sync_error_owner",
-    "sync_error_review",
-    "partner",
-)
 
 
 def test_stray_surrogates_are_a_planner_error() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pathspec
 import pytest
 
-from planner.lint.globs import PathPatterns, matches, matches_any, parse
+from planner.lint.globs import PathPatterns, matches, parse
 
 ROOT = Path("/r")
 NAMES = ("a", "b", "ab", "plans", "x.yaml", "a.yaml", "xay", "!x")
@@ -66,7 +66,6 @@ def test_negation_anchoring_and_folders_follow_gitignore(
     tmp_path: Path, lines: list[str], path: str, expected: bool
 ) -> None:
     assert PathPatterns(lines, tmp_path).matches(tmp_path / path, is_folder=False) is expected
-    assert matches_any(lines, tmp_path / path, tmp_path) is expected
 
 
 @pytest.mark.parametrize(

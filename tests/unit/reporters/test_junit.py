@@ -89,7 +89,9 @@ def test_selection_limits_the_cases_and_broken_files_list_only_rules_that_ran() 
     fine = chosen.analyse_bytes(hostile_plan("Japan").encode(), "fine.yaml")
     active = tuple(r.code for r in chosen.rulebook.rules if r.code.startswith(("AE0", "AE104")))
     ran_on_invalid = chosen.engine.runs_on_invalid_plans
-    result = LintResult((broken, fine), "en", chosen.rulebook, active, on_invalid_plans=ran_on_invalid)
+    result = LintResult(
+        (broken, fine), "en", chosen.rulebook, active, on_invalid_plans=ran_on_invalid
+    )
     suites = parsed(result).findall("testsuite")
     names = [[c.get("name", "").split()[0] for c in s.findall("testcase")] for s in suites]
     structural = [code for code in active if code.startswith("AE0")]
@@ -181,7 +183,10 @@ def test_junitparser_reads_what_ci_readers_see(tmp_path: Any) -> None:
     suite = suites[0]
     failing = {f.code for f in result.findings if f.severity is not Severity.INFO}
     assert (suite.tests, suite.failures, suite.errors, suite.skipped) == (
-        len(list(suite)), len(failing), 0, 0
+        len(list(suite)),
+        len(failing),
+        0,
+        0,
     )
     failed = {case.name.split()[0] for case in suite if not case.is_passed}
     assert failed == failing

@@ -194,6 +194,7 @@ def test_region_runs_to_the_end_of_the_value_before_a_comment() -> None:
     from planner.findings import Finding
 
     text = "aeplan: 1\nname: Acme   # a title\n  # aeplan: ignore[AE104]\n"
+
     def at(line: int, column: int) -> dict[str, int]:
         finding = Finding("AE104", "x", Severity.WARNING, "m", "p.yaml", "/name", line, column)
         return sarif.region(finding, text)

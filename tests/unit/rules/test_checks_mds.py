@@ -119,7 +119,7 @@ def test_overlap_check_scales_linearly_with_many_bus() -> None:
                 "scope": "marketing_data_sharing",
                 "marketing_data_sharing": [
                     {"object": "lead", "field": "BU__c", "value": f"v{i % 500}"},
-                ]
+                ],
             },
         }
         for i in range(2000)
