@@ -268,6 +268,26 @@ def _mask_secret_keys(line: str) -> str:
     return line
 
 
+def refuse_secrets(loaded: LoadedPlan, name: str, action: str) -> None:
+    """Raise :class:`PlannerError` at the first secret in the plan's *data* (not its findings).
+
+    ``report`` and ``compare`` quote plan values, so they refuse a plan holding a secret even
+    when AE801 is switched off, selected away or suppressed: configuration may hide the
+    finding, never unmask the value. ``action`` completes "remove it before …".
+    """
+    from planner.errors import PlannerError
+
+    pointer = next(iter(secrets_in(loaded.data)), None)
+    if pointer is None:
+        return
+    position = loaded.position(pointer)
+    raise PlannerError(
+        f"the plan holds a secret at {_dotted(pointer) or '(top level)'} (AE801, whatever the "
+        f"configuration says); remove it before {action}",
+        file=name, line=position.line, column=position.column,
+    )  # fmt: skip
+
+
 def _dotted(pointer: str) -> str:
     text = ""
     for segment in pointers.split(pointer):

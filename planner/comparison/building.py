@@ -10,6 +10,7 @@ from planner.comparison.evaluation import common_keys, evaluate_unit, noted, to_
 from planner.comparison.recommendation import recommend
 from planner.comparison.results import Comparison, UnitComparison
 from planner.engine import Engine
+from planner.checks.secrets import refuse_secrets
 from planner.errors import PlannerError
 from planner.linting import Analysis, Linter, LintOptions
 from planner.rulebook import StructuralCheck
@@ -46,6 +47,7 @@ def compare_analysis(
             f"the plan holds a secret ({secret.code}); remove it before comparing",
             file=analysis.path, line=secret.line, column=secret.column,
         )  # fmt: skip
+    refuse_secrets(analysis.loaded, analysis.path, "comparing")
     lang = lang or analysis.lang
     baseline = frozenset(
         (hit.rule.code, hit.pointer) for hit in engine.run(PlanContext(data, data), _as_set(codes))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
+from planner.checks.secrets import refuse_secrets
 from planner.errors import PlannerError
 from planner.linting import Analysis, Linter, LintOptions
 from planner.report.context import Citations, ReportContext
@@ -48,6 +49,7 @@ def build_report(path: Path, output_format: str, options: Optional[LintOptions] 
     secrets = tuple(finding for finding in analysis.findings if finding.code == "AE801")
     if secrets:  # a report quotes plan values, and a secret must never be shown (AE801)
         raise _unreportable(replace(analysis, findings=secrets))
+    refuse_secrets(analysis.loaded, analysis.path, "building a report")
     context = ReportContext(
         analysis, analysis.plan, wording(analysis.lang), linter.rulebook, Citations(),
         linter.active_codes(analysis.path),
