@@ -104,7 +104,10 @@ class _ClosedStream(io.TextIOBase):
 
 
 def _prepare_streams() -> None:
-    """A closed stdout becomes :class:`_ClosedStream`; unencodable text is written escaped."""
+    """Wrap stdout/stderr in :class:`~planner.terminal.SafeStream`; a closed stdout fails on write.
+
+    Unencodable text (lone surrogates) is written as backslash escapes.
+    """
     if sys.stdout is None:
         sys.stdout = _ClosedStream()
     for stream in (sys.stdout, sys.stderr):
@@ -112,6 +115,13 @@ def _prepare_streams() -> None:
         if reconfigure is not None:
             # lone surrogates (non-UTF-8 file names) become \udcNN: output stays valid text
             reconfigure(errors="backslashreplace")
+    from planner.terminal import SafeStream
+
+    # no control character from a plan, file name or configuration reaches a terminal raw
+    if not isinstance(sys.stdout, SafeStream):
+        sys.stdout = SafeStream(sys.stdout)  # type: ignore[arg-type]
+    if sys.stderr is not None and not isinstance(sys.stderr, SafeStream):
+        sys.stderr = SafeStream(sys.stderr)
 
 
 def _silence_stdout() -> None:
