@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -111,7 +112,9 @@ def _write_in_place(target: Path, text: str) -> None:
         descriptor = os.open(target, flags)
     except OSError as error:
         if error.errno == errno.ENXIO:
-            raise PlannerError("cannot write: no process reads this FIFO", file=str(target)) from None
+            raise PlannerError(
+                "cannot write: no process reads this FIFO", file=str(target)
+            ) from None
         raise PlannerError(f"cannot write: {error.strerror or error}", file=str(target)) from None
     try:
         if hasattr(os, "set_blocking"):
@@ -134,7 +137,5 @@ def _mode_for(existing: Optional[os.stat_result]) -> int:
 
 
 def _remove_quietly(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

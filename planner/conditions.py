@@ -37,7 +37,7 @@ def _delegate(schema: Any) -> Predicate:
 
 
 def _linear_validator() -> Any:
-    """Draft 2020-12 with ``pattern`` and ``patternProperties`` run by RE2, not backtracking ``re``."""
+    """Draft 2020-12 with ``pattern`` and ``patternProperties`` run by RE2 (no backtracking)."""
     from jsonschema import Draft202012Validator, validators
     from jsonschema.exceptions import ValidationError
 

@@ -1,6 +1,6 @@
-"""Regular expressions from rule files, run by a linear-time engine (RE2): no backtracking.
+"""Regular expressions from rule files, run by a linear-time engine (RE2), never backtracking.
 
-JSON Schema's ``pattern`` comes from organisation rule files, which a pull request may edit. Python's
+``pattern`` comes from organisation rule files, which a pull request may edit. Python's
 ``re`` backtracks (``(a+)+$`` on 41 characters never ends); RE2 (Google's engine, the
 ``google-re2`` package) matches in time linear in the text and refuses the few features that
 need backtracking (back-references, look-around) when the pattern is compiled.

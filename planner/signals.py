@@ -7,9 +7,7 @@ from types import FrameType
 from typing import Optional
 
 #: The signals a CI runner or a closed terminal sends to cancel a job (SIGHUP is POSIX only).
-CANCELLING = tuple(
-    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
+CANCELLING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 class Cancelled(KeyboardInterrupt):

@@ -29,8 +29,9 @@ _SECRET_WORDS = frozenset({
 # Run-together words that end in one of these name a secret: `accesstoken`, `secretkey`.
 _SECRET_ENDINGS = ("password", "passwd", "passphrase", "secret", "token", "credential")
 _KEY_PREFIXES = ("secret", "private", "api", "access", "signing", "encryption", "client", "master")
-_SECRET_PAIRS = frozenset({("private", "key"), ("api", "key"), ("secret", "key"),
-                           ("access", "key"), ("signing", "key"), ("encryption", "key")})  # fmt: skip
+_SECRET_PAIRS = frozenset(
+    (prefix, "key") for prefix in ("private", "api", "secret", "access", "signing", "encryption")
+)
 # Japanese key names as Salesforce's Japanese UI and admins write them.
 _JAPANESE_SECRETS = ("パスワード", "秘密鍵", "秘密キー", "秘密の質問", "シークレット", "トークン",
                      "暗証番号", "認証情報", "資格情報", "プライベートキー", "アクセスキー",
@@ -69,7 +70,7 @@ def names_secret(key: str) -> bool:
     if not words or words[-1] in _METADATA_WORDS:
         return False
     for word in words:
-        if word in _SECRET_WORDS or word.endswith(_SECRET_ENDINGS) and not word.endswith("ary"):
+        if word in _SECRET_WORDS or (word.endswith(_SECRET_ENDINGS) and not word.endswith("ary")):
             return True
         if word.endswith("key") and word[:-3] in _KEY_PREFIXES:
             return True

@@ -30,7 +30,7 @@ def terminal_format(given: Optional[str], environ: Mapping[str, str]) -> str:
 
 def parse_outputs(values: Sequence[str]) -> tuple[OutputFile, ...]:
     """Parse ``FORMAT=PATH`` values; a missing ``=``, path or known format is a PlannerError."""
-    parsed = []
+    parsed: list[OutputFile] = []
     for value in values:
         name, equals, path = value.partition("=")
         name = name.strip().lower()

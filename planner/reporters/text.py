@@ -11,7 +11,6 @@ from planner.linting import Analysis, LintResult
 from planner.reporters import help_reference
 from planner.terminal import printable, width
 
-
 #: How much of a source line the text format quotes (characters, before escaping).
 SHOWN_CHARACTERS = 200
 

@@ -1,4 +1,4 @@
-"""Each kind of hostile plan, rule file, configuration and baseline (shared/cases/hostile) as a test.
+"""Each kind of hostile plan, rule file, configuration and baseline as a test.
 
 The case numbers refer to ``shared/cases/hostile/NN-*``; kinds without a reproduction there
 (merge keys, caret column) are built here.
@@ -63,7 +63,9 @@ def test_case20_names_that_only_look_like_secrets(key: str) -> None:
 
 
 def test_case20_a_putty_private_key_is_a_secret(linter: Linter) -> None:
-    text = MINIMAL + f'  - name: "PuTTY-User-Key-File-3: ssh-ed25519\\nPrivate-Lines: 1\\n{SECRET}"\n'
+    text = (
+        MINIMAL + f'  - name: "PuTTY-User-Key-File-3: ssh-ed25519\\nPrivate-Lines: 1\\n{SECRET}"\n'
+    )
     analysis = analyse(linter, text)
     assert "AE801" in [finding.code for finding in analysis.findings]
     assert all(SECRET not in finding.message for finding in analysis.findings)
@@ -134,7 +136,8 @@ def test_merge_keys_count_the_keys_they_copy(linter: Linter) -> None:
 
 def test_case12_messages_naming_other_units_stay_short(linter: Linter) -> None:
     units = "".join(
-        f"  - name: legacy{i}\n    connector: {{version: 1, state: paused, user: integration_user}}\n"
+        f"  - name: legacy{i}\n"
+        "    connector: {version: 1, state: paused, user: integration_user}\n"
         f"  - name: mds{i}\n    connector: {{version: 2, state: paused, user: integration_user}}\n"
         "    sync: {scope: marketing_data_sharing}\n"
         for i in range(300)
@@ -224,7 +227,11 @@ def _rule(folder: Path, code: str, when: str) -> Path:
 
 
 def test_case15_patterns_run_in_linear_time(tmp_path: Path) -> None:
-    _rule(tmp_path / "rules", "ZZ001", '{properties: {item: {properties: {name: {pattern: "(a+)+$"}}}}}')
+    _rule(
+        tmp_path / "rules",
+        "ZZ001",
+        '{properties: {item: {properties: {name: {pattern: "(a+)+$"}}}}}',
+    )
     plan = tmp_path / "plan.yaml"
     plan.write_text(MINIMAL.replace("Japan", "a" * 5000 + "!"), encoding="utf-8")
     start = time.perf_counter()
@@ -233,11 +240,18 @@ def test_case15_patterns_run_in_linear_time(tmp_path: Path) -> None:
     assert time.perf_counter() - start < 20
 
 
-@pytest.mark.parametrize("when", ['{properties: {name: {pattern: "(a)\\\\1"}}}',
-                                  '{"$ref": "http://127.0.0.1:9/x.json"}',
-                                  '{properties: {name: {"$ref": "file:///etc/passwd"}}}',
-                                  '{properties: {name: {"$ref": "#/definitions/nope"}}}'])  # fmt: skip
-def test_case08_refs_and_backtracking_patterns_are_refused_at_load(tmp_path: Path, when: str) -> None:
+REFUSED_CONDITIONS = [
+    '{properties: {name: {pattern: "(a)\\\\1"}}}',
+    '{"$ref": "http://127.0.0.1:9/x.json"}',
+    '{properties: {name: {"$ref": "file:///etc/passwd"}}}',
+    '{properties: {name: {"$ref": "#/definitions/nope"}}}',
+]
+
+
+@pytest.mark.parametrize("when", REFUSED_CONDITIONS)
+def test_case08_refs_and_backtracking_patterns_are_refused_at_load(
+    tmp_path: Path, when: str
+) -> None:
     _rule(tmp_path / "rules", "ZZ002", when)
     plan = tmp_path / "plan.yaml"
     plan.write_text(MINIMAL, encoding="utf-8")

@@ -80,7 +80,8 @@ def test_dash_is_standard_output_wherever_a_path_is_taken(tmp_path: Path) -> Non
 def test_two_outputs_to_one_path_are_refused(tmp_path: Path) -> None:
     plan, out = _plan(tmp_path), tmp_path / "out.txt"
     result = CliRunner().invoke(
-        cli, ["lint", "--output", f"json={out}", "--output", f"sarif={tmp_path}/./out.txt", str(plan)]
+        cli,
+        ["lint", "--output", f"json={out}", "--output", f"sarif={tmp_path}/./out.txt", str(plan)],
     )
     assert result.exit_code == 2 and "both write to this path" in result.stderr
     assert not out.exists()
