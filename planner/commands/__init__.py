@@ -45,7 +45,8 @@ def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def boundary() -> Iterator[None]:
     """The one place where errors become exit codes and one-line messages.
 
-    It also makes the process safe to run in CI: SIGTERM/SIGHUP clean up like Ctrl-C, standard
+    It also makes the process safe to run in CI: SIGTERM/SIGHUP (turned into
+    :class:`~planner.signals.Cancelled` by :func:`planner.cli.main`) clean up like Ctrl-C, standard
     output is flushed here (a full disk or a closed stdout is a one-line exit 2, not a bug), and
     every message is shown with control characters escaped (:func:`planner.terminal.printable`).
     """
@@ -54,7 +55,6 @@ def boundary() -> Iterator[None]:
     from planner.terminal import printable
 
     _prepare_streams()
-    signals.install()
     try:
         try:
             yield

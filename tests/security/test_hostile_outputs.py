@@ -172,7 +172,8 @@ def test_case23_sigterm_and_sighup_leave_the_old_file_and_no_temp_file(
 @POSIX
 def test_case23_a_signalled_run_exits_with_128_plus_the_signal(tmp_path: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-c", "import time, sys; from planner.commands import boundary\n"
+        [sys.executable, "-c", "import time; from planner import signals\n"
+         "from planner.commands import boundary\nsignals.install()\n"
          "with boundary():\n    print('ready', flush=True); time.sleep(30)"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
