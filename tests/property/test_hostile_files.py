@@ -173,7 +173,7 @@ def test_folder_shapes_give_a_result_or_one_line(shapes: list[str]) -> None:
                 os.mkfifo(name)
             elif shape == "deep":
                 deep = root.joinpath(*["d"] * 60)
-                deep.mkdir(parents=True)
+                deep.mkdir(parents=True, exist_ok=True)
                 (deep / "p.yaml").write_text(plan_text, encoding="utf-8")
             elif shape == "bad-name" and os.name == "posix":
                 with open(os.path.join(os.fsencode(root), b"x\xff\x1b.yaml"), "wb") as handle:
