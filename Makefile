@@ -81,11 +81,16 @@ docs: $(STAMP)
 	@$(BIN)/python -m planner.rules.index
 
 fuzz: $(STAMP)
-	@minutes=$${AEPLAN_FUZZ_MINUTES:-30}; share=$$(( minutes * 60 / 4 )); \
+	@minutes=$${AEPLAN_FUZZ_MINUTES:-30}; share=$$(( minutes * 60 / 9 )); \
 	for test in tests/property/test_hostile_input.py::test_lint_never_raises_and_every_format_renders \
 	    tests/property/test_hostile_input.py::test_report_and_compare_end_in_output_or_one_line_error \
 	    tests/security/test_untrusted_files.py::test_any_configuration_bytes_give_a_result_or_one_line \
-	    tests/security/test_untrusted_files.py::test_any_organisation_rule_bytes_give_a_result_or_one_line; do \
+	    tests/security/test_untrusted_files.py::test_any_organisation_rule_bytes_give_a_result_or_one_line \
+	    tests/property/test_hostile_files.py::test_generated_organisation_rules_give_a_result_or_one_line \
+	    tests/property/test_hostile_files.py::test_generated_configuration_gives_a_result_or_one_line \
+	    tests/property/test_hostile_files.py::test_generated_baselines_give_a_result_or_one_line \
+	    tests/property/test_hostile_files.py::test_folder_shapes_give_a_result_or_one_line \
+	    tests/property/test_hostile_files.py::test_output_size_is_linear_in_input_size; do \
 	  echo "fuzzing $$test for $$share s"; \
 	  AEPLAN_FUZZ_RANDOM=1 AEPLAN_FUZZ_EXAMPLES=100000000 timeout $$share $(BIN)/python -m pytest -q -x -p no:cacheprovider $$test; \
 	  status=$$?; test $$status -eq 0 -o $$status -eq 124 || exit $$status; \

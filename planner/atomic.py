@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -105,9 +106,25 @@ def _stat(path: Path) -> Optional[os.stat_result]:
 
 
 def _write_in_place(target: Path, text: str) -> None:
-    """Write to a FIFO, device or own stream as it is: truncating open, no rename."""
+    """Write to a FIFO, device or own stream as it is: truncating open, no rename.
+
+    The open does not block: a FIFO nobody reads is an error (``ENXIO``), not a hang.
+    """
+    flags = os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NONBLOCK", 0)
     try:
-        with open(target, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
+        descriptor = os.open(target, flags)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise PlannerError(
+                "cannot write: no process reads this FIFO", file=str(target)
+            ) from None
+        raise PlannerError(f"cannot write: {error.strerror or error}", file=str(target)) from None
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        with os.fdopen(
+            descriptor, "w", encoding="utf-8", errors="backslashreplace", newline=""
+        ) as handle:
             handle.write(text)
     except OSError as error:
         raise PlannerError(f"cannot write: {error.strerror or error}", file=str(target)) from None

@@ -7,8 +7,11 @@ sequences (ECMA-48); the text inside is always escaped before it is painted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Optional, TextIO
+
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 _STYLES = {
     "error": "1;31",
@@ -29,8 +32,24 @@ class Coloured:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        """Write ``text`` to the wrapped stream."""
-        return self._stream.write(text)
+        """Write ``text`` to the wrapped stream.
+
+        Over the CLI's terminal-escaping stream (anything with ``escaped`` and ``inner``), the
+        colour codes :func:`paint` made (SGR only: ``ESC [ … m``) go to the terminal as they are and
+        everything else is escaped as usual, so a plan can still put no other control sequence
+        (title, clipboard, cursor, bidi) on the screen.
+        """
+        escaped = getattr(self._stream, "escaped", None)
+        inner = getattr(self._stream, "inner", None)
+        if escaped is None or inner is None:
+            return self._stream.write(text)
+        pieces, start = [], 0
+        for match in _SGR.finditer(text):
+            pieces += [escaped(text[start : match.start()]), match.group(0)]
+            start = match.end()
+        pieces.append(escaped(text[start:]))
+        inner.write("".join(pieces))
+        return len(text)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)

@@ -49,6 +49,23 @@ def read_bytes(path: Union[str, Path], limit: int = DEFAULT_MAX_BYTES) -> bytes:
         os.close(descriptor)
 
 
+def read_head(path: Union[str, Path], size: int) -> bytes:
+    """The first ``size`` bytes (or fewer) of the regular file at ``path``, never blocking.
+
+    For cheap looks before the real read (a plan's ``language:``, a configuration's ``lang``):
+    like :func:`read_bytes`, a FIFO, device or socket is refused without a read.
+    Raises :class:`OSError` when the file cannot be read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(os.fspath(path), flags)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotRegular(path)
+        return os.read(descriptor, size)
+    finally:
+        os.close(descriptor)
+
+
 class NotRegular(OSError):
     """The path names a FIFO, device, socket or folder: aeplan reads regular files only."""
 

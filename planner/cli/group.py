@@ -99,5 +99,8 @@ for _name, _command in COMMANDS.items():
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point: SIGTERM/SIGHUP clean up like Ctrl-C, then the command runs."""
+    from planner.cli import signals
+
+    signals.install()  # here, not in the boundary: a host process (tests) keeps its own handlers
     cli(prog_name="aeplan")

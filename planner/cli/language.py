@@ -14,12 +14,14 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Optional
 
-from planner import i18n
+from planner import i18n, reading
 
 _CURRENT: ContextVar[str] = ContextVar("aeplan_language", default="")
 _CONFIG_LANG = re.compile(r"""^\s*lang\s*=\s*["'](en|ja)["']""", re.MULTILINE)
 _PLAN_SUFFIXES = (".yaml", ".yml")
 _SCAN_BYTES = 16384
+# A configuration file larger than this is not scanned early; the real read reports it.
+_SCAN_CONFIG_BYTES = 1024 * 1024
 
 
 def current(environ: Mapping[str, str]) -> str:
@@ -80,7 +82,7 @@ def _configured(argv: Sequence[str], cwd: Path) -> Optional[str]:
     ]  # fmt: skip
     for candidate in candidates:
         try:
-            text = candidate.read_text(encoding="utf-8")
+            text = reading.read_head(candidate, _SCAN_CONFIG_BYTES).decode("utf-8")
         except (OSError, UnicodeDecodeError):
             continue
         if candidate.name == "pyproject.toml":
@@ -98,8 +100,7 @@ def _from_plans(argv: Sequence[str]) -> Optional[str]:
         if arg.startswith("-") or not arg.endswith(_PLAN_SUFFIXES):
             continue
         try:
-            with open(arg, "rb") as handle:
-                head = handle.read(_SCAN_BYTES).decode("utf-8", errors="replace")
+            head = reading.read_head(arg, _SCAN_BYTES).decode("utf-8", errors="replace")
         except OSError:
             continue
         found = i18n.scan_plan_language(head)

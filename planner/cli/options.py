@@ -90,9 +90,10 @@ def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def boundary() -> Iterator[None]:
     """The one place where errors become exit codes and one-line messages.
 
-    It also makes the process safe to run in CI: SIGTERM/SIGHUP clean up like Ctrl-C, standard
-    output is flushed here (a full disk or a closed stdout is a one-line exit 2, not a bug), and
-    every message is shown with control characters escaped (:func:`planner.terminal.printable`).
+    It also makes the process safe to run in CI: SIGTERM/SIGHUP (turned into
+    :class:`~planner.cli.signals.Cancelled` by :func:`planner.cli.main`) clean up like Ctrl-C,
+    standard output is flushed here (a full disk or a closed stdout is a one-line exit 2, not a
+    bug), and every message is shown with control characters escaped (:func:`planner.terminal.printable`).
     """
     from planner.cli import signals
     from planner.cli.language import current
@@ -100,7 +101,6 @@ def boundary() -> Iterator[None]:
     from planner.terminal import printable
 
     _prepare_streams()
-    signals.install()
     try:
         try:
             yield
@@ -152,7 +152,10 @@ class _ClosedStream(io.TextIOBase):
 
 
 def _prepare_streams() -> None:
-    """A closed stdout becomes :class:`_ClosedStream`; unencodable text is written escaped."""
+    """Wrap stdout/stderr in :class:`~planner.terminal.SafeStream`; a closed stdout fails on write.
+
+    Unencodable text (lone surrogates) is written as backslash escapes.
+    """
     if sys.stdout is None:
         sys.stdout = _ClosedStream()
     for stream in (sys.stdout, sys.stderr):
@@ -160,6 +163,13 @@ def _prepare_streams() -> None:
         if reconfigure is not None:
             # lone surrogates (non-UTF-8 file names) become \udcNN: output stays valid text
             reconfigure(errors="backslashreplace")
+    from planner.terminal import SafeStream
+
+    # no control character from a plan, file name or configuration reaches a terminal raw
+    if not isinstance(sys.stdout, SafeStream):
+        sys.stdout = SafeStream(sys.stdout)  # type: ignore[arg-type]
+    if sys.stderr is not None and not isinstance(sys.stderr, SafeStream):
+        sys.stderr = SafeStream(sys.stderr)
 
 
 def _silence_stdout() -> None:

@@ -16,6 +16,7 @@ from planner.comparison.recommendation import recommend
 from planner.comparison.results import Comparison, UnitComparison
 from planner.errors import PlannerError
 from planner.lint.linter import Analysis, Linter, LintOptions
+from planner.plan.secrets import refuse_secrets
 from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine
 from planner.rules.rulebook import StructuralCheck
@@ -70,6 +71,7 @@ def compare_analysis(
             "compare.secret", code=secret.code,
             file=analysis.path, line=secret.line, column=secret.column,
         )  # fmt: skip
+    refuse_secrets(analysis.loaded, analysis.path, "comparing")
     lang = lang or analysis.lang
     baseline = frozenset(
         (hit.rule.code, hit.pointer)

@@ -148,6 +148,10 @@ def _parse(text: str, name: str) -> dict[str, Any]:
         raise PlannerError.keyed(
             "config.invalid_toml", detail=message, file=name, line=line, column=column
         ) from None
+    except RecursionError:  # tomllib recurses per nesting level: hostile, not a bug
+        raise PlannerError("invalid TOML: arrays or tables nested too deeply", file=name) from None
+    except ValueError as error:  # e.g. an integer past Python's 4,300-digit conversion limit
+        raise PlannerError(f"invalid TOML: {error}", file=name) from None
 
 
 def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -> ConfigFile:

@@ -194,7 +194,7 @@ class Linter:
             raise PlannerError.keyed(
                 "file.unreadable", file=str(path), reason=reason, reason_key=key
             ) from None
-        return self.analyse_bytes(raw, str(path))
+        return self.analyse_bytes(raw, shown_name(path))
 
     def analyse_bytes(self, raw: bytes, name: str) -> Analysis:
         """Analyse a plan given as bytes; ``name`` is how findings refer to the file."""
@@ -281,7 +281,7 @@ class Linter:
             Position(1, 1),
             {"limit": "bytes", "value": str(self.options.limits.max_bytes)},
         )
-        return self._analyse(LoadedPlan(text="", problems=[problem]), str(path))
+        return self._analyse(LoadedPlan(text="", problems=[problem]), shown_name(path))
 
     def _from_problem(self, problem: Problem, name: str, lang: str) -> Finding:
         rule = self._rules[problem.code]
@@ -302,6 +302,19 @@ class Linter:
             return self.options.lang
         languages = {analysis.lang for analysis in analyses}
         return languages.pop() if len(languages) == 1 else (self.options.fallback_lang or "en")
+
+
+def shown_name(path: Path) -> str:
+    """How findings name a file: a name that is not UTF-8 shows its bytes as ``\\udcNN`` escapes.
+
+    Python decodes such names with lone surrogates, which no UTF-8 output (JSON, SARIF, XML,
+    the job summary) can hold; escaping them here, where the name enters, keeps every format
+    valid UTF-8.
+    """
+    name = str(path)
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _finding(

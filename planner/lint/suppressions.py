@@ -55,6 +55,7 @@ def scan(text: str) -> Comments:
     spans = _scalar_spans(text)
     found: list[Suppression] = []
     malformed: list[Position] = []
+    following: Optional[list[int]] = None
     for index, line in enumerate(lines):
         start = next(
             (m for m in _START.finditer(line) if not _inside(spans, index, m.start())), None
@@ -66,7 +67,12 @@ def scan(text: str) -> Comments:
             malformed.append(Position(index + 1, start.start() + 1))
             continue
         directive, codes, reason = parsed
-        target = 0 if directive == "ignore-file" else _target(lines, index, start.start())
+        if directive == "ignore-file":
+            target = 0
+        else:
+            if following is None:
+                following = _next_content_lines(lines)
+            target = _target(lines, index, start.start(), following)
         found.append(Suppression(index + 1, start.start() + 1, target, codes, reason, directive))
     return Comments(tuple(found), tuple(malformed))
 
@@ -81,14 +87,24 @@ def _parse(rest: str) -> Optional[tuple[str, tuple[str, ...], str]]:
     return match.group(1).lower(), tuple(dict.fromkeys(codes)), match.group(3).strip()
 
 
-def _target(lines: list[str], index: int, column: int) -> int:
+def _target(lines: list[str], index: int, column: int, following: list[int]) -> int:
     """The line a comment covers: its own after content, else the next non-comment line."""
     if lines[index][:column].strip():
         return index + 1
-    for following in range(index + 1, len(lines)):
-        if not lines[following].lstrip().startswith("#"):
-            return following + 1
-    return len(lines) + 1
+    return following[index + 1]
+
+
+def _next_content_lines(lines: list[str]) -> list[int]:
+    """For each 0-based index, the 1-based number of the first non-comment line at or after it.
+
+    One backward pass, so a run of comment-only lines costs its length once, not once per
+    comment (``len(lines) + 1`` when only comments follow).
+    """
+    following = [len(lines) + 1] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        is_comment = lines[index].lstrip().startswith("#")
+        following[index] = following[index + 1] if is_comment else index + 1
+    return following
 
 
 def _scalar_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -196,21 +212,25 @@ class _Maker:
     def __init__(self, loaded: LoadedPlan, make: NoteMaker) -> None:
         self.loaded = loaded
         self.make = make
+        self._by_line: Optional[dict[int, str]] = None
 
     def __call__(self, code: str, position: Position, params: dict[str, str]) -> Finding:
         target = int(params.get("target", "0"))
-        return self.make(code, pointer_on_line(self.loaded, target), position, params)
+        if self._by_line is None:  # built once per plan: notes x nodes would be quadratic
+            self._by_line = pointers_by_line(self.loaded)
+        return self.make(code, self._by_line.get(target, ""), position, params)
 
 
-def pointer_on_line(loaded: LoadedPlan, line: int) -> str:
-    """The pointer of the first key or value on ``line`` ("" for none: the whole file)."""
-    candidates = [
-        (position.column, len(pointer), pointer)
-        for table in (loaded.keys, loaded.values)
-        for pointer, position in table.items()
-        if position.line == line and line > 0
-    ]
-    return min(candidates)[2] if candidates else ""
+def pointers_by_line(loaded: LoadedPlan) -> dict[int, str]:
+    """For each line, the pointer of its first key or value (leftmost, then shortest)."""
+    best: dict[int, tuple[int, int, str]] = {}
+    for table in (loaded.keys, loaded.values):
+        for pointer, position in table.items():
+            candidate = (position.column, len(pointer), pointer)
+            current = best.get(position.line)
+            if current is None or candidate < current:
+                best[position.line] = candidate
+    return {line: entry[2] for line, entry in best.items() if line > 0}
 
 
 def _notes(

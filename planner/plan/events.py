@@ -205,7 +205,9 @@ class _Builder:
         self._count(size, event)
         anchor = anchor if anchor is not None else getattr(event, "anchor", None)
         if anchor is not None:
-            weight = 1 + len(value) // _CHARACTERS_PER_VALUE if isinstance(value, str) else size
+            weight = size
+            if isinstance(value, str):
+                weight = 1 + len(value) // _CHARACTERS_PER_VALUE
             self.anchors[anchor] = (value, weight)
         if not self.stack:
             self.loaded.data = value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -20,39 +20,75 @@ _BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----")
 _END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----")
 _BLOCK = re.compile(_BEGIN.pattern + r".*?(?:" + _END.pattern + r"|\Z)", re.DOTALL)
 _WORDS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[^A-Za-z0-9]+")
+# Whole words (after trailing digits and a plural `s` are dropped) that name a secret.
 _SECRET_WORDS = frozenset({
-    "password", "passwd", "pwd", "passphrase", "secret", "secrets", "token", "tokens",
-    "apikey", "apikeys", "privatekey", "clientsecret",
+    "password", "passwd", "pwd", "pw", "pass", "passphrase", "passcode", "secret", "token",
+    "apikey", "privatekey", "clientsecret", "credential", "creds", "cred",
 })  # fmt: skip
-_SECRET_PARTS = ("pass", "pwd", "secret", "token", "key")
+# Run-together words that end in one of these name a secret: `accesstoken`, `secretkey`.
+_SECRET_ENDINGS = ("password", "passwd", "passphrase", "secret", "token", "credential")
+_KEY_PREFIXES = ("secret", "private", "api", "access", "signing", "encryption", "client", "master")
 _SECRET_PAIRS = frozenset(
-    {("private", "key"), ("private", "keys"), ("api", "key"), ("api", "keys")}
+    (prefix, "key") for prefix in ("private", "api", "secret", "access", "signing", "encryption")
 )
+# Japanese key names as Salesforce's Japanese UI and admins write them.
+_JAPANESE_SECRETS = ("パスワード", "秘密鍵", "秘密キー", "秘密の質問", "シークレット", "トークン",
+                     "暗証番号", "認証情報", "資格情報", "プライベートキー", "アクセスキー",
+                     "APIキー", "合言葉", "パスフレーズ")  # fmt: skip
+_JAPANESE_METADATA = ("ポリシー", "有効期限", "期限", "URL", "名", "種類", "場所", "担当",
+                      "所有者", "ファイル", "パス", "長さ")  # fmt: skip
 # A key that names a secret's metadata (where it is, when it expires) does not hold the secret.
 _METADATA_WORDS = frozenset({
     "url", "uri", "endpoint", "name", "type", "id", "expiry", "expires", "expiration",
     "policy", "length", "ttl", "rotation", "owner", "location", "path", "file",
 })  # fmt: skip
 _MIN_FRAGMENT = 4
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+def _word(word: str) -> str:
+    """A key word compared: lower case, without trailing digits or a plural ``s``."""
+    word = _TRAILING_DIGITS.sub("", word.lower())
+    if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us")):
+        word = word[:-1]
+    return word
 
 
 @lru_cache(maxsize=4096)
 def names_secret(key: str) -> bool:
-    """True when a key names a secret: ``password``, ``apiKey``, ``CLIENT_SECRET``, ``token``."""
-    lowered = key.lower()
-    if not any(part in lowered for part in _SECRET_PARTS):
-        return False
-    words = [word.lower() for word in _WORDS.split(key) if word]
+    """True when a key names a secret: ``password``, ``apiKey``, ``CLIENT_SECRET``, ``パスワード``.
+
+    Plurals (``passwords``), trailing digits (``Password1``), run-together words
+    (``accesstoken``, ``secretkey``), short forms (``pw``, ``pass``, ``creds``) and
+    ``credentials`` count; a key naming a secret's metadata (``token_url``) does not.
+    """
+    if not key.isascii():
+        return _japanese_secret(key) or names_secret(re.sub(r"[^\x00-\x7f]+", "_", key))
+    words = [_word(word) for word in _WORDS.split(key) if word]
+    words = [word for word in words if word]
     if not words or words[-1] in _METADATA_WORDS:
         return False
-    if any(word in _SECRET_WORDS for word in words):
-        return True
+    for word in words:
+        if word in _SECRET_WORDS or (word.endswith(_SECRET_ENDINGS) and not word.endswith("ary")):
+            return True
+        if word.endswith("key") and word[:-3] in _KEY_PREFIXES:
+            return True
     return any(pair in _SECRET_PAIRS for pair in zip(words, words[1:]))
 
 
+def _japanese_secret(key: str) -> bool:
+    if not any(term in key for term in _JAPANESE_SECRETS):
+        return False
+    return not key.rstrip("_- 　0123456789").endswith(_JAPANESE_METADATA)
+
+
 def holds_private_key(value: Any) -> bool:
-    """True when a value is text holding a private-key block (``-----BEGIN … PRIVATE KEY-----``)."""
-    return isinstance(value, str) and "PRIVATE KEY" in value and _BEGIN.search(value) is not None
+    """True when a value holds a private key: a PEM or OpenSSH block, or a PuTTY key file."""
+    if not isinstance(value, str):
+        return False
+    if "PRIVATE KEY" in value and _BEGIN.search(value) is not None:
+        return True
+    return "PuTTY-User-Key-File-" in value or "Private-Lines:" in value
 
 
 def _has_value(value: Any) -> bool:
@@ -127,47 +163,124 @@ def fragments(data: Any) -> list[str]:
     return sorted(kept, key=lambda piece: (-len(piece), piece))
 
 
-def redact(text: str, pieces: Iterable[str] = ()) -> str:
-    """``text`` with private-key blocks and the given secret pieces masked."""
-    text = _BLOCK.sub(MASK, text)
-    for piece in pieces:
-        text = text.replace(piece, MASK)
-    return text
+class Redactor:
+    """Masks private-key blocks and a plan's secret pieces in any text, in time linear in it.
+
+    The pieces are matched together by RE2 (one automaton for all of them), so masking costs
+    the same whether a plan holds one secret or fifty thousand: never findings × secrets.
+    """
+
+    _GROUP = 5000  # pieces per automaton: keeps each one well inside RE2's memory budget
+
+    def __init__(self, pieces: Sequence[str] = ()) -> None:
+        import re2
+
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = 64 << 20
+        ordered = sorted(set(pieces), key=lambda piece: (-len(piece), piece))
+        self._automata = [
+            re2.compile("|".join(re2.escape(piece) for piece in ordered[at : at + self._GROUP]),
+                        options)
+            for at in range(0, len(ordered), self._GROUP)
+        ]  # fmt: skip
+
+    def __bool__(self) -> bool:
+        return bool(self._automata)
+
+    def __call__(self, text: str) -> str:
+        """``text`` with private-key blocks and every piece replaced by :data:`MASK`."""
+        if "PRIVATE KEY" in text:
+            text = _BLOCK.sub(MASK, text)
+        if "PuTTY-User-Key-File-" in text or "Private-Lines:" in text:
+            text = MASK
+        for automaton in self._automata:
+            if automaton.search(text) is not None:
+                text = automaton.sub(MASK, text)
+        return text
 
 
 def redacted_findings(findings: Iterable[Finding], data: Any) -> list[Finding]:
     """Findings whose message and fix echo no secret of the plan."""
-    pieces = fragments(data)
-    if not pieces and not any(
-        "PRIVATE KEY" in f.message or "PRIVATE KEY" in (f.fix or "") for f in findings
+    findings = list(findings)
+    redactor = Redactor(fragments(data))
+    if not redactor and not any(
+        "PRIVATE KEY" in f.message or "PRIVATE KEY" in (f.fix or "") or "PuTTY" in f.message
+        for f in findings
     ):
-        return list(findings)
+        return findings
     return [
-        replace(f, message=redact(f.message, pieces), fix=redact(f.fix, pieces) if f.fix else f.fix)
+        replace(f, message=redactor(f.message), fix=redactor(f.fix) if f.fix else f.fix)
         for f in findings
     ]
 
 
 def masked_lines(loaded: LoadedPlan) -> list[str]:
-    """The plan's source lines with every secret value masked, for reporters that quote source."""
+    """The plan's source lines with every secret value masked, for reporters that quote source.
+
+    Besides the values the parsed data places on a line, each line is also read as text: a
+    ``key: value`` whose key names a secret is masked from the value on even when the YAML does
+    not parse (the parser's error then points at the very line that holds the secret).
+    """
     lines = loaded.text.splitlines()
-    if "PRIVATE KEY" not in loaded.text and not any(True for _ in secrets_in(loaded.data)):
-        return lines
     for pointer, _ in secret_scalars(loaded.data):
         position = loaded.values.get(pointer)
         if position is not None and 0 < position.line <= len(lines):
             line = lines[position.line - 1]
             lines[position.line - 1] = line[: position.column - 1] + MASK
     inside_block = False
-    pieces = fragments(loaded.data)
+    redactor = Redactor(fragments(loaded.data))
     for number, line in enumerate(lines):
-        begins, ends = _BEGIN.search(line), _END.search(line)
-        if inside_block or begins:
-            start = begins.start() if begins else len(line) - len(line.lstrip())
-            lines[number] = line[:start] + MASK
-        inside_block = (inside_block or begins is not None) and ends is None
-        lines[number] = redact(lines[number], pieces)
+        if "PRIVATE KEY" in line or inside_block:
+            begins, ends = _BEGIN.search(line), _END.search(line)
+            if inside_block or begins:
+                start = begins.start() if begins else len(line) - len(line.lstrip())
+                line = line[:start] + MASK
+            inside_block = (inside_block or begins is not None) and ends is None
+        lines[number] = redactor(_mask_secret_keys(line))
     return lines
+
+
+def _mask_secret_keys(line: str) -> str:
+    """``line`` cut after the first ``key:`` that names a secret (text only, one pass, no regex).
+
+    A key is the text between the last ``{``, ``,``, ``[`` or the line's start and a colon that
+    ends the line or is followed by a space, as YAML's block and flow mappings write it.
+    """
+    if ":" not in line:
+        return line
+    start = 0
+    for index, char in enumerate(line):
+        if char in "{,[":
+            start = index + 1
+        elif char == "#" and (index == 0 or line[index - 1] == " "):
+            return line
+        elif char == ":" and (index + 1 == len(line) or line[index + 1] in " \t"):
+            key = line[start:index].strip().lstrip("-?").strip().strip("\"'")
+            if key and names_secret(key):
+                return line[: index + 1] + " " + MASK
+            start = index + 1
+    return line
+
+
+def refuse_secrets(loaded: LoadedPlan, name: str, action: str) -> None:
+    """Raise :class:`PlannerError` at the first secret in the plan's *data* (not its findings).
+
+    ``report`` and ``compare`` quote plan values, so they refuse a plan holding a secret even
+    when AE801 is switched off, selected away or suppressed: configuration may hide the
+    finding, never unmask the value. ``action`` completes "remove it before …".
+    """
+    from planner.errors import PlannerError
+
+    pointer = next(iter(secrets_in(loaded.data)), None)
+    if pointer is None:
+        return
+    position = loaded.position(pointer)
+    raise PlannerError(
+        f"the plan holds a secret at {dotted(pointer) or '(top level)'} (AE801, whatever the "
+        f"configuration says); remove it before {action}",
+        file=name, line=position.line, column=position.column,
+    )  # fmt: skip
 
 
 def dotted(pointer: str) -> str:

@@ -100,9 +100,11 @@ def _misaligned(lines: list[str], number: int) -> Optional[tuple[int, int]]:
             break
     if not levels or got in levels:
         return None
-    above = _width(next(line for line in reversed(lines[: number - 1]) if _content(line)))
-    if got > above and not lines[number - 2].rstrip().endswith(":"):
-        return got, above
+    previous = next(line for line in reversed(lines[: number - 1]) if _content(line))
+    above = _width(previous)
+    if got > above:
+        # deeper than the line above: a child when that line opens a mapping, else misindented
+        return None if previous.rstrip().endswith(":") else (got, above)
     bigger = [level for level in levels if level > got]
     return got, (min(bigger) if bigger else levels[0])
 

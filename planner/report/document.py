@@ -8,6 +8,7 @@ from typing import Optional
 
 from planner.errors import PlannerError
 from planner.lint.linter import Analysis, Linter, LintOptions
+from planner.plan.secrets import refuse_secrets
 from planner.report import rendering
 from planner.report.context import Citations, ReportContext
 from planner.report.presentation import Presentation
@@ -37,6 +38,7 @@ def build_report(
     secrets = tuple(finding for finding in analysis.findings if finding.code == "AE801")
     if secrets:  # a report quotes plan values, and a secret must never be shown (AE801)
         raise _unreportable(replace(analysis, findings=secrets))
+    refuse_secrets(analysis.loaded, analysis.path, "building a report")
     session = linter.metadata
     read = None
     if analysis.metadata_source is not None:

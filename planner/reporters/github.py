@@ -17,7 +17,10 @@ from planner.reporters.text import summary
 SUMMARY_BUDGET = 900 * 1024
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 # C0/C1 controls other than CR and LF (which the runner decodes): shown, never passed through.
-_CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidi controls (U+061C, U+200E/F, U+202A-E, U+2066-9) too: they reorder what a reviewer reads.
+_CONTROL = re.compile(
+    r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 # Markdown that could turn plan text into a table break, a link, an image or code: each is
 # backslash-escaped (a link or image needs `[`), so `![x](https://…)` shows as text and never
 # loads a remote image.
@@ -57,7 +60,8 @@ def escape_property(text: str) -> str:
 
 
 def _shown(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group(0)):02x}"
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def step_summary(result: LintResult) -> str:

@@ -12,6 +12,9 @@ from planner.plan.secrets import masked_lines
 from planner.reporters import help_reference
 from planner.terminal import printable, width
 
+#: How much of a source line the text format quotes (characters, before escaping).
+SHOWN_CHARACTERS = 200
+
 
 def render(result: LintResult, stream: TextIO) -> None:
     """Write each finding with its source line, caret and fix, then a summary line.
@@ -35,11 +38,15 @@ def _finding(finding: Finding, lines: list[str], analysis: Analysis, stream: Tex
     body = ""
     if 0 < finding.line <= len(lines):
         source = lines[finding.line - 1]
-        shown = printable(source[:200])
+        shown_source = source[:SHOWN_CHARACTERS]
+        shown = printable(shown_source)
         gutter = f"{finding.line:>5} | "
-        caret_at = width(printable(source[: finding.column - 1]))
+        # measured on the shown part only: the cost per finding never grows with the line,
+        # and a column past it puts the caret at the end of what is shown
+        before = shown_source[: max(finding.column - 1, 0)]
+        caret_at = width(printable(before))
         caret = paint(stream, "caret", "^")
-        body = f"{gutter}{shown}\n{' ' * (len(gutter) - 2)}| {' ' * min(caret_at, 200)}{caret}\n"
+        body = f"{gutter}{shown}\n{' ' * (len(gutter) - 2)}| {' ' * caret_at}{caret}\n"
     lang = analysis.lang
     tail = ""
     if finding.related:

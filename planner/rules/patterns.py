@@ -1,4 +1,4 @@
-"""Regular expressions from rule files, run by a linear-time engine (RE2): no backtracking.
+"""Regular expressions from rule files, run by a linear-time engine (RE2), never backtracking.
 
 JSON Schema's ``pattern`` comes from organisation rule files, which a pull request may edit.
 Python's ``re`` backtracks (``(a+)+$`` on 41 characters never ends); RE2 (Google's engine, the

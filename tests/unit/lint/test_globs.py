@@ -86,7 +86,9 @@ def test_backtracking_patterns_finish_at_once(tmp_path: Path) -> None:
     assert not patterns.matches(tmp_path / ("a" * 200 + ".yaml"), is_folder=False)
     deep = tmp_path.joinpath(*(["a"] * 1200), "plan.yaml")
     assert not patterns.matches(deep, is_folder=False)
-    assert time.perf_counter() - started < 5
+    # A hang guard, not a speed target (those live in `make bench`): backtracking takes
+    # astronomically long here; the bounded matcher takes a second or so even under coverage.
+    assert time.perf_counter() - started < 120
 
 
 def test_parse_skips_blank_lines_and_comments() -> None:
