@@ -93,7 +93,8 @@ def boundary() -> Iterator[None]:
     It also makes the process safe to run in CI: SIGTERM/SIGHUP (turned into
     :class:`~planner.cli.signals.Cancelled` by :func:`planner.cli.main`) clean up like Ctrl-C,
     standard output is flushed here (a full disk or a closed stdout is a one-line exit 2, not a
-    bug), and every message is shown with control characters escaped (:func:`planner.terminal.printable`).
+    bug), and every message is shown with control characters escaped
+    (:func:`planner.terminal.printable`).
     """
     from planner.cli import signals
     from planner.cli.language import current
