@@ -46,6 +46,8 @@ def validate(loaded: LoadedPlan) -> Validation:
         return Validation(None, [_problem(loaded, "AE002", "", {"reason": reason, "got": kind})])
     problems: list[Problem] = []
     version = data.get("aeplan")
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)  # `1.0` is 1, as JSON Schema's `const: 1` says
     if "aeplan" not in data:
         problems.append(_problem(loaded, "AE005", "", {"reason": "missing"}))
     elif type(version) is not int or version not in FORMAT_VERSIONS:
