@@ -142,7 +142,7 @@ def plans(draw: st.DrawFn) -> Any:
         if action == "drop" and parent:
             del parent[draw(st.sampled_from(sorted(parent)))]
         elif action == "wild" or not known:
-            key = draw(st.sampled_from(known + ["extra"]))
+            key = draw(st.sampled_from([*known, "extra"]))
             parent[key] = copy.deepcopy(draw(VALUES))
         else:
             key = draw(st.sampled_from(known))
