@@ -137,6 +137,8 @@ def _parse(text: str, name: str) -> dict[str, Any]:
     try:
         document: dict[str, Any] = tomllib.loads(text)
         return document
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise PlannerError("invalid TOML: nested too deeply", file=name) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
