@@ -187,17 +187,6 @@ def _joined(previous: str) -> str:
     return COMMAND_LINE if previous == DEFAULT else f"{previous} + {COMMAND_LINE}"
 
 
-def check_codes(settings: Settings, known: set[str]) -> None:
-    """A PlannerError for a code in the configuration file that matches no rule (a likely typo)."""
-    for key, codes in settings.configured_codes:
-        for code in codes:
-            if not any(rule.startswith(code) for rule in known):
-                raise PlannerError(
-                    f"bad configuration: `{key}`: {code} matches no rule code",
-                    file=settings.config_name, line=settings.lines.get(key, 0),
-                )  # fmt: skip
-
-
 def with_severities(rulebook: Rulebook, overrides: tuple[tuple[str, Severity], ...]) -> Rulebook:
     """The rulebook with configured severities, so every format and ``--fail-on`` sees them."""
     if not overrides:

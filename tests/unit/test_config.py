@@ -10,7 +10,7 @@ from planner import config
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.globs import matches
-from planner.settings import COMMAND_LINE, DEFAULT, Overrides, check_codes, resolve
+from planner.settings import COMMAND_LINE, DEFAULT, Overrides, resolve
 
 
 def write(path: Path, text: str) -> Path:
@@ -143,14 +143,25 @@ def test_named_files_must_exist_and_pyproject_must_have_the_table(tmp_path: Path
 
 
 def test_codes_in_the_file_must_match_a_rule(tmp_path: Path) -> None:
+    from planner.rulebook import load_rulebook
+    from planner.selectors import resolve_selectors
+
+    rulebook = load_rulebook()
     write(tmp_path / "aeplan.toml", 'ignore = ["AE7"]\n\n[severity]\nAE999 = "info"\n')
     settings = resolve(Overrides(), cwd=tmp_path)
     with pytest.raises(
         PlannerError, match=r"aeplan\.toml:3:1: .*`severity`: AE999 matches no rule"
     ):
-        check_codes(settings, {"AE701", "AE402"})
-    # Codes given on the command line are not the file's fault.
-    check_codes(resolve(Overrides(select=("ZZ9",), isolated=True), cwd=tmp_path), {"AE402"})
+        resolve_selectors(settings, rulebook)
+    # Codes given on the command line are not the file's fault: the error names the option.
+    write(tmp_path / "aeplan.toml", 'ignore = ["AE7"]\n')
+    given = resolve(Overrides(select=("ZZ9",), ignore=("AE7",)), cwd=tmp_path)
+    with pytest.raises(PlannerError, match=r"^`--select`: ZZ9 matches no rule") as caught:
+        resolve_selectors(given, rulebook)
+    assert caught.value.file is None
+    # Names become codes.
+    named = resolve(Overrides(select=("secret-in-plan",), isolated=True), cwd=tmp_path)
+    assert resolve_selectors(named, rulebook).select == ("AE801",)
 
 
 @pytest.mark.parametrize(
