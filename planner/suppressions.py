@@ -70,11 +70,16 @@ def scan(text: str) -> Comments:
     return Comments(tuple(found), tuple(malformed))
 
 
+def _normal(selector: str) -> str:
+    return selector.lower() if "-" in selector else selector.upper()
+
+
 def _parse(rest: str) -> Optional[tuple[str, tuple[str, ...], str]]:
     match = _DIRECTIVE.match(rest)
     if match is None:
         return None
-    codes = tuple(code.strip().upper() for code in match.group(2).split(","))
+    # Codes upper-case, rule names (with `-`) lower-case, as every selector is written.
+    codes = tuple(_normal(code.strip()) for code in match.group(2).split(","))
     if not codes or not all(_CODE.match(code) for code in codes):
         return None
     return match.group(1).lower(), tuple(dict.fromkeys(codes)), match.group(3).strip()
