@@ -21,7 +21,7 @@ _QUICK = re.compile(r"#\s*[aA][eE][pP][lL][aA][nN]")  # a cheap pre-filter for _
 _START = re.compile(r"(?:^|(?<=\s))#\s*aeplan\s*:", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"\s*(ignore-file|ignore)\s*\[([^\]]*)\](.*)$", re.IGNORECASE)
 # A code or prefix (AE402, AE4) or a rule name (secret-in-plan), in any case.
-_CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
+_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 NoteMaker = Callable[[str, str, Position, "dict[str, str]"], Finding]
 
