@@ -83,11 +83,13 @@ def discover(
             info = path.stat()
         except OSError:
             raise PlannerError.keyed("file.missing", file=given) from None
-        if stat.S_ISDIR(info.st_mode):
-            found = _walk(path, exclude, gitignore, skipped)
-        elif exclude is not None and exclude.matches(path):
+        folder = stat.S_ISDIR(info.st_mode)
+        found: Iterator[Path]
+        if exclude is not None and exclude.matches(path, is_folder=folder):
             skipped.append(Skipped(path, EXCLUDED))
             found = iter(())
+        elif folder:
+            found = _walk(path, exclude, gitignore, skipped)
         else:
             found = iter((path,))
         for file in found:
@@ -152,7 +154,7 @@ def _folder_reason(
         return VIRTUAL_ENVIRONMENT
     if rules.ignored(path, folder=True):
         return GITIGNORED
-    if exclude is not None and exclude.matches(path):
+    if exclude is not None and exclude.matches_entry(path, is_folder=True):
         return EXCLUDED
     return ""
 
@@ -171,7 +173,7 @@ def _file_reason(
         return RULE_FILE
     if rules.ignored(path, folder=False):
         return GITIGNORED
-    if exclude is not None and exclude.matches(path):
+    if exclude is not None and exclude.matches_entry(path, is_folder=False):
         return EXCLUDED
     if entry.is_symlink() and not _inside(path, real_top):
         return LINK_OUT

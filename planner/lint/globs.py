@@ -175,6 +175,14 @@ def _one(token: Token, char: str) -> bool:
 
 def _match_names(names: Sequence[Union[str, tuple[Token, ...]]], parts: Sequence[str]) -> bool:
     """NFA walk: the set of pattern positions alive after each name of the path."""
+    return bool(parts) and _prefix_matches(names, parts)[-1]
+
+
+def _prefix_matches(
+    names: Sequence[Union[str, tuple[Token, ...]]], parts: Sequence[str]
+) -> list[bool]:
+    """For each prefix ``parts[:k]`` (k = 1..len), whether the names match it: one NFA pass."""
+    out: list[bool] = []
     alive = _closure({0}, names)
     for part in parts:
         following: set[int] = set()
@@ -187,9 +195,11 @@ def _match_names(names: Sequence[Union[str, tuple[Token, ...]]], parts: Sequence
             elif _match_name(name, part):  # type: ignore[arg-type]
                 following.add(index + 1)
         alive = _closure(following, names)
+        out.append(len(names) in alive)
         if not alive:
-            return False
-    return len(names) in alive
+            out.extend([False] * (len(parts) - len(out)))
+            break
+    return out
 
 
 def _closure(states: Iterable[int], names: Sequence[Union[str, tuple[Token, ...]]]) -> set[int]:
@@ -219,15 +229,29 @@ class PathPatterns:
                 return not pattern.negated
         return None
 
+    def matches_entry(self, path: Path, *, is_folder: bool) -> bool:
+        """True when ``path`` itself is ignored; for walks, which already checked its folders."""
+        return bool(self.patterns) and bool(
+            self.verdict(_relative_parts(path, self.root), is_folder)
+        )
+
     def matches(self, path: Path, *, is_folder: Optional[bool] = None) -> bool:
         """True when ``path`` or one of its folders (below ``root``) is ignored."""
+        if not self.patterns:
+            return False
         parts = _relative_parts(path, self.root)
+        if not parts:
+            return False
         if is_folder is None:
             is_folder = path.is_dir()
-        for end in range(1, len(parts) + 1):
-            if self.verdict(parts[:end], is_folder or end < len(parts)):
-                return True
-        return False
+        # One NFA pass per pattern gives its verdict on every prefix: linear in the depth.
+        verdicts: list[Optional[bool]] = [None] * len(parts)
+        for pattern in self.patterns:
+            for index, hit in enumerate(_prefix_matches(pattern.names, parts)):
+                folder = is_folder or index < len(parts) - 1
+                if hit and (folder or not pattern.folders_only):
+                    verdicts[index] = not pattern.negated
+        return any(verdicts)
 
 
 def _relative_parts(path: Path, root: Path) -> tuple[str, ...]:

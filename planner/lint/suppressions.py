@@ -22,7 +22,7 @@ _QUICK = re.compile(r"#\s*[aA][eE][pP][lL][aA][nN]")  # a cheap pre-filter for _
 _START = re.compile(r"(?:^|(?<=\s))#\s*aeplan\s*:", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"\s*(ignore-file|ignore)\s*\[([^\]]*)\](.*)$", re.IGNORECASE)
 # A code or prefix (AE402, AE4) or a rule name (secret-in-plan), in any case.
-_CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
+_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 NoteMaker = Callable[[str, str, Position, "dict[str, str]"], Finding]
 
@@ -77,11 +77,16 @@ def scan(text: str) -> Comments:
     return Comments(tuple(found), tuple(malformed))
 
 
+def _normal(selector: str) -> str:
+    return selector.lower() if "-" in selector else selector.upper()
+
+
 def _parse(rest: str) -> Optional[tuple[str, tuple[str, ...], str]]:
     match = _DIRECTIVE.match(rest)
     if match is None:
         return None
-    codes = tuple(code.strip().upper() for code in match.group(2).split(","))
+    # Codes upper-case, rule names (with `-`) lower-case, as every selector is written.
+    codes = tuple(_normal(code.strip()) for code in match.group(2).split(","))
     if not codes or not all(_CODE.match(code) for code in codes):
         return None
     return match.group(1).lower(), tuple(dict.fromkeys(codes)), match.group(3).strip()

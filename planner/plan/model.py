@@ -40,10 +40,33 @@ def _false_means_none(value: Any) -> Any:
     return "none" if value is False else value
 
 
+def _whole_number(value: Any) -> Any:
+    """``5.0`` is the integer 5, as in JSON Schema (``type: integer``) and so in every editor."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _version_number(value: Any) -> Any:
+    """A version is a whole number; ``true`` (which Python counts as 1) is not one."""
+    if isinstance(value, bool):
+        return str(value).lower()  # fails the Literal, as it fails the schema's enum
+    return _whole_number(value)
+
+
+def _false_too(schema: dict[str, Any]) -> None:
+    """The schema of a word that ``_false_means_none`` also takes as ``false``."""
+    schema["anyOf"] = [*schema.get("anyOf", []), {"const": False}]
+
+
 def _one_or_a_list(schema: dict[str, Any]) -> None:
-    """Editors should accept a list of connectors too, so that AE102 can explain it."""
+    """Editors should accept a list of connectors too, so that AE102 can explain it.
+
+    The model validates only the first connector of a list (the others are AE102's), so the
+    schema constrains only the first item: both judge every plan the same way.
+    """
     reference = {"$ref": schema.pop("$ref")}
-    schema["anyOf"] = [reference, {"type": "array", "items": reference}]
+    schema["anyOf"] = [reference, {"type": "array", "minItems": 1, "prefixItems": [reference]}]
 
 
 class Salesforce(_Strict):
@@ -56,6 +79,8 @@ class Salesforce(_Strict):
         ge=0,
         description="Unused Salesforce user licences (a custom connector user needs one).",
     )
+
+    _licences_whole = field_validator("crm_licenses_available", mode="before")(_whole_number)
     b2b_marketing_analytics: bool = Field(
         False, description="B2B Marketing Analytics is used with this org (F27)."
     )
@@ -98,7 +123,7 @@ class Team(_Strict):
         None, description="Who monitors the connector sync queue and sync errors."
     )
     sync_error_review: Optional[ReviewCadence] = Field(
-        None, description="How often sync errors are reviewed."
+        None, description="How often sync errors are reviewed.", json_schema_extra=_false_too
     )
     implementation_partner: Optional[str] = Field(
         None, description="The implementation partner, if one is engaged."
@@ -117,12 +142,16 @@ class Requirements(_Strict):
         None, ge=0, description="How stale a synced record may be, at most, in minutes."
     )
 
+    _delay_whole = field_validator("max_sync_delay_minutes", mode="before")(_whole_number)
+
 
 class CustomUser(_Strict):
     """A Salesforce user configured as the connector user instead of the integration user."""
 
     username: Optional[str] = Field(None, description="Salesforce username of the connector user.")
-    license: Optional[License] = Field(None, description="The Salesforce licence it consumes.")
+    license: Optional[License] = Field(
+        None, description="The Salesforce licence it consumes.", json_schema_extra=_false_too
+    )
     permission_sets: List[str] = Field(
         default_factory=list, description="Permission sets assigned to the connector user."
     )
@@ -167,6 +196,8 @@ class Connector(_Strict):
         description="The integration user (profile B2BMA Integration User) and its permissions.",
     )
 
+    _version_number = field_validator("version", mode="before")(_version_number)
+
 
 class MdsRule(_Strict):
     """One Marketing Data Sharing rule: records of ``object`` whose ``field`` equals ``value``."""
@@ -194,7 +225,7 @@ class Sync(_Strict):
         default_factory=list, description="The MDS rules, one per object."
     )
     person_accounts: Optional[PersonAccountMode] = Field(
-        None, description="none, sync, or instead_of_leads."
+        None, description="none, sync, or instead_of_leads.", json_schema_extra=_false_too
     )
     default_person_account_record_type: Optional[str] = Field(
         None, description="Required for instead_of_leads."

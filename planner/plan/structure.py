@@ -50,6 +50,8 @@ def validate(loaded: LoadedPlan) -> Validation:
         return Validation(None, [_problem(loaded, "AE002", "", {"reason": reason, "got": kind})])
     problems: list[Problem] = []
     version = data.get("aeplan")
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)  # `1.0` is 1, as JSON Schema's `const: 1` says
     if "aeplan" not in data:
         missing = _problem(loaded, "AE005", "", {"reason": "missing"})
         problems.append(replace(missing, edit=fixes.version_edit(loaded)))

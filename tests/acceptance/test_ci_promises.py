@@ -199,3 +199,27 @@ def test_the_composite_action_with_default_inputs_passes_on_a_new_users_reposito
     assert [line for line in listed.stdout.splitlines() if line.startswith("lint ")] == [
         "lint  plans/acme.yaml"
     ]
+
+
+@pytest.mark.parametrize(
+    "exclude",
+    ['["[z-a].yaml"]', '["[[:alpha:]].yaml"]', '["' + "**/" * 25 + 'zzz"]',
+     '["' + "*a" * 15 + 'b"]', '["[", "\\\\", "!", "!!x", "/"]'],
+)  # fmt: skip
+def test_any_exclude_pattern_gives_a_result_promptly(project: Path, exclude: str) -> None:
+    """hostile case 17: `[z-a]` was re.error (exit 3); `**/`x25 and `*a`x15 never finished."""
+    deep = project.joinpath("plans", *(["a"] * 30))
+    deep.mkdir(parents=True)
+    (deep / "plan.yaml").write_text(CLEAN, encoding="utf-8")
+    (project / "plans" / ("a" * 200 + ".yaml")).write_text(CLEAN, encoding="utf-8")
+    (project / "aeplan.toml").write_text(f"exclude = {exclude}\n", encoding="utf-8")
+    code, out, err = run("lint", ".")
+    assert code == 0, err
+    assert "No findings in 3 files." in out
+
+
+def test_deeply_nested_toml_is_a_one_line_error(project: Path) -> None:
+    (project / "aeplan.toml").write_text("exclude = " + "[" * 5000 + "\n", encoding="utf-8")
+    code, out, err = run("lint", "plans")
+    assert (code, out) == (2, "")
+    assert err == "aeplan: error: aeplan.toml: invalid TOML: arrays or tables nested too deeply\n"

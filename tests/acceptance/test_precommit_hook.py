@@ -45,7 +45,7 @@ def test_the_files_pattern_picks_plans_by_name(path: str, linted: bool) -> None:
 
 def test_the_hook_runs_aeplan_lint_and_the_repo_dogfoods_it() -> None:
     assert hook()["id"] == "aeplan-lint"
-    assert hook()["entry"] == "aeplan lint"
+    assert hook()["entry"] == "aeplan lint --allow-empty"
     assert hook()["language"] == "python"
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [local] = config["repos"]

@@ -12,7 +12,6 @@ from planner.config.settings import COMMAND_LINE, DEFAULT, Overrides, resolve
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.lint.globs import matches
-from planner.rules.loader import load_rulebook
 
 
 def write(path: Path, text: str) -> Path:
@@ -147,16 +146,24 @@ def test_named_files_must_exist_and_pyproject_must_have_the_table(tmp_path: Path
 
 
 def test_codes_in_the_file_must_match_a_rule(tmp_path: Path) -> None:
+    from planner.rules.loader import load_rulebook
+
+    rulebook = load_rulebook()
     write(tmp_path / "aeplan.toml", 'ignore = ["AE7"]\n\n[severity]\nAE999 = "info"\n')
     settings = resolve(Overrides(), cwd=tmp_path)
     with pytest.raises(
         PlannerError, match=r"aeplan\.toml:3:\d+: .*`severity`.*AE999 matches no rule"
     ):
-        resolve_selectors(settings, load_rulebook())
-    # Codes given on the command line are named as options, not as the file's fault.
-    cli = resolve(Overrides(select=("ZZ9",), isolated=True), cwd=tmp_path)
-    with pytest.raises(PlannerError, match=r"^`--select`: ZZ9 matches no rule"):
-        resolve_selectors(cli, load_rulebook())
+        resolve_selectors(settings, rulebook)
+    # Codes given on the command line are not the file's fault: the error names the option.
+    write(tmp_path / "aeplan.toml", 'ignore = ["AE7"]\n')
+    given = resolve(Overrides(select=("ZZ9",), ignore=("AE7",)), cwd=tmp_path)
+    with pytest.raises(PlannerError, match=r"^`--select`: ZZ9 matches no rule") as caught:
+        resolve_selectors(given, rulebook)
+    assert caught.value.file is None
+    # Names become codes.
+    named = resolve(Overrides(select=("secret-in-plan",), isolated=True), cwd=tmp_path)
+    assert resolve_selectors(named, rulebook).select == ("AE801",)
 
 
 @pytest.mark.parametrize(
