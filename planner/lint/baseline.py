@@ -44,7 +44,13 @@ class _Document(BaseModel):
 
 
 def fingerprint(finding: Finding, folder: Path) -> Fingerprint:
-    """What identifies a finding in a baseline kept in ``folder``."""
+    """What identifies a finding in a baseline kept in ``folder``.
+
+    Deliberately not :func:`planner.reporters.fingerprints.fingerprint`: a baseline is committed
+    beside the plans, so its paths are relative to the baseline's own folder (``../`` allowed) and
+    stay valid wherever lint runs from; report fingerprints are relative to the working directory
+    (the CI checkout) and absolute outside it, as SARIF and GitLab readers expect.
+    """
     relative = os.path.relpath(os.path.abspath(finding.file), os.path.abspath(folder))
     return (relative.replace(os.sep, "/"), finding.code, finding.pointer)
 

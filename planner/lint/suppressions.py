@@ -9,9 +9,12 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Callable, Optional
 
+import yaml
+
 from planner import phrases
 from planner.findings import Finding
 from planner.plan.source import LoadedPlan, Position
+from planner.yaml_loader import SafeLoader
 
 WITHOUT_REASON = "AE901"
 UNUSED = "AE902"
@@ -113,16 +116,9 @@ def _next_content_lines(lines: list[str]) -> list[int]:
 
 
 def _scalar_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    import yaml
-
-    try:
-        from yaml import CSafeLoader as Loader
-    except ImportError:  # pragma: no cover - depends on how PyYAML was built
-        from yaml import SafeLoader as Loader  # type: ignore[assignment]
-
     spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
     try:
-        for token in yaml.scan(text, Loader=Loader):
+        for token in yaml.scan(text, Loader=SafeLoader):
             if isinstance(token, yaml.ScalarToken):
                 begin, end = token.start_mark, token.end_mark
                 spans.append(((begin.line, begin.column), (end.line, end.column)))

@@ -14,11 +14,7 @@ from yaml.resolver import Resolver
 from planner import pointers
 from planner.limits import Limits
 from planner.plan.source import LoadedPlan, Position, Problem
-
-try:  # libyaml's parser is much faster; fall back where PyYAML was built without it
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from planner.yaml_loader import SafeLoader
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -61,7 +57,7 @@ def build(text: str, limits: Limits, loaded: LoadedPlan) -> None:
     """Fill ``loaded`` with the data, positions and problems of one YAML document."""
     builder = _Builder(loaded, limits)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=SafeLoader):
             builder.feed(event)
     except _Stop:
         loaded.data = None

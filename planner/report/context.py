@@ -93,6 +93,22 @@ class ReportContext:
             return "true" if value else "false"
         return str(value)
 
+    def mds_rules(self, unit: BusinessUnit, rule_key: str) -> str:
+        """A BU's Marketing Data Sharing rules in one sentence, each worded by ``rule_key``.
+
+        The decisions section and the checklist word a rule differently (``decision.scope.rule``,
+        ``flow.filter.rule``) but join them, and say "no rules", the same way.
+        """
+        return self.words("owner.joiner").join(
+            self.words(
+                rule_key,
+                object=self.object_label(rule.object),
+                field=rule.field,
+                value=self.value_text(rule.value),
+            )
+            for rule in unit.sync.marketing_data_sharing
+        ) or self.words("decision.scope.no_rules")
+
     def admins(self) -> str:
         """The Account Engagement admins, joined for display."""
         return self.people(*self.team.account_engagement_admins)

@@ -98,15 +98,7 @@ def _connector_user(context: ReportContext, unit: BusinessUnit) -> Decision:
 
 def _scope(context: ReportContext, unit: BusinessUnit) -> Decision:
     if unit.sync.scope == "marketing_data_sharing":
-        rules = context.words("owner.joiner").join(
-            context.words(
-                "decision.scope.rule",
-                object=context.object_label(rule.object),
-                field=rule.field,
-                value=context.value_text(rule.value),
-            )
-            for rule in unit.sync.marketing_data_sharing
-        ) or context.words("decision.scope.no_rules")
+        rules = context.mds_rules(unit, "decision.scope.rule")
         return _decision(context, "scope", "mds", ("mds_config", "mds_guidelines"), rules=rules)
     several = len(context.units) > 1
     key = "all_shared" if several else "all"

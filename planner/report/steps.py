@@ -141,15 +141,7 @@ def _mds(context: ReportContext) -> Optional[Draft]:
         return None
     details = [context.words("checklist.mds.how")]
     for unit in units:
-        rules = context.words("owner.joiner").join(
-            context.words(
-                "flow.filter.rule",
-                object=context.object_label(rule.object),
-                field=rule.field,
-                value=context.value_text(rule.value),
-            )
-            for rule in unit.sync.marketing_data_sharing
-        ) or context.words("decision.scope.no_rules")
+        rules = context.mds_rules(unit, "flow.filter.rule")
         details.append(context.words("checklist.mds.unit", bu=unit.name, rules=rules))
     owner = context.people(
         *context.team.account_engagement_admins, context.team.implementation_partner

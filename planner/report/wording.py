@@ -6,8 +6,11 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
+import yaml
+
 from planner.errors import PlannerError
 from planner.resources import data_path
+from planner.yaml_loader import SafeLoader
 
 LANGUAGES = ("en", "ja")
 
@@ -59,12 +62,9 @@ def _flatten(prefix: str, node: Any, into: dict[str, str]) -> None:
 @functools.cache
 def wording(lang: str) -> Wording:
     """The wording for ``lang`` (``en`` or ``ja``), read from its YAML file once per process."""
-    import yaml
-
     path = data_path("templates") / "i18n" / f"{lang if lang in LANGUAGES else 'en'}.yaml"
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except (OSError, yaml.YAMLError) as error:
         raise PlannerError(f"cannot read report wording: {error}", file=str(path)) from None
     entries: dict[str, str] = {}

@@ -42,6 +42,10 @@ def artifact_uri(path: str) -> str:
 
 
 def fingerprint(finding: Finding, start: Optional[str] = None) -> str:
-    """sha256 hex of code, pointer and relative path: it survives edits above the finding."""
+    """sha256 hex of code, pointer and relative path: it survives edits above the finding.
+
+    Baselines match findings with their own key (:func:`planner.lint.baseline.fingerprint`), whose
+    paths are relative to the baseline file rather than to the working directory.
+    """
     key = "\0".join((finding.code, finding.pointer, relative_path(finding.file, start)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()

@@ -118,7 +118,7 @@ def _compile(rule: RuleSpec, checked: bool) -> Predicate:
 def _check_schema(rule: RuleSpec) -> None:
     """A PlannerError naming the rule when its ``when`` is not a valid JSON Schema."""
     # Importing jsonschema costs tens of milliseconds, so only organisation rules pay for it;
-    # tests/unit/test_rule_conditions.py checks every built-in rule's schema instead.
+    # tests/unit/rules/test_rule_conditions.py checks every built-in rule's schema instead.
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
