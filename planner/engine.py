@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -44,21 +44,24 @@ class Engine:
         """Run the rules (all, or those in ``codes``) on one plan, in code order."""
         hits: list[RuleHit] = []
         for rule in self.rulebook.rules:
-            if codes is not None and rule.code not in codes:
-                continue
-            if isinstance(rule.check, PythonCheck):
-                registered = REGISTRY[rule.check.python]
-                if context.data is None and not registered.on_invalid_plans:
-                    continue
-                found = registered.function(context)
-            elif isinstance(rule.check, SchemaCheck):
-                if context.data is None:
-                    continue
-                found = self._schema_hits(rule.check, self._compiled[rule.code], context.data)
-            else:
-                continue
-            hits.extend(RuleHit(rule, hit.pointer, hit.params) for hit in found)
+            if codes is None or rule.code in codes:
+                hits.extend(self.run_rule(rule, context))
         return hits
+
+    def run_rule(self, rule: RuleSpec, context: PlanContext) -> list[RuleHit]:
+        """Run one rule of the rulebook on one plan (structural rules never fire here)."""
+        if isinstance(rule.check, PythonCheck):
+            registered = REGISTRY[rule.check.python]
+            if context.data is None and not registered.on_invalid_plans:
+                return []
+            found: Iterable[Hit] = registered.function(context)
+        elif isinstance(rule.check, SchemaCheck):
+            if context.data is None:
+                return []
+            found = self._schema_hits(rule.check, self._compiled[rule.code], context.data)
+        else:
+            return []
+        return [RuleHit(rule, hit.pointer, hit.params) for hit in found]
 
     @staticmethod
     def _schema_hits(check: SchemaCheck, condition: Predicate, data: Any) -> Iterator[Hit]:

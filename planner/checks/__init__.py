@@ -64,22 +64,42 @@ CheckFunction = Callable[[PlanContext], Iterable[Hit]]
 
 @dataclass(frozen=True)
 class RegisteredCheck:
-    """A check function and whether it also runs on plans that failed validation."""
+    """A check function, whether it also runs on invalid plans, and what it reads of the units.
+
+    ``reads`` names every part of a business unit the check looks at, as pointers relative to the
+    unit (``"connector/user"``, ``"field_mappings"``; ``""`` is the whole unit), or is None when it
+    may read anything. ``per_unit`` says the check's hits on a plan are the union of its hits on
+    each one-unit plan (the unit moved to index 0, the rest of the plan kept): what it says of a
+    unit depends on that unit alone, never on the others or on how many there are. The comparison
+    relies on both to re-run only what a changed unit can affect (``planner.rule_inputs``).
+    """
 
     function: CheckFunction
     on_invalid_plans: bool
+    reads: Optional[tuple[str, ...]] = None
+    per_unit: bool = False
 
 
 REGISTRY: dict[str, RegisteredCheck] = {}
 
 
-def check(name: str, *, on_invalid_plans: bool = False) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check under the name rule files use in ``check: {python: NAME}``."""
+def check(
+    name: str,
+    *,
+    on_invalid_plans: bool = False,
+    reads: Optional[tuple[str, ...]] = None,
+    per_unit: bool = False,
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check under the name rule files use in ``check: {python: NAME}``.
+
+    ``reads`` and ``per_unit`` are promises about the check (see :class:`RegisteredCheck`);
+    tests/unit/test_rule_inputs.py holds every check to them. Leaving them out is always safe.
+    """
 
     def register(function: CheckFunction) -> CheckFunction:
         if name in REGISTRY:
             raise ValueError(f"check {name!r} is registered twice")
-        REGISTRY[name] = RegisteredCheck(function, on_invalid_plans)
+        REGISTRY[name] = RegisteredCheck(function, on_invalid_plans, reads, per_unit)
         return function
 
     return register

@@ -9,7 +9,7 @@ from planner.checks import Hit, PlanContext, check
 MULTI_BU_EDITIONS = ("advanced", "premium")
 
 
-@check("multi_bu_all_records")
+@check("multi_bu_all_records", reads=("name", "connector/user", "sync/scope"))
 def multi_bu_all_records(context: PlanContext) -> Iterator[Hit]:
     """Several BUs on one org, and one with a custom connector user syncs all records (F46 F13)."""
     units = context.business_units()
@@ -23,7 +23,7 @@ def multi_bu_all_records(context: PlanContext) -> Iterator[Hit]:
             yield Hit(unit.at("sync", "scope"), {"bu": unit.name, "count": str(len(units))})
 
 
-@check("multi_bu_edition")
+@check("multi_bu_edition", reads=("name", "edition"))
 def multi_bu_edition(context: PlanContext) -> Iterator[Hit]:
     """Several BUs on one org, and one of them is on an edition without business units (F45)."""
     units = context.business_units()

@@ -34,7 +34,7 @@ def _rule_at(unit: BusinessUnitView, index: int, key: str) -> str:
     return unit.at("sync", MDS, index, key)
 
 
-@check("mds_requires_connector_v2")
+@check("mds_requires_connector_v2", reads=("name", "connector/version", "sync/scope"))
 def mds_requires_connector_v2(context: PlanContext) -> Iterator[Hit]:
     """A BU uses MDS while some BU of the plan is still on connector v1 (F05)."""
     units = context.business_units()
@@ -47,7 +47,7 @@ def mds_requires_connector_v2(context: PlanContext) -> Iterator[Hit]:
             yield Hit(unit.at("sync", "scope"), {"bu": unit.name, "legacy": names})
 
 
-@check("mds_one_rule_per_object")
+@check("mds_one_rule_per_object", reads=("name", "sync/marketing_data_sharing"), per_unit=True)
 def mds_one_rule_per_object(context: PlanContext) -> Iterator[Hit]:
     """A BU has a second MDS rule for an object it already has a rule for (F31)."""
     for unit in context.business_units():
@@ -61,7 +61,7 @@ def mds_one_rule_per_object(context: PlanContext) -> Iterator[Hit]:
                 first[key] = index
 
 
-@check("mds_lead_and_contact")
+@check("mds_lead_and_contact", reads=("name", "sync/marketing_data_sharing"), per_unit=True)
 def mds_lead_and_contact(context: PlanContext) -> Iterator[Hit]:
     """A BU's MDS rules cover leads but not contacts, or contacts but not leads (F35)."""
     for unit in context.business_units():
@@ -77,7 +77,7 @@ def mds_lead_and_contact(context: PlanContext) -> Iterator[Hit]:
         })  # fmt: skip
 
 
-@check("mds_rules_overlap")
+@check("mds_rules_overlap", reads=("name", "sync/marketing_data_sharing"))
 def mds_rules_overlap(context: PlanContext) -> Iterator[Hit]:
     """Two BUs select leads or contacts with the same object, field and value (F36 F46)."""
     owners: dict[tuple[str, str, str], BusinessUnitView] = {}
@@ -96,7 +96,11 @@ def mds_rules_overlap(context: PlanContext) -> Iterator[Hit]:
                 })  # fmt: skip
 
 
-@check("mds_field_mapped")
+@check(
+    "mds_field_mapped",
+    reads=("name", "sync/marketing_data_sharing", "field_mappings"),
+    per_unit=True,
+)
 def mds_field_mapped(context: PlanContext) -> Iterator[Hit]:
     """An MDS rule's field is also mapped to an Account Engagement field in the same BU (F32)."""
     for unit in context.business_units():

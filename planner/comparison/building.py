@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from planner.checks import PlanContext
 from planner.comparison.evaluation import common_keys, evaluate_unit, noted, to_option
+from planner.comparison.incremental import VariantRuns
 from planner.comparison.recommendation import recommend
 from planner.comparison.results import Comparison, UnitComparison
 from planner.engine import Engine
@@ -47,14 +47,12 @@ def compare_analysis(
             file=analysis.path, line=secret.line, column=secret.column,
         )  # fmt: skip
     lang = lang or analysis.lang
-    baseline = frozenset(
-        (hit.rule.code, hit.pointer) for hit in engine.run(PlanContext(data, data), _as_set(codes))
-    )
+    runs = VariantRuns(engine, data, codes)
     units = data["business_units"]
     multi = len(units) > 1
     compared = []
     for index, unit in enumerate(units):
-        evaluated = evaluate_unit(engine, data, index, baseline, codes)
+        evaluated = evaluate_unit(runs, index)
         common = common_keys(evaluated)
         options = tuple(to_option(item, common, lang) for item in evaluated)
         shared = [hit for hit in evaluated[0].hits if (hit.rule.code, hit.pointer) in common]
@@ -71,10 +69,6 @@ def compare_analysis(
         )
     org = str(data.get("salesforce", {}).get("org", ""))
     return Comparison(analysis.path, lang, org, tuple(compared))
-
-
-def _as_set(codes: Optional[frozenset[str]]) -> Optional[set[str]]:
-    return None if codes is None else set(codes)
 
 
 def _unreadable(analysis: Analysis, engine: Engine) -> PlannerError:

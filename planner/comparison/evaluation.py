@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from planner import pointers
-from planner.checks import PlanContext
 from planner.comparison import wording
+from planner.comparison.incremental import VariantRuns
 from planner.comparison.results import Item, Licences, Noted, Option
 from planner.comparison.variants import CUSTOM_USER, MDS, OPTION_KINDS, Variant, build_variant
-from planner.engine import Engine, RuleHit, render
+from planner.engine import RuleHit, render
 
 _STEP_FACTS = {
     "upgrade_to_v2": ("F04", "F05", "F07"),
@@ -34,24 +34,14 @@ class Evaluated:
     placeholder_codes: tuple[str, ...]
 
 
-def evaluate_unit(
-    engine: Engine,
-    data: dict[str, Any],
-    index: int,
-    baseline: frozenset[tuple[str, str]],
-    codes: Optional[frozenset[str]] = None,
-) -> list[Evaluated]:
-    """Every option for business unit ``index``; ``baseline`` holds the plan's own hits."""
-    unit = f"/business_units/{index}"
-    active = None if codes is None else set(codes)
+def evaluate_unit(runs: VariantRuns, index: int) -> list[Evaluated]:
+    """Every option for business unit ``index`` of the plan ``runs`` holds."""
     evaluated: list[Evaluated] = []
     for kind in OPTION_KINDS:
-        variant = build_variant(data, index, kind)
+        variant = build_variant(runs.data, index, kind)
         kept: list[RuleHit] = []
         dropped: set[str] = set()
-        for hit in engine.run(PlanContext(variant.data, variant.data), active):
-            if not (_below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in baseline):
-                continue
+        for hit in runs.hits(variant):
             if any(_below(hit.pointer, holder) for holder in variant.placeholders):
                 dropped.add(hit.rule.code)
             else:
@@ -174,7 +164,7 @@ def _need(need: str, objects: tuple[str, ...], unit: str, lang: str) -> Item:
 def _change(variant: Variant, index: int, lang: str) -> Item:
     change = variant.changes[index]
     unit = f"/business_units/{variant.index}/"
-    key = change.pointer[len(unit):].replace("/", ".") if change.pointer.startswith(unit) else ""
+    key = change.pointer[len(unit) :].replace("/", ".") if change.pointer.startswith(unit) else ""
     if change.key == "remove_rules":
         shown = wording.text("change.remove_rules", lang, count=change.before)
     else:

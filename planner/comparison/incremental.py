@@ -1,0 +1,118 @@
+"""The rule engine for plan variants: re-run only what one changed business unit can affect.
+
+A variant differs from the plan in one unit. A rule that reads none of the changed paths says what
+it said of the plan (its hits are reused); a rule that judges each unit on its own runs on that
+unit alone; any other rule runs on the whole variant. The result equals running every rule on the
+variant and keeping the hits below the unit or new to the plan (``tests/unit/test_incremental.py``
+checks both ways on every sample). Cost per variant: the size of the unit, plus the whole plan
+only for the few cross-unit rules whose inputs the change touches.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Optional
+
+from planner.checks import PlanContext
+from planner.comparison.variants import Variant
+from planner.engine import Engine, RuleHit
+from planner.rule_inputs import Path, RuleInputs, rule_inputs
+
+_UNITS = "/business_units/"
+
+
+class VariantRuns:
+    """The plan's own hits, computed once, and the variants' hits computed from them."""
+
+    def __init__(self, engine: Engine, data: dict[str, Any], codes: Optional[frozenset[str]]):
+        self.engine = engine
+        self.data = data
+        self.rules = [rule for rule in engine.rulebook.rules if codes is None or rule.code in codes]
+        self.inputs: dict[str, RuleInputs] = {rule.code: rule_inputs(rule) for rule in self.rules}
+        hits = engine.run(PlanContext(data, data), None if codes is None else set(codes))
+        self.baseline = frozenset((hit.rule.code, hit.pointer) for hit in hits)
+        self._by_unit: dict[tuple[str, int], list[RuleHit]] = defaultdict(list)
+        for hit in hits:
+            index = unit_index(hit.pointer)
+            if index is not None:
+                self._by_unit[(hit.rule.code, index)].append(hit)
+
+    def hits(self, variant: Variant) -> list[RuleHit]:
+        """The variant's hits below its unit or new to the plan, in the engine's order."""
+        index = variant.index
+        unit = f"{_UNITS}{index}"
+        changed = changed_paths(
+            self.data["business_units"][index], variant.data["business_units"][index]
+        )
+        alone: Optional[dict[str, Any]] = None
+        kept: list[RuleHit] = []
+        for rule in self.rules:
+            inputs = self.inputs[rule.code]
+            if not inputs.touched_by(changed):
+                kept.extend(self._by_unit.get((rule.code, index), ()))
+                continue
+            if inputs.per_unit:
+                alone = alone or _one_unit(variant.data, index)
+                found = [
+                    _moved(hit, index)
+                    for hit in self.engine.run_rule(rule, PlanContext(alone, alone))
+                ]
+            else:
+                found = self.engine.run_rule(rule, PlanContext(variant.data, variant.data))
+            kept.extend(
+                hit
+                for hit in found
+                if _below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in self.baseline
+            )
+        return kept
+
+
+def changed_paths(before: Any, after: Any, path: Path = ()) -> list[Path]:
+    """The outermost paths where two JSON values differ (``True`` differs from ``1``), sorted."""
+    if before is after:
+        return []
+    if isinstance(before, dict) and isinstance(after, dict):
+        found: list[Path] = []
+        for key in sorted(before.keys() | after.keys(), key=str):
+            if key not in before or key not in after:
+                found.append((*path, str(key)))
+            else:
+                found.extend(changed_paths(before[key], after[key], (*path, str(key))))
+        return found
+    return [] if same(before, after) else [path]
+
+
+def same(one: Any, two: Any) -> bool:
+    """JSON equality that keeps types apart: ``True`` is not ``1``, ``1`` is not ``1.0``."""
+    if type(one) is not type(two):
+        return False
+    if isinstance(one, dict):
+        return one.keys() == two.keys() and all(same(one[key], two[key]) for key in one)
+    if isinstance(one, list):
+        return len(one) == len(two) and all(same(a, b) for a, b in zip(one, two))
+    return bool(one == two)
+
+
+def unit_index(pointer: str) -> Optional[int]:
+    """The index of the business unit a pointer lies in, or None outside the units."""
+    if not pointer.startswith(_UNITS):
+        return None
+    segment = pointer[len(_UNITS) :].split("/", 1)[0]
+    return int(segment) if segment.isdigit() else None
+
+
+def _one_unit(data: dict[str, Any], index: int) -> dict[str, Any]:
+    """The plan with only business unit ``index``, moved to index 0."""
+    return {**data, "business_units": [data["business_units"][index]]}
+
+
+def _moved(hit: RuleHit, index: int) -> RuleHit:
+    """A hit found on :func:`_one_unit`'s plan, pointing back into the whole plan."""
+    first = f"{_UNITS}0"
+    if not _below(hit.pointer, first):
+        return hit
+    return RuleHit(hit.rule, f"{_UNITS}{index}{hit.pointer[len(first) :]}", hit.params)
+
+
+def _below(pointer: str, ancestor: str) -> bool:
+    return pointer == ancestor or pointer.startswith(ancestor + "/")
