@@ -132,6 +132,11 @@ def expand(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
 
 
 def _enclosing_business_unit(data: Any, pointer: str) -> Any:
+    if pointer.startswith("/business_units/"):  # the common case, without a full resolve
+        segment = pointer[16:].split("/", 1)[0]
+        units = data.get("business_units") if isinstance(data, dict) else None
+        if segment.isdigit() and isinstance(units, list) and int(segment) < len(units):
+            return units[int(segment)]
     parts = pointers.split(pointer)
     if len(parts) >= 2 and parts[0] == "business_units":
         return pointers.resolve(data, f"/business_units/{parts[1]}")[1]

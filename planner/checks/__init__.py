@@ -42,7 +42,11 @@ class BusinessUnitView:
         """A value below this BU, or None."""
         current: Any = self.data
         for part in path:
-            current = current.get(part) if isinstance(current, Mapping) else None
+            # Plans are plain dicts: the exact type test saves the slow ABC check on the hot path.
+            if type(current) is dict or isinstance(current, Mapping):
+                current = current.get(part)
+            else:
+                return None
         return current
 
 
@@ -52,11 +56,24 @@ class PlanContext:
 
     data: Optional[Mapping[str, Any]]
     raw: Any
+    units_in_plan: Optional[int] = None
+    """How many units the whole plan has, when ``data`` holds only some of them (see ``per_unit``)."""
+    _units: list[BusinessUnitView] = field(
+        default_factory=list, init=False, compare=False, repr=False
+    )
+
+    def unit_count(self) -> int:
+        """How many business units the plan has."""
+        if self.units_in_plan is not None:
+            return self.units_in_plan
+        return len(self.business_units())
 
     def business_units(self) -> list[BusinessUnitView]:
-        """The business units of the normalised plan."""
+        """The business units of the normalised plan (built once per context; do not change it)."""
         units = (self.data or {}).get("business_units", [])
-        return [BusinessUnitView(index, unit) for index, unit in enumerate(units)]
+        if len(self._units) != len(units):
+            self._units[:] = [BusinessUnitView(index, unit) for index, unit in enumerate(units)]
+        return self._units
 
 
 CheckFunction = Callable[[PlanContext], Iterable[Hit]]

@@ -32,6 +32,7 @@ class VariantRuns:
         hits = engine.run(PlanContext(data, data), None if codes is None else set(codes))
         self.baseline = frozenset((hit.rule.code, hit.pointer) for hit in hits)
         self._by_unit: dict[tuple[str, int], list[RuleHit]] = defaultdict(list)
+        self._touched_by: dict[tuple[Path, ...], frozenset[str]] = {}
         for hit in hits:
             index = unit_index(hit.pointer)
             if index is not None:
@@ -41,30 +42,38 @@ class VariantRuns:
         """The variant's hits below its unit or new to the plan, in the engine's order."""
         index = variant.index
         unit = f"{_UNITS}{index}"
-        changed = changed_paths(
-            self.data["business_units"][index], variant.data["business_units"][index]
-        )
-        alone: Optional[dict[str, Any]] = None
+        before, after = self.data["business_units"][index], variant.data["business_units"][index]
+        touched = self._touched(tuple(changed_paths(before, after)))
+        whole = PlanContext(variant.data, variant.data)
+        alone: Optional[PlanContext] = None
         kept: list[RuleHit] = []
         for rule in self.rules:
-            inputs = self.inputs[rule.code]
-            if not inputs.touched_by(changed):
+            if rule.code not in touched:
                 kept.extend(self._by_unit.get((rule.code, index), ()))
                 continue
-            if inputs.per_unit:
-                alone = alone or _one_unit(variant.data, index)
-                found = [
-                    _moved(hit, index)
-                    for hit in self.engine.run_rule(rule, PlanContext(alone, alone))
-                ]
+            if self.inputs[rule.code].per_unit:
+                if alone is None:
+                    one = _one_unit(variant.data, index)
+                    alone = PlanContext(one, one, units_in_plan=len(variant.data["business_units"]))
+                found = [_moved(hit, index) for hit in self.engine.run_rule(rule, alone)]
             else:
-                found = self.engine.run_rule(rule, PlanContext(variant.data, variant.data))
+                found = self.engine.run_rule(rule, whole)
             kept.extend(
                 hit
                 for hit in found
                 if _below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in self.baseline
             )
         return kept
+
+    def _touched(self, changed: tuple[Path, ...]) -> frozenset[str]:
+        """The codes of the rules a change at these unit paths can affect (the same few recur)."""
+        found = self._touched_by.get(changed)
+        if found is None:
+            found = frozenset(
+                code for code, inputs in self.inputs.items() if inputs.touched_by(changed)
+            )
+            self._touched_by[changed] = found
+        return found
 
 
 def changed_paths(before: Any, after: Any, path: Path = ()) -> list[Path]:

@@ -1,0 +1,125 @@
+"""The comparison's incremental engine says exactly what running every rule on each variant says."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+import yaml
+
+from planner.checks import PlanContext
+from planner.comparison.incremental import VariantRuns, changed_paths, same, unit_index
+from planner.comparison.variants import OPTION_KINDS, build_variant
+from planner.engine import RuleHit
+from planner.linting import Linter
+from planner.model import Plan
+from planner.rule_inputs import rule_inputs
+from tests.conftest import SAMPLES, analyse
+
+
+def _sample_units() -> list[dict[str, Any]]:
+    units: list[dict[str, Any]] = []
+    for path in sorted(SAMPLES.glob("*/*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("business_units"), list):
+            units.extend(unit for unit in data["business_units"] if isinstance(unit, dict))
+    return units
+
+
+def _plans() -> list[tuple[str, dict[str, Any]]]:
+    """Every valid sample plan, and plans mixing the samples' units (cross-unit rules fire)."""
+    linter = Linter()
+    found: list[tuple[str, dict[str, Any]]] = []
+    for path in sorted(SAMPLES.glob("*/*.yaml")):
+        data = linter.analyse_file(path).data
+        if data is not None:
+            found.append((path.name, data))
+    units = _sample_units()
+    base = yaml.safe_load((SAMPLES / "good" / "two-bu-mds.yaml").read_text(encoding="utf-8"))
+    for seed in range(8):
+        rng = random.Random(seed)
+        chosen = [units[rng.randrange(len(units))] for _ in range(rng.randint(2, 6))]
+        plan = {**base, "business_units": chosen}
+        if seed % 2:
+            plan["salesforce"] = {**plan["salesforce"], "crm_licenses_available": 1}
+        data = linter.analyse_bytes(yaml.safe_dump(plan).encode(), f"mixed-{seed}.yaml").data
+        if data is not None:
+            found.append((f"mixed-{seed}", data))
+    return found
+
+
+PLANS = _plans()
+
+
+def _keys(hits: list[RuleHit]) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
+    return [(hit.rule.code, hit.pointer, tuple(sorted(hit.params.items()))) for hit in hits]
+
+
+@pytest.mark.parametrize(("name", "data"), PLANS, ids=[name for name, _ in PLANS])
+def test_variant_hits_equal_a_full_run_on_the_variant(
+    linter: Linter, name: str, data: dict[str, Any]
+) -> None:
+    runs = VariantRuns(linter.engine, data, None)
+    assert PLANS, "no sample plan validated"
+    for index in range(len(data["business_units"])):
+        unit = f"/business_units/{index}"
+        for kind in OPTION_KINDS:
+            variant = build_variant(data, index, kind)
+            full = linter.engine.run(PlanContext(variant.data, variant.data))
+            expected = [
+                hit
+                for hit in full
+                if hit.pointer == unit
+                or hit.pointer.startswith(unit + "/")
+                or (hit.rule.code, hit.pointer) not in runs.baseline
+            ]
+            assert _keys(runs.hits(variant)) == _keys(expected), (name, index, kind.id)
+
+
+@pytest.mark.parametrize(("name", "data"), PLANS, ids=[name for name, _ in PLANS])
+def test_a_variant_equals_normalising_the_whole_changed_plan(name: str, data: dict[str, Any]) -> None:
+    for index in range(len(data["business_units"])):
+        for kind in OPTION_KINDS:
+            variant = build_variant(data, index, kind)
+            whole = Plan.model_validate(variant.data).model_dump(mode="json", exclude_none=True)
+            assert same(variant.data, whole), (name, index, kind.id)
+
+
+def test_per_unit_rules_say_of_a_plan_what_they_say_of_each_unit_alone(linter: Linter) -> None:
+    per_unit = [rule for rule in linter.rulebook.rules if rule_inputs(rule).per_unit]
+    assert len(per_unit) > 40
+    for _, data in PLANS:
+        units = data["business_units"]
+        whole = PlanContext(data, data)
+        for rule in per_unit:
+            expected = set(_keys(linter.engine.run_rule(rule, whole)))
+            found: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
+            for index, unit in enumerate(units):
+                one = {**data, "business_units": [unit]}
+                hits = linter.engine.run_rule(rule, PlanContext(one, one, units_in_plan=len(units)))
+                for code, pointer, params in _keys(hits):
+                    if unit_index(pointer) == 0:
+                        pointer = f"/business_units/{index}" + pointer[len("/business_units/0") :]
+                    found.add((code, pointer, params))
+            assert found == expected, rule.code
+
+
+def test_changed_paths_name_the_outermost_differences() -> None:
+    before = {"a": {"b": 1, "c": [1, 2]}, "d": True, "e": "x"}
+    after = {"a": {"b": 1, "c": [1, 3]}, "d": 1, "f": "y"}
+    assert changed_paths(before, after) == [("a", "c"), ("d",), ("e",), ("f",)]
+    assert changed_paths(before, before) == []
+    assert not same(1, 1.0) and not same([True], [1]) and same({"a": [1]}, {"a": [1]})
+
+
+def test_a_change_only_the_plan_level_text_sees_reuses_every_unit_rule(linter: Linter) -> None:
+    analysis = analyse(linter, (SAMPLES / "good" / "two-bu-mds.yaml").read_text(encoding="utf-8"))
+    assert analysis.data is not None
+    runs = VariantRuns(linter.engine, analysis.data, None)
+    assert runs._touched((("field_mappings",),)) >= {"AE601", "AE605", "AE801"}
+    assert "AE101" not in runs._touched((("field_mappings",),))
+    assert "AE101" in runs._touched((("connector", "version"),))
