@@ -57,7 +57,7 @@ class PlanContext:
     data: Optional[Mapping[str, Any]]
     raw: Any
     units_in_plan: Optional[int] = None
-    """How many units the whole plan has, when ``data`` holds only some of them (see ``per_unit``)."""
+    """The whole plan's unit count when ``data`` holds only some of its units (``per_unit``)."""
     _units: list[BusinessUnitView] = field(
         default_factory=list, init=False, compare=False, repr=False
     )
