@@ -63,9 +63,20 @@ class Engine:
             return []
         return [RuleHit(rule, hit.pointer, hit.params) for hit in found]
 
+    def unit_hits(
+        self, rule: RuleSpec, data: dict[str, Any], index: int, condition: Predicate
+    ) -> list[RuleHit]:
+        """A declarative rule's hits among the items of business unit ``index`` alone, judged by
+        ``condition`` instead of the rule's own ``when`` (the comparison's split conditions)."""
+        assert isinstance(rule.check, SchemaCheck)
+        found = self._schema_hits(rule.check, condition, data, index)
+        return [RuleHit(rule, hit.pointer, hit.params) for hit in found]
+
     @staticmethod
-    def _schema_hits(check: SchemaCheck, condition: Predicate, data: Any) -> Iterator[Hit]:
-        for pointer, document in documents(data, check.for_each):
+    def _schema_hits(
+        check: SchemaCheck, condition: Predicate, data: Any, unit: Optional[int] = None
+    ) -> Iterator[Hit]:
+        for pointer, document in documents(data, check.for_each, unit):
             if not condition(document):
                 continue
             target = _target(pointer, check.report_at)
@@ -76,9 +87,20 @@ class Engine:
             yield Hit(target, params)
 
 
-def documents(data: Any, for_each: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Each item ``for_each`` matches, with the document a rule's ``when`` is evaluated on."""
-    for pointer, item in expand(data, for_each):
+def documents(
+    data: Any, for_each: str, unit: Optional[int] = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each item ``for_each`` matches (within business unit ``unit`` only, when given), with the
+    document a rule's ``when`` is evaluated on."""
+    if unit is None:
+        matches = expand(data, for_each)
+    else:
+        segments = pointers.split(for_each)
+        if segments[:2] != ["business_units", "*"]:
+            return
+        start = f"/business_units/{unit}"
+        matches = _expand([(start, data["business_units"][unit])], segments[2:])
+    for pointer, item in matches:
         business_unit = _enclosing_business_unit(data, pointer)
         yield pointer, {"plan": data, "bu": business_unit, "item": item}
 
@@ -117,8 +139,11 @@ def _check_schema(rule: RuleSpec) -> None:
 
 def expand(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
     """Every (pointer, value) matching a pointer pattern whose ``*`` segments match any index."""
-    matches: list[tuple[str, Any]] = [("", data)]
-    for segment in pointers.split(pattern):
+    yield from _expand([("", data)], pointers.split(pattern))
+
+
+def _expand(matches: list[tuple[str, Any]], segments: list[str]) -> list[tuple[str, Any]]:
+    for segment in segments:
         following: list[tuple[str, Any]] = []
         for pointer, value in matches:
             if segment == "*" and isinstance(value, list):
@@ -128,7 +153,7 @@ def expand(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
             elif isinstance(value, dict) and segment in value:
                 following.append((pointers.join(pointer, segment), value[segment]))
         matches = following
-    yield from matches
+    return matches
 
 
 def _enclosing_business_unit(data: Any, pointer: str) -> Any:

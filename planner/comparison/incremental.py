@@ -15,7 +15,9 @@ from typing import Any, Optional
 
 from planner.checks import PlanContext
 from planner.comparison.variants import Variant
+from planner.comparison.unit_split import UnitSplit, split
 from planner.engine import Engine, RuleHit
+from planner.rulebook import RuleSpec, SchemaCheck
 from planner.rule_inputs import Path, RuleInputs, rule_inputs
 
 _UNITS = "/business_units/"
@@ -33,6 +35,13 @@ class VariantRuns:
         self.baseline = frozenset((hit.rule.code, hit.pointer) for hit in hits)
         self._by_unit: dict[tuple[str, int], list[RuleHit]] = defaultdict(list)
         self._touched_by: dict[tuple[Path, ...], frozenset[str]] = {}
+        units = data["business_units"]
+        self._splits: dict[str, tuple[UnitSplit, tuple[int, ...], bool]] = {}
+        for rule in self.rules:
+            found = split(rule.check) if isinstance(rule.check, SchemaCheck) else None
+            if found is not None and not self.inputs[rule.code].per_unit:
+                counts = found.counts(units)
+                self._splits[rule.code] = (found, counts, found.across(counts, len(units)))
         for hit in hits:
             index = unit_index(hit.pointer)
             if index is not None:
@@ -51,6 +60,16 @@ class VariantRuns:
             if rule.code not in touched:
                 kept.extend(self._by_unit.get((rule.code, index), ()))
                 continue
+            if rule.code in self._splits:
+                shortcut = self._split_hits(rule, variant, before, after)
+                if shortcut is not None:
+                    kept.extend(
+                        hit
+                        for hit in shortcut
+                        if _below(hit.pointer, unit)
+                        or (hit.rule.code, hit.pointer) not in self.baseline
+                    )
+                    continue
             if self.inputs[rule.code].per_unit:
                 if alone is None:
                     one = _one_unit(variant.data, index)
@@ -64,6 +83,25 @@ class VariantRuns:
                 if _below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in self.baseline
             )
         return kept
+
+    def _split_hits(
+        self, rule: RuleSpec, variant: Variant, before: Any, after: Any
+    ) -> Optional[list[RuleHit]]:
+        """A split rule's hits that can differ from the plan's, or None when it must run whole.
+
+        When the condition on the list of units comes out as it did for the plan, the rule says
+        what it said of every other unit; only the changed unit's items need judging.
+        """
+        found, counts, across = self._splits[rule.code]
+        total = len(variant.data["business_units"])
+        if found.across(found.changed_counts(counts, before, after), total) != across:
+            return None
+        assert isinstance(rule.check, SchemaCheck)
+        if not rule.check.for_each.startswith("/business_units/*"):
+            return list(self._by_unit.get((rule.code, variant.index), ()))
+        if not across:
+            return []
+        return self.engine.unit_hits(rule, variant.data, variant.index, found.local)
 
     def _touched(self, changed: tuple[Path, ...]) -> frozenset[str]:
         """The codes of the rules a change at these unit paths can affect (the same few recur)."""
