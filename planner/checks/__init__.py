@@ -61,6 +61,13 @@ class PlanContext:
     _units: list[BusinessUnitView] = field(
         default_factory=list, init=False, compare=False, repr=False
     )
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[PlanContext], Any]) -> Any:
+        """``compute(self)``, worked out once per context (an index a check's delta reuses)."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
 
     def unit_count(self) -> int:
         """How many business units the plan has."""
@@ -77,6 +84,7 @@ class PlanContext:
 
 
 CheckFunction = Callable[[PlanContext], Iterable[Hit]]
+DeltaFunction = Callable[[PlanContext, PlanContext, int], Optional[Iterable[Hit]]]
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,10 @@ class RegisteredCheck:
     on_invalid_plans: bool
     reads: Optional[tuple[str, ...]] = None
     per_unit: bool = False
+    delta: Optional[DeltaFunction] = None
+    """For a cross-unit check: ``delta(plan, variant, index)`` gives the check's hits on
+    ``variant`` (the plan with unit ``index`` changed) that lie below that unit or that it does not
+    give on ``plan``, or None when only a full run can tell."""
 
 
 REGISTRY: dict[str, RegisteredCheck] = {}
@@ -106,17 +118,18 @@ def check(
     on_invalid_plans: bool = False,
     reads: Optional[tuple[str, ...]] = None,
     per_unit: bool = False,
+    delta: Optional[DeltaFunction] = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check under the name rule files use in ``check: {python: NAME}``.
 
-    ``reads`` and ``per_unit`` are promises about the check (see :class:`RegisteredCheck`);
+    ``reads``, ``per_unit`` and ``delta`` are promises about the check (see :class:`RegisteredCheck`);
     tests/unit/test_rule_inputs.py holds every check to them. Leaving them out is always safe.
     """
 
     def register(function: CheckFunction) -> CheckFunction:
         if name in REGISTRY:
             raise ValueError(f"check {name!r} is registered twice")
-        REGISTRY[name] = RegisteredCheck(function, on_invalid_plans, reads, per_unit)
+        REGISTRY[name] = RegisteredCheck(function, on_invalid_plans, reads, per_unit, delta)
         return function
 
     return register

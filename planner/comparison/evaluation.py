@@ -32,6 +32,8 @@ class Evaluated:
     variant: Variant
     hits: tuple[RuleHit, ...]
     placeholder_codes: tuple[str, ...]
+    custom_users: int
+    """How many units of the variant use a custom connector user."""
 
 
 def evaluate_unit(runs: VariantRuns, index: int) -> list[Evaluated]:
@@ -46,7 +48,8 @@ def evaluate_unit(runs: VariantRuns, index: int) -> list[Evaluated]:
                 dropped.add(hit.rule.code)
             else:
                 kept.append(hit)
-        evaluated.append(Evaluated(variant, tuple(kept), tuple(sorted(dropped))))
+        custom = runs.count_units(_custom_user, variant)
+        evaluated.append(Evaluated(variant, tuple(kept), tuple(sorted(dropped)), custom))
     return evaluated
 
 
@@ -74,7 +77,7 @@ def to_option(item: Evaluated, common: frozenset[tuple[str, str]], lang: str) ->
         severity: noted([hit for hit in own if hit.rule.severity.value == severity], lang)
         for severity in _SEVERITIES
     }
-    licences = _licences(variant, lang)
+    licences = _licences(variant, item.custom_users, lang)
     unit = f"/business_units/{variant.index}/"
     needs = [_need(need, objects, unit, lang) for need, objects in variant.needs]
     if licences.needed and licences.available is None:
@@ -102,9 +105,11 @@ def to_option(item: Evaluated, common: frozenset[tuple[str, str]], lang: str) ->
     )
 
 
-def _licences(variant: Variant, lang: str) -> Licences:
-    units = variant.data["business_units"]
-    total = sum(1 for unit in units if unit.get("connector", {}).get("user") == CUSTOM_USER)
+def _custom_user(unit: dict[str, Any]) -> bool:
+    return bool(unit.get("connector", {}).get("user") == CUSTOM_USER)
+
+
+def _licences(variant: Variant, total: int, lang: str) -> Licences:
     needed = 1 if variant.kind.custom else 0
     available: Optional[int] = variant.data.get("salesforce", {}).get("crm_licenses_available")
     blocked = bool(needed) and available is not None and total > available

@@ -11,13 +11,13 @@ only for the few cross-unit rules whose inputs the change touches.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
-from planner.checks import PlanContext
+from planner.checks import REGISTRY, DeltaFunction, PlanContext
 from planner.comparison.variants import Variant
 from planner.comparison.unit_split import UnitSplit, split
 from planner.engine import Engine, RuleHit
-from planner.rulebook import RuleSpec, SchemaCheck
+from planner.rulebook import PythonCheck, RuleSpec, SchemaCheck
 from planner.rule_inputs import Path, RuleInputs, rule_inputs
 
 _UNITS = "/business_units/"
@@ -35,6 +35,15 @@ class VariantRuns:
         self.baseline = frozenset((hit.rule.code, hit.pointer) for hit in hits)
         self._by_unit: dict[tuple[str, int], list[RuleHit]] = defaultdict(list)
         self._touched_by: dict[tuple[Path, ...], frozenset[str]] = {}
+        self._plan = PlanContext(data, data)
+        self._counts: dict[Callable[[Any], bool], int] = {}
+        self._deltas: dict[str, DeltaFunction] = {
+            rule.code: registered.delta
+            for rule in self.rules
+            if isinstance(rule.check, PythonCheck)
+            and (registered := REGISTRY[rule.check.python]).delta is not None
+            and not self.inputs[rule.code].per_unit
+        }
         units = data["business_units"]
         self._splits: dict[str, tuple[UnitSplit, tuple[int, ...], bool]] = {}
         for rule in self.rules:
@@ -70,6 +79,15 @@ class VariantRuns:
                         or (hit.rule.code, hit.pointer) not in self.baseline
                     )
                     continue
+            delta = self._deltas.get(rule.code)
+            changes = delta(self._plan, whole, index) if delta is not None else None
+            if changes is not None:
+                kept.extend(
+                    RuleHit(rule, hit.pointer, hit.params)
+                    for hit in changes
+                    if _below(hit.pointer, unit) or (rule.code, hit.pointer) not in self.baseline
+                )
+                continue
             if self.inputs[rule.code].per_unit:
                 if alone is None:
                     one = _one_unit(variant.data, index)
@@ -83,6 +101,17 @@ class VariantRuns:
                 if _below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in self.baseline
             )
         return kept
+
+    def count_units(self, test: Callable[[Any], bool], variant: Variant) -> int:
+        """How many of the variant's units pass ``test`` (counted on the plan once, then updated)."""
+        counted = self._counts.get(test)
+        if counted is None:
+            counted = self._counts[test] = sum(
+                1 for unit in self.data["business_units"] if test(unit)
+            )
+        index = variant.index
+        before, after = self.data["business_units"][index], variant.data["business_units"][index]
+        return counted - test(before) + test(after)
 
     def _split_hits(
         self, rule: RuleSpec, variant: Variant, before: Any, after: Any
