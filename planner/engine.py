@@ -92,6 +92,7 @@ def documents(
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """Each item ``for_each`` matches (within business unit ``unit`` only, when given), with the
     document a rule's ``when`` is evaluated on."""
+    matches: Iterable[tuple[str, Any]]
     if unit is None:
         matches = expand(data, for_each)
     else:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from planner.linting import LintOptions, LintResult
+    from planner.progress import ProgressCallback
     from planner.settings import Settings
 
 
@@ -44,7 +45,12 @@ def lint_options(settings: Settings) -> LintOptions:
     )
 
 
-def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption()) -> Outcome:
+def run(
+    paths: Sequence[str],
+    settings: Settings,
+    adoption: Adoption = Adoption(),
+    progress: Optional[ProgressCallback] = None,
+) -> Outcome:
     """Lint ``paths`` with ``settings``; with a baseline, keep only the findings it lacks.
 
     With both a baseline to read and one to write, the written one holds only the findings that
@@ -57,7 +63,7 @@ def run(paths: Sequence[str], settings: Settings, adoption: Adoption = Adoption(
     known = baseline.read(adoption.baseline) if adoption.baseline else None
     linter = Linter(lint_options(settings))
     check_codes(settings, set(linter.rulebook.by_code()))
-    result = linter.lint_paths(paths)
+    result = linter.lint_paths(paths, progress)
     matched = result.findings
     if known is not None and adoption.baseline is not None:
         result, matched = baseline.subtract(result, known, adoption.baseline.absolute().parent)

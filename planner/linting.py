@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from planner import phrases, suppressions
 from planner.checks import PlanContext, secrets
@@ -21,6 +21,9 @@ from planner.rulebook import Rulebook, RuleSpec, load_rulebook
 from planner.settings import with_severities
 from planner.structure import validate
 from planner.suppressions import note_params
+
+if TYPE_CHECKING:
+    from planner.progress import ProgressCallback
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -126,11 +129,21 @@ class Linter:
             code for code in self._rules if options.selection.active(code)
         }  # fmt: skip
 
-    def lint_paths(self, paths: Sequence[str]) -> LintResult:
-        """Lint files and folders (folders: ``*.yaml``/``*.yml`` below them, sorted)."""
+    def lint_paths(
+        self, paths: Sequence[str], progress: Optional[ProgressCallback] = None
+    ) -> LintResult:
+        """Lint files and folders (folders: ``*.yaml``/``*.yml`` below them, sorted).
+
+        ``progress(done, total)`` is called after each file, when given.
+        """
         root, exclude = self.options.root, self.options.exclude
         files = [path for path in discover(paths) if not matches_any(exclude, path, root)]
-        analyses = tuple(self.analyse_file(path) for path in files)
+        analyses_list: list[Analysis] = []
+        for path in files:
+            analyses_list.append(self.analyse_file(path))
+            if progress is not None:
+                progress(len(analyses_list), len(files))
+        analyses = tuple(analyses_list)
         active = tuple(sorted(self._active))
         return LintResult(analyses, self._summary_lang(analyses), self.rulebook, active)
 

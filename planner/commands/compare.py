@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -34,5 +35,9 @@ def command(
         from planner.comparison.building import compare_file
         from planner.comparison.formats import renderer
 
-        comparison = compare_file(plan, lang, tuple(Path(folder) for folder in rule_dirs))
+        from planner.progress import progress_line
+
+        folders = tuple(Path(folder) for folder in rule_dirs)
+        with progress_line("compare", sys.stderr, lang, False, os.environ) as progress:
+            comparison = compare_file(plan, lang, folders, progress)
         renderer(output_format).render(comparison, sys.stdout)

@@ -66,7 +66,10 @@ def command(
                 isolated,
             )
         )
-        outcome = run(paths or (".",), settings, Adoption(baseline, write_baseline))
+        from planner.progress import progress_line
+
+        with progress_line("lint", sys.stderr, settings.lang, quiet, os.environ) as progress:
+            outcome = run(paths or (".",), settings, Adoption(baseline, write_baseline), progress)
         result = outcome.result
         if outcome.written is not None and not quiet:
             click.echo(f"aeplan: wrote {outcome.written} finding(s) to {write_baseline}", err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -63,7 +64,10 @@ def command(
             Overrides(lang=lang, rules=rule_dirs, config=config_path, isolated=isolated)
         )
         chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
-        text = build_report(Path(plan), chosen, lint_options(settings))
+        from planner.progress import progress_line
+
+        with progress_line("compare", sys.stderr, settings.lang, False, os.environ) as progress:
+            text = build_report(Path(plan), chosen, lint_options(settings), progress)
         if output is None:
             sys.stdout.write(text)
         else:

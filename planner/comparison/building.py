@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from planner.comparison.evaluation import common_keys, evaluate_unit, noted, to_option
 from planner.comparison.incremental import VariantRuns
@@ -14,16 +14,22 @@ from planner.errors import PlannerError
 from planner.linting import Analysis, Linter, LintOptions
 from planner.rulebook import StructuralCheck
 
+if TYPE_CHECKING:
+    from planner.progress import ProgressCallback
+
 SECRET_RULE = "AE801"
 
 
 def compare_file(
-    path: str, lang: Optional[str] = None, rule_dirs: tuple[Path, ...] = ()
+    path: str,
+    lang: Optional[str] = None,
+    rule_dirs: tuple[Path, ...] = (),
+    progress: Optional[ProgressCallback] = None,
 ) -> Comparison:
     """Read, analyse and compare one plan file; an unreadable plan is a :class:`PlannerError`."""
     linter = Linter(LintOptions(lang=lang, rule_dirs=rule_dirs))
     analysis = linter.analyse_file(Path(path))
-    return compare_analysis(analysis, linter.engine)
+    return compare_analysis(analysis, linter.engine, progress=progress)
 
 
 def compare_analysis(
@@ -31,10 +37,12 @@ def compare_analysis(
     engine: Optional[Engine] = None,
     lang: Optional[str] = None,
     codes: Optional[frozenset[str]] = None,
+    progress: Optional[ProgressCallback] = None,
 ) -> Comparison:
     """The comparison of an analysed plan (in ``lang``, else the analysis's language).
 
-    ``codes`` limits the rules that run on each option (default: every rule of the engine).
+    ``codes`` limits the rules that run on each option (default: every rule of the engine);
+    ``progress(done, total)`` is called after each business unit, when given.
     """
     engine = engine or Linter().engine
     data = analysis.data
@@ -57,6 +65,8 @@ def compare_analysis(
         options = tuple(to_option(item, common, lang) for item in evaluated)
         shared = [hit for hit in evaluated[0].hits if (hit.rule.code, hit.pointer) in common]
         written = next((option.id for option in options if option.as_written), None)
+        if progress is not None:
+            progress(index + 1, len(units))
         compared.append(
             UnitComparison(
                 name=str(unit.get("name", "")),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
 from planner.engine import Engine
 from planner.linting import Analysis
+
+if TYPE_CHECKING:
+    from planner.progress import ProgressCallback
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,10 @@ def section_data(
     engine: Optional[Engine] = None,
     level: int = 3,
     codes: Optional[frozenset[str]] = None,
+    progress: Optional[ProgressCallback] = None,
 ) -> SectionData:
     """The "Sync method options" section of a plan; its Markdown uses ``level`` headings."""
-    comparison = compare_analysis(analysis, engine, lang, codes)
+    comparison = compare_analysis(analysis, engine, lang, codes, progress)
     lang = comparison.lang
     headers = table.headers(lang)
     end = wording.text("sentence.end", lang)

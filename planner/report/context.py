@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from planner.findings import Finding, Severity
 from planner.linting import Analysis
 from planner.model import BusinessUnit, Plan, Team
 from planner.report.wording import Wording
 from planner.rulebook import Rulebook
+
+if TYPE_CHECKING:
+    from planner.progress import ProgressCallback
 
 _BU_POINTER = re.compile(r"^/business_units/(\d+)(?:/|$)")
 
@@ -42,6 +45,8 @@ class ReportContext:
     citations: Citations
     active: Optional[frozenset[str]] = None
     """The rule codes in force (after the lint configuration); None means every rule."""
+    progress: Optional[ProgressCallback] = None
+    """Told of each business unit the sync method comparison finishes (the long part)."""
 
     @property
     def lang(self) -> str:

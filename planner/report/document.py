@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from planner.errors import PlannerError
 from planner.linting import Analysis, Linter, LintOptions
 from planner.report.context import Citations, ReportContext
 from planner.report.wording import Wording, wording
+
+if TYPE_CHECKING:
+    from planner.progress import ProgressCallback
 
 
 @dataclass(frozen=True)
@@ -33,11 +36,17 @@ class Document:
     sections: tuple[BuiltSection, ...]
 
 
-def build_report(path: Path, output_format: str, options: Optional[LintOptions] = None) -> str:
+def build_report(
+    path: Path,
+    output_format: str,
+    options: Optional[LintOptions] = None,
+    progress: Optional[ProgressCallback] = None,
+) -> str:
     """The report on the plan at ``path`` in ``output_format``; unreportable plans raise.
 
     ``options`` are the same linter options ``aeplan lint`` would use, so the report's findings
     match the linter's (configuration file, organisation rules, severities, suppressions).
+    ``progress(done, total)`` is told of each business unit the sync method comparison finishes.
     """
     from planner.report import rendering
 
@@ -50,7 +59,7 @@ def build_report(path: Path, output_format: str, options: Optional[LintOptions] 
         raise _unreportable(replace(analysis, findings=secrets))
     context = ReportContext(
         analysis, analysis.plan, wording(analysis.lang), linter.rulebook, Citations(),
-        linter.active_codes(analysis.path),
+        linter.active_codes(analysis.path), progress,
     )  # fmt: skip
     return rendering.render(output_format, document(context, output_format))
 

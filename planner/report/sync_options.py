@@ -10,4 +10,6 @@ from planner.report.context import ReportContext
 def build(context: ReportContext) -> SectionData:
     """The ``aeplan compare`` table of the reported plan, in the report's language and rules."""
     engine = Engine(context.rulebook)
-    return section_data(context.analysis, context.lang, engine, codes=context.active)
+    return section_data(
+        context.analysis, context.lang, engine, codes=context.active, progress=context.progress
+    )
