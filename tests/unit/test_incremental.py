@@ -40,7 +40,39 @@ def _plans() -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-PLANS = _plans()
+# Cross-unit conditions that one option flips: the only unit with MDS (AE315, AE316), the only v1
+# unit (AE302), and MDS rules another unit shares (AE307).
+FLIPPING = """
+aeplan: 1
+salesforce: {org: acme}
+team: {salesforce_admin: A, sync_error_owner: B, account_engagement_admins: [C]}
+business_units:
+  - name: Logs
+    connector: {version: 2, user: integration_user}
+    sync: {scope: all_records, object_change_log_sync: true}
+  - name: Shared
+    connector: {version: 2, user: custom_user}
+    sync:
+      scope: marketing_data_sharing
+      marketing_data_sharing:
+        - {object: lead, field: BU__c, operator: equals, value: X}
+        - {object: contact, field: BU__c, operator: equals, value: X}
+  - name: Old
+    connector: {version: 1, user: custom_user}
+    sync:
+      scope: all_records
+      marketing_data_sharing:
+        - {object: lead, field: BU__c, operator: equals, value: X}
+"""
+
+
+def _flipping() -> tuple[str, dict[str, Any]]:
+    data = Linter().analyse_bytes(FLIPPING.encode(), "flipping.yaml").data
+    assert data is not None
+    return ("flipping", data)
+
+
+PLANS = [*_plans(), _flipping()]
 
 
 def _keys(hits: list[RuleHit]) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
