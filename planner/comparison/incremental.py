@@ -14,11 +14,11 @@ from collections import defaultdict
 from typing import Any, Callable, Optional
 
 from planner.checks import REGISTRY, DeltaFunction, PlanContext
-from planner.comparison.variants import Variant
 from planner.comparison.unit_split import UnitSplit, split
+from planner.comparison.variants import Variant
 from planner.engine import Engine, RuleHit
-from planner.rulebook import PythonCheck, RuleSpec, SchemaCheck
 from planner.rule_inputs import Path, RuleInputs, rule_inputs
+from planner.rulebook import PythonCheck, RuleSpec, SchemaCheck
 
 _UNITS = "/business_units/"
 
@@ -103,7 +103,7 @@ class VariantRuns:
         return kept
 
     def count_units(self, test: Callable[[Any], bool], variant: Variant) -> int:
-        """How many of the variant's units pass ``test`` (counted on the plan once, then updated)."""
+        """How many of the variant's units pass ``test`` (counted on the plan once, then kept)."""
         counted = self._counts.get(test)
         if counted is None:
             counted = self._counts[test] = sum(
