@@ -12,7 +12,7 @@ from planner.checks import PlanContext
 from planner.comparison.incremental import VariantRuns, changed_paths, same, unit_index
 from planner.comparison.variants import OPTION_KINDS, build_variant
 from planner.engine import RuleHit
-from planner.linting import Linter
+from planner.linting import Linter, LintOptions
 from planner.model import Plan
 from planner.rule_inputs import rule_inputs
 from tests.conftest import SAMPLES, analyse
@@ -79,10 +79,15 @@ def _keys(hits: list[RuleHit]) -> list[tuple[str, str, tuple[tuple[str, str], ..
     return [(hit.rule.code, hit.pointer, tuple(sorted(hit.params.items()))) for hit in hits]
 
 
+WITH_ORG_RULES = Linter(LintOptions(rule_dirs=(SAMPLES / "org-rules",)))
+
+
+@pytest.mark.parametrize("org_rules", [False, True], ids=["built-in", "org-rules"])
 @pytest.mark.parametrize(("name", "data"), PLANS, ids=[name for name, _ in PLANS])
 def test_variant_hits_equal_a_full_run_on_the_variant(
-    linter: Linter, name: str, data: dict[str, Any]
+    linter: Linter, name: str, data: dict[str, Any], org_rules: bool
 ) -> None:
+    linter = WITH_ORG_RULES if org_rules else linter
     runs = VariantRuns(linter.engine, data, None)
     assert PLANS, "no sample plan validated"
     for index in range(len(data["business_units"])):
