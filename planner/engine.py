@@ -64,10 +64,11 @@ class Engine:
         return [RuleHit(rule, hit.pointer, hit.params) for hit in found]
 
     def unit_hits(
-        self, rule: RuleSpec, data: dict[str, Any], index: int, condition: Predicate
+        self, rule: RuleSpec, data: dict[str, Any], index: Optional[int], condition: Predicate
     ) -> list[RuleHit]:
-        """A declarative rule's hits among the items of business unit ``index`` alone, judged by
-        ``condition`` instead of the rule's own ``when`` (the comparison's split conditions)."""
+        """A declarative rule's hits among the items of business unit ``index`` alone (every item
+        when None), judged by ``condition`` instead of the rule's own ``when`` (the comparison's
+        split conditions)."""
         assert isinstance(rule.check, SchemaCheck)
         found = self._schema_hits(rule.check, condition, data, index)
         return [RuleHit(rule, hit.pointer, hit.params) for hit in found]

@@ -75,6 +75,12 @@ class PlanContext:
             return self.units_in_plan
         return len(self.business_units())
 
+    def unit(self, index: int) -> BusinessUnitView:
+        """Business unit ``index`` alone (without building a view of every unit)."""
+        if self._units:
+            return self._units[index]
+        return BusinessUnitView(index, (self.data or {})["business_units"][index])
+
     def business_units(self) -> list[BusinessUnitView]:
         """The business units of the normalised plan (built once per context; do not change it)."""
         units = (self.data or {}).get("business_units", [])

@@ -40,7 +40,7 @@ def _on_v1(context: PlanContext) -> list[str]:
 
 def _v2_delta(plan: PlanContext, variant: PlanContext, index: int) -> Optional[list[Hit]]:
     """The changed unit's hits alone, unless its change brings or removes a v1 unit (or a name)."""
-    before, after = plan.business_units()[index], variant.business_units()[index]
+    before, after = plan.unit(index), variant.unit(index)
     was_v1 = before.get("connector", "version") == 1
     if was_v1 != (after.get("connector", "version") == 1) or (was_v1 and before.name != after.name):
         return None
@@ -131,7 +131,7 @@ def _holders(context: PlanContext) -> dict[OverlapKey, list[int]]:
 def _overlap_delta(plan: PlanContext, variant: PlanContext, index: int) -> Optional[list[Hit]]:
     """The changed unit's hits alone, unless a key it gains or loses is held by another unit."""
     holders: dict[OverlapKey, list[int]] = plan.memo("mds_rules_overlap", _holders)
-    units, after = plan.business_units(), variant.business_units()[index]
+    units, after = plan.business_units(), variant.unit(index)
     keys_before = {_overlap_key(rule) for _, rule in rules_of(units[index])}
     keys_after = {_overlap_key(rule) for _, rule in rules_of(after)}
     for key in (keys_before ^ keys_after) - {None}:

@@ -37,6 +37,7 @@ class VariantRuns:
         self._touched_by: dict[tuple[Path, ...], frozenset[str]] = {}
         self._plan = PlanContext(data, data)
         self._counts: dict[Callable[[Any], bool], int] = {}
+        self._locals: dict[str, list[tuple[int, list[RuleHit]]]] = {}
         self._deltas: dict[str, DeltaFunction] = {
             rule.code: registered.delta
             for rule in self.rules
@@ -70,15 +71,13 @@ class VariantRuns:
                 kept.extend(self._by_unit.get((rule.code, index), ()))
                 continue
             if rule.code in self._splits:
-                shortcut = self._split_hits(rule, variant, before, after)
-                if shortcut is not None:
-                    kept.extend(
-                        hit
-                        for hit in shortcut
-                        if _below(hit.pointer, unit)
-                        or (hit.rule.code, hit.pointer) not in self.baseline
-                    )
-                    continue
+                kept.extend(
+                    hit
+                    for hit in self._split_hits(rule, variant, before, after)
+                    if _below(hit.pointer, unit)
+                    or (hit.rule.code, hit.pointer) not in self.baseline
+                )
+                continue
             delta = self._deltas.get(rule.code)
             changes = delta(self._plan, whole, index) if delta is not None else None
             if changes is not None:
@@ -115,22 +114,46 @@ class VariantRuns:
 
     def _split_hits(
         self, rule: RuleSpec, variant: Variant, before: Any, after: Any
-    ) -> Optional[list[RuleHit]]:
-        """A split rule's hits that can differ from the plan's, or None when it must run whole.
+    ) -> list[RuleHit]:
+        """A split rule's hits on the variant, from its changed unit and the plan's hits.
 
-        When the condition on the list of units comes out as it did for the plan, the rule says
-        what it said of every other unit; only the changed unit's items need judging.
+        The rule fires on a document when its local part holds and the condition on the list of
+        units holds. While that condition comes out as it did for the plan, the rule says what it
+        said of every other unit; when it turns true, each other unit's local part decides, and
+        that part is the plan's own (computed once).
         """
         found, counts, across = self._splits[rule.code]
-        total = len(variant.data["business_units"])
-        if found.across(found.changed_counts(counts, before, after), total) != across:
-            return None
         assert isinstance(rule.check, SchemaCheck)
-        if not rule.check.for_each.startswith("/business_units/*"):
-            return list(self._by_unit.get((rule.code, variant.index), ()))
-        if not across:
+        index = variant.index
+        now = found.across(
+            found.changed_counts(counts, before, after), len(self.data["business_units"])
+        )
+        if not now:
             return []
-        return self.engine.unit_hits(rule, variant.data, variant.index, found.local)
+        if not rule.check.for_each.startswith("/business_units/*"):
+            if across:
+                return list(self._by_unit.get((rule.code, index), ()))
+            return self.engine.unit_hits(rule, self.data, None, found.local)
+        mine = self.engine.unit_hits(rule, variant.data, index, found.local)
+        if across:
+            return mine
+        others = self._local_hits(rule, found)
+        return [
+            *(hit for unit, hits in others if unit < index for hit in hits),
+            *mine,
+            *(hit for unit, hits in others if unit > index for hit in hits),
+        ]
+
+    def _local_hits(self, rule: RuleSpec, found: UnitSplit) -> list[tuple[int, list[RuleHit]]]:
+        """Each unit's hits of the rule's local part on the plan (units with none left out)."""
+        cached = self._locals.get(rule.code)
+        if cached is None:
+            units = range(len(self.data["business_units"]))
+            each = (
+                (unit, self.engine.unit_hits(rule, self.data, unit, found.local)) for unit in units
+            )
+            cached = self._locals[rule.code] = [(unit, hits) for unit, hits in each if hits]
+        return cached
 
     def _touched(self, changed: tuple[Path, ...]) -> frozenset[str]:
         """The codes of the rules a change at these unit paths can affect (the same few recur)."""

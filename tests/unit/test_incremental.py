@@ -66,13 +66,30 @@ business_units:
 """
 
 
-def _flipping() -> tuple[str, dict[str, Any]]:
-    data = Linter().analyse_bytes(FLIPPING.encode(), "flipping.yaml").data
+# No unit uses MDS: an MDS option turns AE315 on for the other units.
+TURNING_ON = """
+aeplan: 1
+salesforce: {org: acme}
+team: {salesforce_admin: A, sync_error_owner: B, account_engagement_admins: [C]}
+business_units:
+  - name: Logs
+    connector: {version: 2, user: integration_user}
+    sync: {scope: all_records, object_change_log_sync: true}
+  - name: Plain
+    connector: {version: 2, user: integration_user}
+  - name: More logs
+    connector: {version: 2, user: custom_user}
+    sync: {scope: all_records, object_change_log_sync: true}
+"""
+
+
+def _plan(name: str, text: str) -> tuple[str, dict[str, Any]]:
+    data = Linter().analyse_bytes(text.encode(), f"{name}.yaml").data
     assert data is not None
-    return ("flipping", data)
+    return (name, data)
 
 
-PLANS = [*_plans(), _flipping()]
+PLANS = [*_plans(), _plan("flipping", FLIPPING), _plan("turning-on", TURNING_ON)]
 
 
 def _keys(hits: list[RuleHit]) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
