@@ -12,6 +12,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -20,12 +21,16 @@ from generate import write_inputs
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 RUNS = int(os.environ.get("AEPLAN_BENCH_RUNS", "7"))
+# The honest floor: parse the same files into nodes with positions (what aeplan needs) with
+# libyaml's composer, and nothing else.
 FLOOR = (
     "import sys, yaml\n"
     "for path in sys.argv[1:]:\n"
     "    with open(path, encoding='utf-8') as handle:\n"
-    "        yaml.load(handle, Loader=yaml.CSafeLoader)\n"
+    "        yaml.compose(handle, Loader=yaml.CSafeLoader)\n"
 )
+README = REPO / "README.md"
+SPEED_BEGIN, SPEED_END = "<!-- speed:begin -->", "<!-- speed:end -->"
 PEAK = (
     "import resource, sys\n"
     "from planner.cli import main\n"
@@ -94,36 +99,37 @@ def in_process_ms_per_plan(folder: Path) -> float:
 def main() -> None:
     aeplan, schema = tool("aeplan"), str(REPO / "schema" / "plan.schema.json")
     checker, yamllint = tool("check-jsonschema"), tool("yamllint")
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="aeplan-bench-") as scratch:
         inputs = write_inputs(Path(scratch))
         realistic, many = str(inputs["realistic"]), inputs["many"]
         many_files = [str(path) for path in sorted(many.glob("*.yaml"))]
+        large = {factor: str(inputs[f"large-{factor}x"]) for factor in (1, 2, 4)}
         rows = {
             "realistic": [
                 measure("aeplan lint", [aeplan, "lint", "--fail-on", "never", realistic]),
                 measure("check-jsonschema", [checker, "--schemafile", schema, realistic]),
                 measure("yamllint", [yamllint, "-d", "relaxed", realistic]),
-                measure("PyYAML C parse (floor)", [sys.executable, "-c", FLOOR, realistic]),
+                measure("PyYAML C compose (floor)", [sys.executable, "-c", FLOOR, realistic]),
                 measure("aeplan report", [aeplan, "report", realistic]),
             ],
             "1,000 plans": [
                 measure("aeplan lint", [aeplan, "lint", "--fail-on", "never", str(many)], 2),
                 measure("check-jsonschema", [checker, "--schemafile", schema, *many_files], 2),
-                measure("yamllint", [yamllint, "-d", "relaxed", str(many)], 2),
-                measure("PyYAML C parse (floor)", [sys.executable, "-c", FLOOR, *many_files], 2),
+                measure("yamllint", [yamllint, "-d", "relaxed", str(many)], 1),
+                measure("PyYAML C compose (floor)", [sys.executable, "-c", FLOOR, *many_files], 2),
             ],
             "large plan": [
-                measure(
-                    f"aeplan lint {factor}x",
-                    [aeplan, "lint", "--fail-on", "never", str(inputs[f"large-{factor}x"])],
-                    3,
-                )
-                for factor in (1, 2, 4)
+                *(measure(f"aeplan lint {n}x", [aeplan, "lint", "--fail-on", "never", large[n]], 3)
+                  for n in (1, 2, 4)),
+                *(measure(f"aeplan {command} {n}x", [aeplan, command, large[n]], 2)
+                  for command in ("report", "compare") for n in (1, 2)),
             ],
-        }
-        memory = peak_memory_mib(["lint", "--fail-on", "never", str(inputs["large-1x"])])
+        }  # fmt: skip
+        memory = peak_memory_mib(["lint", "--fail-on", "never", large[1]])
         per_plan = in_process_ms_per_plan(many)
-    write_results(rows, memory, per_plan)
+    load = (load_before[0], os.getloadavg()[0])
+    write_results(rows, memory, per_plan, load)
 
 
 def ratio(rows: list[Timing], first: str, second: str) -> float:
@@ -131,37 +137,44 @@ def ratio(rows: list[Timing], first: str, second: str) -> float:
     return by_label[first] / by_label[second]
 
 
-def write_results(rows: dict[str, list[Timing]], memory: float, per_plan: float) -> None:
-    realistic, many, large = rows["realistic"], rows["1,000 plans"], rows["large plan"]
-    large_1x, large_2x = large[0].median, large[1].median
-    checks = [
-        (
-            "one plan: aeplan / check-jsonschema",
-            ratio(realistic, "aeplan lint", "check-jsonschema"), 0.75,
-        ),
-        ("one plan: aeplan / yamllint", ratio(realistic, "aeplan lint", "yamllint"), 1.5),
-        (
-            "1,000 plans: aeplan / check-jsonschema",
-            ratio(many, "aeplan lint", "check-jsonschema"), 0.5,
-        ),
-        (
-            "1,000 plans: aeplan / C-parse floor",
-            ratio(many, "aeplan lint", "PyYAML C parse (floor)"), 3.0,
-        ),
-        ("large plan: lint seconds", large_1x, 1.5),
-        ("large plan: 2x input / 1x time", large_2x / large_1x, 2.2),
-        ("large plan: peak memory MiB", memory, 150.0),
-        (
-            "report / lint on the realistic plan",
-            ratio(realistic, "aeplan report", "aeplan lint"), 1.5,
-        ),
+def growth(rows: list[Timing], command: str) -> float:
+    return ratio(rows, f"{command} 2x", f"{command} 1x")
+
+
+Target = tuple[str, Optional[float], float]
+
+
+def targets(rows: dict[str, list[Timing]], memory: float) -> list[Target]:
+    """Issue 18's targets: (what, measured or None when another stage measures it, limit)."""
+    one, many, large = rows["realistic"], rows["1,000 plans"], rows["large plan"]
+    floor, lint, checker = "PyYAML C compose (floor)", "aeplan lint", "check-jsonschema"
+    return [
+        ("large plan: report / lint", ratio(large, "aeplan report 1x", "aeplan lint 1x"), 3.0),
+        ("large plan: compare / lint", ratio(large, "aeplan compare 1x", "aeplan lint 1x"), 3.0),
+        ("large plan: report 2x / 1x input", growth(large, "aeplan report"), 2.2),
+        ("large plan: compare 2x / 1x input", growth(large, "aeplan compare"), 2.2),
+        ("large plan: lint 2x / 1x input", ratio(large, "aeplan lint 2x", "aeplan lint 1x"), 2.2),
+        ("one plan: aeplan lint / yamllint", ratio(one, lint, "yamllint"), 1.0),
+        ("one plan: aeplan lint / check-jsonschema", ratio(one, lint, checker), 0.5),
+        ("1,000 plans: aeplan lint / C-compose floor", ratio(many, lint, floor), 4.0),
+        ("1,000 plans: aeplan lint / check-jsonschema", ratio(many, lint, checker), 0.2),
+        ("large plan: lint peak memory MiB", memory, 150.0),
+        ("metadata check adds, s (5,000 fields, 200 profiles)", None, 0.5),
     ]  # fmt: skip
+
+
+def write_results(
+    rows: dict[str, list[Timing]], memory: float, per_plan: float, load: tuple[float, float]
+) -> None:
+    checks = targets(rows, memory)
     lines = [
         "# Benchmark results",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()}; "
-        f"date {time.strftime('%Y-%m-%d')}. Versions: {versions()}.",
+        f"date {time.strftime('%Y-%m-%d')}; load average {load[0]:.1f} at the start, "
+        f"{load[1]:.1f} at the end (ratios are of runs side by side, so they hold better than "
+        f"seconds). Versions: {versions()}.",
         "",
         "| case | command | median s | spread s |",
         "|---|---|---|---|",
@@ -169,12 +182,36 @@ def write_results(rows: dict[str, list[Timing]], memory: float, per_plan: float)
     for case, timings in rows.items():
         lines += [f"| {case} | {t.label} | {t.median:.3f} | {t.spread} |" for t in timings]
     lines += ["", f"In-process: {per_plan:.2f} ms per plan (1,000 plans, rules compiled once).", ""]
-    lines += ["| target | measured | limit | met |", "|---|---|---|---|"]
-    lines += [f"| {name} | {value:.2f} | ≤ {limit} | {'yes' if value <= limit else 'NO'} |"
-              for name, value, limit in checks]  # fmt: skip
+    lines += target_table(checks)
+    notes = REPO / "bench" / "NOTES.md"
+    if notes.exists():  # where the time goes for targets not met, and what would close them
+        lines += ["", notes.read_text(encoding="utf-8").rstrip()]
     text = "\n".join(lines) + "\n"
     (REPO / "bench" / "RESULTS.md").write_text(text, encoding="utf-8")
+    update_readme(target_table(checks))
     print(text)
+
+
+def target_table(checks: list[Target]) -> list[str]:
+    lines = ["| target | measured | limit | met |", "|---|---|---|---|"]
+    for name, value, limit in checks:
+        if value is None:
+            lines.append(f"| {name} | measured by #15 | ≤ {limit} | — |")
+        else:
+            met = "met" if value <= limit else "NOT met"
+            lines.append(f"| {name} | {value:.2f} | ≤ {limit} | {met} |")
+    return lines
+
+
+def update_readme(table: list[str]) -> None:
+    """Replace the README's Speed table (between its markers) with this run's."""
+    text = README.read_text(encoding="utf-8")
+    if SPEED_BEGIN not in text or SPEED_END not in text:
+        return
+    head, rest = text.split(SPEED_BEGIN, 1)
+    tail = rest.split(SPEED_END, 1)[1]
+    body = "\n".join(["", *table, ""])
+    README.write_text(head + SPEED_BEGIN + body + SPEED_END + tail, encoding="utf-8")
 
 
 def versions() -> str:

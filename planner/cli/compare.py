@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -54,11 +55,15 @@ def command(
     if metadata is not None and not Path(metadata).is_dir():
         raise PlannerError(f"--metadata: the folder {metadata} does not exist")
     folders = tuple(Path(folder) for folder in rule_dirs)
-    comparison = compare_file(
-        plan,
-        settings.lang,
-        folders,
-        metadata=Path(metadata) if metadata else None,
-        fallback_lang=settings.locale_lang,
-    )
+    from planner.progress import progress_line
+
+    with progress_line("compare", sys.stderr, settings.lang, False, os.environ) as progress:
+        comparison = compare_file(
+            plan,
+            settings.lang,
+            folders,
+            metadata=Path(metadata) if metadata else None,
+            fallback_lang=settings.locale_lang,
+            progress=progress,
+        )
     renderer(output_format).render(comparison, sys.stdout)

@@ -171,7 +171,10 @@ def command(
     stdin = _standard_input(paths, stdin_filename)
     fixing = Fixing(apply=fix and not diff, diff=diff, unsafe=unsafe_fixes)
     adoption = Adoption(baseline, write_baseline, allow_empty)
-    outcome = run(paths or (".",), settings, adoption, fixing, stdin)
+    from planner.progress import progress_line
+
+    with progress_line("lint", sys.stderr, settings.lang, quiet, os.environ) as progress:
+        outcome = run(paths or (".",), settings, adoption, fixing, stdin, progress)
     result = replace(outcome.result, fail_on=settings.fail_on)
     if outcome.written is not None and not quiet:
         said = plural("cli.wrote_baseline", said, outcome.written, path=write_baseline)

@@ -92,7 +92,10 @@ def command(
     use(settings.lang)
     chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
     shown = presentation(audience, issued_on, revision)
-    text = build_report(Path(plan), chosen, lint_options(settings), shown)
+    from planner.progress import progress_line
+
+    with progress_line("compare", sys.stderr, settings.lang, False, os.environ) as progress:
+        text = build_report(Path(plan), chosen, lint_options(settings), shown, progress)
     if output is None:
         sys.stdout.write(text)
     else:

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from planner.comparison.evaluation import (
-    MetadataReader,
     common_keys,
     evaluate_unit,
     noted,
     to_option,
 )
+from planner.comparison.incremental import MetadataReader, VariantRuns
 from planner.comparison.recommendation import recommend
 from planner.comparison.results import Comparison, UnitComparison
 from planner.errors import PlannerError
 from planner.lint.linter import Analysis, Linter, LintOptions
 from planner.plan.secrets import refuse_secrets
-from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine
 from planner.rules.rulebook import StructuralCheck
+
+if TYPE_CHECKING:
+    from planner.progress import ProgressCallback
 
 SECRET_RULE = "AE801"
 
@@ -30,6 +32,7 @@ def compare_file(
     rule_dirs: tuple[Path, ...] = (),
     metadata: Optional[Path] = None,
     fallback_lang: Optional[str] = None,
+    progress: Optional[ProgressCallback] = None,
 ) -> Comparison:
     """Read, analyse and compare one plan file; an unreadable plan is a :class:`PlannerError`.
 
@@ -42,10 +45,13 @@ def compare_file(
     )
     analysis = linter.analyse_file(Path(path))
     if metadata is None and analysis.metadata_source is None:
-        return compare_analysis(analysis, linter.engine)
+        return compare_analysis(analysis, linter.engine, progress=progress)
     session = linter.metadata
     return compare_analysis(
-        analysis, linter.engine, read=lambda data: session.read_for(data, analysis.path)
+        analysis,
+        linter.engine,
+        read=lambda data: session.read_for(data, analysis.path),
+        progress=progress,
     )
 
 
@@ -55,11 +61,13 @@ def compare_analysis(
     lang: Optional[str] = None,
     codes: Optional[frozenset[str]] = None,
     read: Optional[MetadataReader] = None,
+    progress: Optional[ProgressCallback] = None,
 ) -> Comparison:
     """The comparison of an analysed plan (in ``lang``, else the analysis's language).
 
     ``codes`` limits the rules that run on each option (default: every rule of the engine);
     ``read`` gives the org's metadata an option needs (default: options are not checked against it).
+    ``progress(done, total)`` is called after each business unit, when given.
     """
     engine = engine or Linter().engine
     data = analysis.data
@@ -73,19 +81,18 @@ def compare_analysis(
         )  # fmt: skip
     refuse_secrets(analysis.loaded, analysis.path, "comparing")
     lang = lang or analysis.lang
-    baseline = frozenset(
-        (hit.rule.code, hit.pointer)
-        for hit in engine.run(PlanContext(data, data, read(data) if read else None), _as_set(codes))
-    )
+    runs = VariantRuns(engine, data, codes, read)
     units = data["business_units"]
     multi = len(units) > 1
     compared = []
     for index, unit in enumerate(units):
-        evaluated = evaluate_unit(engine, data, index, baseline, codes, read)
+        evaluated = evaluate_unit(runs, index)
         common = common_keys(evaluated)
         options = tuple(to_option(item, common, lang) for item in evaluated)
         shared = [hit for hit in evaluated[0].hits if (hit.rule.code, hit.pointer) in common]
         written = next((option.id for option in options if option.as_written), None)
+        if progress is not None:
+            progress(index + 1, len(units))
         compared.append(
             UnitComparison(
                 name=str(unit.get("name", "")),
@@ -98,10 +105,6 @@ def compare_analysis(
         )
     org = str(data.get("salesforce", {}).get("org", ""))
     return Comparison(analysis.path, lang, org, tuple(compared))
-
-
-def _as_set(codes: Optional[frozenset[str]]) -> Optional[set[str]]:
-    return None if codes is None else set(codes)
 
 
 def _unreadable(analysis: Analysis, engine: Engine) -> PlannerError:

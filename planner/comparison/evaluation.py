@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import Any, Optional
 
 from planner import pointers
 from planner.comparison import wording
+from planner.comparison.incremental import VariantRuns
 from planner.comparison.results import Item, Licences, Noted, Option
 from planner.comparison.variants import CUSTOM_USER, MDS, OPTION_KINDS, Variant, build_variant
-from planner.placeholders import render
-from planner.rules.checks import PlanContext
-from planner.rules.engine import Engine, RuleHit
-from planner.rules.exclusivity import provably_exclusive
-
-if TYPE_CHECKING:
-    from planner.metadata.org import OrgMetadata
 from planner.i18n import said
+from planner.placeholders import render
+from planner.rules.engine import RuleHit
+from planner.rules.exclusivity import provably_exclusive
 
 _STEP_FACTS = {
     "upgrade_to_v2": ("F04", "F05", "F07"),
@@ -38,37 +35,24 @@ class Evaluated:
     variant: Variant
     hits: tuple[RuleHit, ...]
     placeholder_codes: tuple[str, ...]
+    custom_users: int
+    """How many units of the variant use a custom connector user."""
 
 
-MetadataReader = Callable[[Mapping[str, Any]], Optional["OrgMetadata"]]
-"""Reads the org's metadata a variant of the plan needs."""
-
-
-def evaluate_unit(
-    engine: Engine,
-    data: dict[str, Any],
-    index: int,
-    baseline: frozenset[tuple[str, str]],
-    codes: Optional[frozenset[str]] = None,
-    read: Optional[MetadataReader] = None,
-) -> list[Evaluated]:
-    """Every option for business unit ``index``; ``baseline`` holds the plan's own hits."""
-    unit = f"/business_units/{index}"
-    active = None if codes is None else set(codes)
+def evaluate_unit(runs: VariantRuns, index: int) -> list[Evaluated]:
+    """Every option for business unit ``index`` of the plan ``runs`` holds."""
     evaluated: list[Evaluated] = []
     for kind in OPTION_KINDS:
-        variant = build_variant(data, index, kind)
+        variant = build_variant(runs.data, index, kind)
         kept: list[RuleHit] = []
         dropped: set[str] = set()
-        metadata = read(variant.data) if read is not None else None
-        for hit in engine.run(PlanContext(variant.data, variant.data, metadata), active):
-            if not (_below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in baseline):
-                continue
+        for hit in runs.hits(variant):
             if any(_below(hit.pointer, holder) for holder in variant.placeholders):
                 dropped.add(hit.rule.code)
             else:
                 kept.append(hit)
-        evaluated.append(Evaluated(variant, tuple(kept), tuple(sorted(dropped))))
+        custom = runs.count_units(_custom_user, variant)
+        evaluated.append(Evaluated(variant, tuple(kept), tuple(sorted(dropped)), custom))
     return evaluated
 
 
@@ -101,7 +85,7 @@ def to_option(item: Evaluated, common: frozenset[tuple[str, str]], lang: str) ->
         severity: noted([hit for hit in own if hit.rule.severity.value == severity], lang)
         for severity in _SEVERITIES
     }
-    licences = _licences(variant, lang)
+    licences = _licences(variant, item.custom_users, lang)
     unit = f"/business_units/{variant.index}/"
     needs = [_need(need, objects, unit, lang) for need, objects in variant.needs]
     if licences.needed and licences.available is None:
@@ -134,9 +118,11 @@ def to_option(item: Evaluated, common: frozenset[tuple[str, str]], lang: str) ->
     )
 
 
-def _licences(variant: Variant, lang: str) -> Licences:
-    units = variant.data["business_units"]
-    total = sum(1 for unit in units if unit.get("connector", {}).get("user") == CUSTOM_USER)
+def _custom_user(unit: dict[str, Any]) -> bool:
+    return bool(unit.get("connector", {}).get("user") == CUSTOM_USER)
+
+
+def _licences(variant: Variant, total: int, lang: str) -> Licences:
     needed = 1 if variant.kind.custom else 0
     available: Optional[int] = variant.data.get("salesforce", {}).get("crm_licenses_available")
     blocked = bool(needed) and available is not None and total > available

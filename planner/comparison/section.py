@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
-from planner.comparison.evaluation import MetadataReader
+from planner.comparison.incremental import MetadataReader
 from planner.comparison.results import UnitComparison
 from planner.lint.linter import Analysis
 from planner.rules.engine import Engine
@@ -17,6 +17,9 @@ SUMMARY_COLUMNS = ("option", "blocked", "warnings", "licences", "several")
 
 DETAIL_COLUMNS = ("syncs", "several", "needs", "steps", "changes")
 """What an option's card adds to its summary row (the other columns are shown in full there)."""
+
+if TYPE_CHECKING:
+    from planner.progress import ProgressCallback
 
 
 @dataclass(frozen=True)
@@ -73,12 +76,14 @@ def section_data(
     level: int = 3,
     codes: Optional[frozenset[str]] = None,
     read: Optional[MetadataReader] = None,
+    progress: Optional[ProgressCallback] = None,
 ) -> SectionData:
     """The "Sync method options" section of a plan; its Markdown uses ``level`` headings.
 
-    ``read`` gives each option the org's metadata it needs (see :func:`compare_analysis`).
+    ``read`` gives each option the org's metadata it needs (see :func:`compare_analysis`);
+    ``progress(done, total)`` is told of each business unit.
     """
-    comparison = compare_analysis(analysis, engine, lang, codes, read)
+    comparison = compare_analysis(analysis, engine, lang, codes, read, progress)
     lang = comparison.lang
     headers = table.headers(lang)
     end = wording.text("sentence.end", lang)

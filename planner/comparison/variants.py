@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from planner import pointers
-from planner.plan.model import Plan
 
 INTEGRATION_USER = "integration_user"
 CUSTOM_USER = "custom_user"
@@ -16,6 +15,8 @@ MDS = "marketing_data_sharing"
 PERMISSION_SET = "Account Engagement Connector User"
 # Unique per business unit, so placeholder rules never overlap (AE307) or match a mapped field.
 PLACEHOLDER_FIELD = "AEPLAN_PLACEHOLDER__c"
+# The parts of a business unit a variant may change (and so copies and validates again).
+EDITED = ("connector", "sync", "rollout")
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,17 @@ class _Builder:
     """Collects the edits, placeholders, needs and steps of one variant."""
 
     def __init__(self, data: dict[str, Any], index: int, kind: OptionKind) -> None:
-        self.plan = copy.deepcopy(data)
+        # Only the parts a variant edits are copied: the rest is shared with ``data``, which is
+        # never changed, so a variant costs the size of its unit's decisions, not of the plan.
+        self.unit: dict[str, Any] = {
+            key: copy.deepcopy(value) if key in EDITED else value
+            for key, value in data["business_units"][index].items()
+        }
+        units = list(data["business_units"])
+        units[index] = self.unit
+        self.plan = {**data, "business_units": units}
         self.index = index
         self.kind = kind
-        self.unit: dict[str, Any] = self.plan["business_units"][index]
         self.connector: dict[str, Any] = self.unit.setdefault("connector", {})
         self.sync: dict[str, Any] = self.unit.setdefault("sync", {})
         self.written_user: Optional[str] = self.connector.get("user")
@@ -125,7 +133,7 @@ def build_variant(data: dict[str, Any], index: int, kind: OptionKind) -> Variant
     return Variant(
         kind=kind,
         index=index,
-        data=_normalised(build.plan),
+        data=_normalised(build.plan, index),
         as_written=(build.written_user, build.written_scope) == (kind.user, kind.scope),
         placeholders=tuple(build.placeholders),
         needs=tuple(build.needs),
@@ -182,7 +190,14 @@ def _user(build: _Builder) -> None:
             build.steps.append("limit_sharing")
 
 
-def _normalised(plan: dict[str, Any]) -> dict[str, Any]:
-    """Validate the variant through the model, so it has exactly the shape the rules expect."""
-    dumped: dict[str, Any] = Plan.model_validate(plan).model_dump(mode="json", exclude_none=True)
-    return dumped
+def _normalised(plan: dict[str, Any], index: int) -> dict[str, Any]:
+    """The plan with unit ``index``'s edited parts validated through the model, so they have
+    exactly the shape the rules expect (the rest is the analysis's already normalised data)."""
+    from planner.plan.model import BusinessUnit
+
+    unit = plan["business_units"][index]
+    edited = {key: unit[key] for key in EDITED if key in unit}
+    checked = BusinessUnit.model_validate({"name": unit["name"], **edited})
+    dumped = checked.model_dump(mode="json", exclude_none=True, include=set(EDITED))
+    plan["business_units"][index] = {**unit, **dumped}
+    return plan

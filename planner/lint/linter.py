@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from planner import i18n, phrases, reading
 from planner.config.settings import with_severities
@@ -26,6 +26,9 @@ from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine, RuleHit
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import Rulebook, RuleSpec
+
+if TYPE_CHECKING:
+    from planner.progress import ProgressCallback
 
 
 @dataclass(frozen=True)
@@ -166,10 +169,20 @@ class Linter:
         """The files ``paths`` stand for (see :mod:`planner.lint.discovery`), minus ``exclude``."""
         return discover(paths, PathPatterns(self.options.exclude, self.options.root))
 
-    def lint_paths(self, paths: Sequence[str]) -> LintResult:
-        """Lint files and folders (folders: the plans below them, sorted)."""
+    def lint_paths(
+        self, paths: Sequence[str], progress: Optional[ProgressCallback] = None
+    ) -> LintResult:
+        """Lint files and folders (folders: the plans below them, sorted).
+
+        ``progress(done, total)`` is called after each file, when given.
+        """
         found = self.discover(paths)
-        analyses = tuple(self.analyse_file(path) for path in found.files)
+        done: list[Analysis] = []
+        for path in found.files:
+            done.append(self.analyse_file(path))
+            if progress is not None:
+                progress(len(done), len(found.files))
+        analyses = tuple(done)
         active = tuple(sorted(self._active))
         lang = self.summary_lang(analyses)
         return LintResult(

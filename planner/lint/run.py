@@ -18,6 +18,7 @@ from planner.rules.rulebook import Rulebook
 if TYPE_CHECKING:
     from planner.lint.discovery import Discovered
     from planner.lint.fixing import FileFix
+    from planner.progress import ProgressCallback
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def run(
     adoption: Adoption = Adoption(),
     fixing: Fixing = Fixing(),
     stdin: Optional[StandardInput] = None,
+    progress: Optional[ProgressCallback] = None,
 ) -> Outcome:
     """Lint ``paths`` with ``settings``; with a baseline, keep only the findings it lacks.
 
@@ -99,7 +101,7 @@ def run(
     known = baseline.read(adoption.baseline) if adoption.baseline else None
     rulebook = load_rulebook(settings.rules)
     linter = Linter(lint_options(settings, rulebook), rulebook)
-    result = _lint(linter, paths, stdin)
+    result = _lint(linter, paths, stdin, progress)
     if not result.analyses and not adoption.allow_empty:
         raise _nothing_linted(paths, len(result.skipped))
     fixed: tuple[FileFix, ...] = ()
@@ -135,12 +137,17 @@ def show_files(paths: Sequence[str], settings: Settings) -> Discovered:
     return discover(paths, PathPatterns(settings.exclude, settings.root))
 
 
-def _lint(linter: Linter, paths: Sequence[str], stdin: Optional[StandardInput]) -> LintResult:
+def _lint(
+    linter: Linter,
+    paths: Sequence[str],
+    stdin: Optional[StandardInput],
+    progress: Optional[ProgressCallback] = None,
+) -> LintResult:
     """Lint the files and folders, then the plan on standard input (when ``-`` was given)."""
     from dataclasses import replace
 
     files = [path for path in paths if path != "-"]
-    result = linter.lint_paths(files) if files or stdin is None else None
+    result = linter.lint_paths(files, progress) if files or stdin is None else None
     if stdin is None:
         assert result is not None
         return result

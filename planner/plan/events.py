@@ -56,9 +56,16 @@ class _Stop(Exception):
 def build(text: str, limits: Limits, loaded: LoadedPlan) -> None:
     """Fill ``loaded`` with the data, positions and problems of one YAML document."""
     builder = _Builder(loaded, limits)
+    loader = None
     try:
-        for event in yaml.parse(text, Loader=SafeLoader):
-            builder.feed(event)
+        # yaml.parse's generator costs a Python frame per event; the parser's own get_event
+        # (None after the stream ends) does not. (The pure-Python reader may raise on creation.)
+        loader = SafeLoader(text)
+        feed, next_event = builder.feed, loader.get_event
+        event = next_event()
+        while event is not None:
+            feed(event)
+            event = next_event()
     except _Stop:
         loaded.data = None
     except yaml.MarkedYAMLError as error:
@@ -67,6 +74,9 @@ def build(text: str, limits: Limits, loaded: LoadedPlan) -> None:
     except yaml.YAMLError as error:
         loaded.problems.append(Problem("AE001", "", Position(1, 1), {"detail": str(error)}))
         loaded.data = None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def parse_problem(error: yaml.MarkedYAMLError, text: str = "") -> Problem:

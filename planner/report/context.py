@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from planner.findings import Finding, Severity
 from planner.lint.linter import Analysis
@@ -13,6 +13,9 @@ from planner.plan.model import BusinessUnit, Plan, Team
 from planner.report.presentation import Presentation
 from planner.report.wording import Wording
 from planner.rules.rulebook import Rulebook
+
+if TYPE_CHECKING:
+    from planner.progress import ProgressCallback
 
 _BU_POINTER = re.compile(r"^/business_units/(\d+)(?:/|$)")
 
@@ -48,6 +51,8 @@ class ReportContext:
     """Who the report is for (CLI hints are for the team only) and its date and revision."""
     read_metadata: Optional[Callable[[Mapping[str, Any]], Any]] = None
     """Reads the org's metadata a plan variant needs (when the plan was checked against it)."""
+    progress: Optional[ProgressCallback] = None
+    """Told of each business unit the sync method comparison finishes (the long part)."""
 
     @property
     def lang(self) -> str:

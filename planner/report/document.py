@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from planner.errors import PlannerError
 from planner.lint.linter import Analysis, Linter, LintOptions
@@ -17,17 +17,22 @@ from planner.report.sections import SECTIONS
 from planner.report.wording import wording
 from planner.rules.rulebook import StructuralCheck
 
+if TYPE_CHECKING:
+    from planner.progress import ProgressCallback
+
 
 def build_report(
     path: Path,
     output_format: str,
     options: Optional[LintOptions] = None,
     shown: Optional[Presentation] = None,
+    progress: Optional[ProgressCallback] = None,
 ) -> str:
     """The report on the plan at ``path`` in ``output_format``; unreportable plans raise.
 
     ``options`` are the same linter options ``aeplan lint`` would use, so the report's findings
     match the linter's (configuration file, organisation rules, severities, suppressions).
+    ``progress(done, total)`` is told of each business unit the sync method comparison finishes.
     """
     linter = Linter(options or LintOptions())
     analysis = linter.analyse_file(path)
@@ -52,6 +57,7 @@ def build_report(
         linter.active_codes(analysis.path),
         shown or Presentation(),
         read,
+        progress,
     )
     return rendering.render(output_format, document(context, output_format))
 

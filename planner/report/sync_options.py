@@ -24,7 +24,12 @@ def build(context: ReportContext) -> SectionData:
     """
     engine = Engine(context.rulebook)
     data = section_data(
-        context.analysis, context.lang, engine, codes=context.active, read=context.read_metadata
+        context.analysis,
+        context.lang,
+        engine,
+        codes=context.active,
+        read=context.read_metadata,
+        progress=context.progress,
     )
     sources = load_sources()
     units = tuple(_cited(context, unit, sources) for unit in data.units)

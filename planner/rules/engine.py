@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -63,25 +63,40 @@ class Engine:
         """Run the rules (all, or those in ``codes``) on one plan, in code order."""
         hits: list[RuleHit] = []
         for rule in self.rulebook.rules:
-            if codes is not None and rule.code not in codes:
-                continue
-            if isinstance(rule.check, PythonCheck):
-                registered = REGISTRY[rule.check.python]
-                if context.data is None and not registered.on_invalid_plans:
-                    continue
-                found = registered.function(context)
-            elif isinstance(rule.check, SchemaCheck):
-                if context.data is None:
-                    continue
-                found = self._schema_hits(rule.check, self._compiled[rule.code], context.data)
-            else:
-                continue
-            hits.extend(RuleHit(rule, hit.pointer, hit.params, hit.related) for hit in found)
+            if codes is None or rule.code in codes:
+                hits.extend(self.run_rule(rule, context))
         return hits
 
+    def run_rule(self, rule: RuleSpec, context: PlanContext) -> list[RuleHit]:
+        """Run one rule of the rulebook on one plan (structural rules never fire here)."""
+        if isinstance(rule.check, PythonCheck):
+            registered = REGISTRY[rule.check.python]
+            if context.data is None and not registered.on_invalid_plans:
+                return []
+            found: Iterable[Hit] = registered.function(context)
+        elif isinstance(rule.check, SchemaCheck):
+            if context.data is None:
+                return []
+            found = self._schema_hits(rule.check, self._compiled[rule.code], context.data)
+        else:
+            return []
+        return [RuleHit(rule, hit.pointer, hit.params, hit.related) for hit in found]
+
+    def unit_hits(
+        self, rule: RuleSpec, data: dict[str, Any], index: Optional[int], condition: Predicate
+    ) -> list[RuleHit]:
+        """A declarative rule's hits among the items of business unit ``index`` alone (every item
+        when None), judged by ``condition`` instead of the rule's own ``when`` (the comparison's
+        split conditions)."""
+        assert isinstance(rule.check, SchemaCheck)
+        found = self._schema_hits(rule.check, condition, data, index)
+        return [RuleHit(rule, hit.pointer, hit.params, hit.related) for hit in found]
+
     @staticmethod
-    def _schema_hits(check: SchemaCheck, condition: Predicate, data: Any) -> Iterator[Hit]:
-        for pointer, document in documents(data, check.for_each):
+    def _schema_hits(
+        check: SchemaCheck, condition: Predicate, data: Any, unit: Optional[int] = None
+    ) -> Iterator[Hit]:
+        for pointer, document in documents(data, check.for_each, unit):
             if not condition(document):
                 continue
             target = _target(pointer, check.report_at)
@@ -92,9 +107,21 @@ class Engine:
             yield Hit(target, params)
 
 
-def documents(data: Any, for_each: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Each item ``for_each`` matches, with the document a rule's ``when`` is evaluated on."""
-    for pointer, item in expand(data, for_each):
+def documents(
+    data: Any, for_each: str, unit: Optional[int] = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each item ``for_each`` matches (within business unit ``unit`` only, when given), with the
+    document a rule's ``when`` is evaluated on."""
+    matches: Iterable[tuple[str, Any]]
+    if unit is None:
+        matches = expand(data, for_each)
+    else:
+        segments = pointers.split(for_each)
+        if segments[:2] != ["business_units", "*"]:
+            return
+        start = f"/business_units/{unit}"
+        matches = _expand([(start, data["business_units"][unit])], segments[2:])
+    for pointer, item in matches:
         business_unit = _enclosing_business_unit(data, pointer)
         yield pointer, {"plan": data, "bu": business_unit, "item": item}
 
@@ -133,8 +160,11 @@ def _check_schema(rule: RuleSpec) -> None:
 
 def expand(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
     """Every (pointer, value) matching a pointer pattern whose ``*`` segments match any index."""
-    matches: list[tuple[str, Any]] = [("", data)]
-    for segment in pointers.split(pattern):
+    yield from _expand([("", data)], pointers.split(pattern))
+
+
+def _expand(matches: list[tuple[str, Any]], segments: list[str]) -> list[tuple[str, Any]]:
+    for segment in segments:
         following: list[tuple[str, Any]] = []
         for pointer, value in matches:
             if segment == "*" and isinstance(value, list):
@@ -144,10 +174,15 @@ def expand(data: Any, pattern: str) -> Iterator[tuple[str, Any]]:
             elif isinstance(value, dict) and segment in value:
                 following.append((pointers.join(pointer, segment), value[segment]))
         matches = following
-    yield from matches
+    return matches
 
 
 def _enclosing_business_unit(data: Any, pointer: str) -> Any:
+    if pointer.startswith("/business_units/"):  # the common case, without a full resolve
+        segment = pointer[16:].split("/", 1)[0]
+        units = data.get("business_units") if isinstance(data, dict) else None
+        if segment.isdigit() and isinstance(units, list) and int(segment) < len(units):
+            return units[int(segment)]
     parts = pointers.split(pointer)
     if len(parts) >= 2 and parts[0] == "business_units":
         return pointers.resolve(data, f"/business_units/{parts[1]}")[1]

@@ -48,7 +48,11 @@ class BusinessUnitView:
         """A value below this BU, or None."""
         current: Any = self.data
         for part in path:
-            current = current.get(part) if isinstance(current, Mapping) else None
+            # Plans are plain dicts: the exact type test saves the slow ABC check on the hot path.
+            if type(current) is dict or isinstance(current, Mapping):
+                current = current.get(part)
+            else:
+                return None
         return current
 
     def planned_or_in_place(self, step: str) -> bool:
@@ -78,34 +82,86 @@ class PlanContext:
     raw: Any
     metadata: Optional[OrgMetadata] = None
     """The org's metadata read for this plan, when a metadata source was given."""
+    units_in_plan: Optional[int] = None
+    """The whole plan's unit count when ``data`` holds only some of its units (``per_unit``)."""
+    _units: list[BusinessUnitView] = field(
+        default_factory=list, init=False, compare=False, repr=False
+    )
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[PlanContext], Any]) -> Any:
+        """``compute(self)``, worked out once per context (an index a check's delta reuses)."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
+
+    def unit_count(self) -> int:
+        """How many business units the plan has."""
+        if self.units_in_plan is not None:
+            return self.units_in_plan
+        return len(self.business_units())
+
+    def unit(self, index: int) -> BusinessUnitView:
+        """Business unit ``index`` alone (without building a view of every unit)."""
+        if self._units:
+            return self._units[index]
+        return BusinessUnitView(index, (self.data or {})["business_units"][index])
 
     def business_units(self) -> list[BusinessUnitView]:
-        """The business units of the normalised plan."""
+        """The business units of the normalised plan (built once per context; do not change it)."""
         units = (self.data or {}).get("business_units", [])
-        return [BusinessUnitView(index, unit) for index, unit in enumerate(units)]
+        if len(self._units) != len(units):
+            self._units[:] = [BusinessUnitView(index, unit) for index, unit in enumerate(units)]
+        return self._units
 
 
 CheckFunction = Callable[[PlanContext], Iterable[Hit]]
+DeltaFunction = Callable[[PlanContext, PlanContext, int], Optional[Iterable[Hit]]]
 
 
 @dataclass(frozen=True)
 class NamedCheck:
-    """A check function, the name rule files call it by, and whether it runs on invalid plans."""
+    """A check function, the name rule files call it by, whether it runs on invalid plans, and
+    what it reads of the business units.
+
+    ``reads`` names every part of a business unit the check looks at, as pointers relative to the
+    unit (``"connector/user"``, ``"field_mappings"``; ``""`` is the whole unit), or is None when it
+    may read anything. ``per_unit`` says the check's hits on a plan are the union of its hits on
+    each one-unit plan (the unit moved to index 0, the rest of the plan kept). ``delta``, for a
+    cross-unit check: ``delta(plan, variant, index)`` gives the hits on ``variant`` (the plan with
+    unit ``index`` changed) that lie below that unit or that it does not give on ``plan``, or None
+    when only a full run can tell. The comparison relies on these to re-run only what a changed
+    unit can affect (``planner.rules.inputs``); leaving them out is always safe.
+    """
 
     name: str
     function: CheckFunction
     on_invalid_plans: bool = False
+    reads: Optional[tuple[str, ...]] = None
+    per_unit: bool = False
+    delta: Optional[DeltaFunction] = None
 
     def __call__(self, context: PlanContext) -> Iterable[Hit]:
         """Run the check on one plan."""
         return self.function(context)
 
 
-def check(name: str, *, on_invalid_plans: bool = False) -> Callable[[CheckFunction], NamedCheck]:
-    """Name a check for ``check: {python: NAME}``; ``planner.rules.checks.registry`` collects it."""
+def check(
+    name: str,
+    *,
+    on_invalid_plans: bool = False,
+    reads: Optional[tuple[str, ...]] = None,
+    per_unit: bool = False,
+    delta: Optional[DeltaFunction] = None,
+) -> Callable[[CheckFunction], NamedCheck]:
+    """Name a check for ``check: {python: NAME}``; ``planner.rules.checks.registry`` collects it.
+
+    ``reads``, ``per_unit`` and ``delta`` are promises about the check (see :class:`NamedCheck`);
+    the incremental-comparison tests hold every check to them.
+    """
 
     def named(function: CheckFunction) -> NamedCheck:
-        return NamedCheck(name, function, on_invalid_plans)
+        return NamedCheck(name, function, on_invalid_plans, reads, per_unit, delta)
 
     return named
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from planner.rules.checks import Hit, PlanContext, check
 
 
-@check("one_connector_per_business_unit")
+@check("one_connector_per_business_unit", reads=("name", "connector"), per_unit=True)
 def one_connector_per_business_unit(context: PlanContext) -> Iterator[Hit]:
     """A BU whose ``connector`` is a list of more than one entry (F50)."""
     units = context.raw.get("business_units") if isinstance(context.raw, dict) else None
@@ -20,7 +20,7 @@ def one_connector_per_business_unit(context: PlanContext) -> Iterator[Hit]:
             )
 
 
-@check("duplicate_business_unit")
+@check("duplicate_business_unit", reads=("name",))
 def duplicate_business_unit(context: PlanContext) -> Iterator[Hit]:
     """A BU whose name an earlier BU already has."""
     first_index: dict[str, int] = {}
@@ -32,15 +32,19 @@ def duplicate_business_unit(context: PlanContext) -> Iterator[Hit]:
             first_index[key] = unit.index
 
 
-@check("multi_bu_integration_user_without_mds")
+@check(
+    "multi_bu_integration_user_without_mds",
+    reads=("name", "connector/user", "sync/scope"),
+    per_unit=True,
+)
 def multi_bu_integration_user_without_mds(context: PlanContext) -> Iterator[Hit]:
     """Several BUs on one org, and one of them uses the integration user for all records (F44)."""
-    units = context.business_units()
-    if len(units) < 2:
+    count = context.unit_count()
+    if count < 2:
         return
-    for unit in units:
+    for unit in context.business_units():
         if (
             unit.get("connector", "user") == "integration_user"
             and unit.get("sync", "scope") == "all_records"
         ):
-            yield Hit(unit.at("sync", "scope"), {"bu": unit.name, "count": str(len(units))})
+            yield Hit(unit.at("sync", "scope"), {"bu": unit.name, "count": str(count)})

@@ -10,6 +10,7 @@ from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check
 # Account Engagement owns these fields; Salesforce owns the CRM owner (F83 F84).
 _AE_OWNED = frozenset({"score", "grade", "campaign"})
 _SALESFORCE_OWNED = frozenset({"assigned user", "crm owner"})
+_MAPPINGS = ("name", "field_mappings")
 _SEPARATORS = re.compile(r"[\s_\-]+")
 
 
@@ -24,7 +25,7 @@ def _mappings(unit: BusinessUnitView) -> Iterator[tuple[int, dict[str, str]]]:
             yield index, mapping
 
 
-@check("fixed_field_behavior")
+@check("fixed_field_behavior", reads=_MAPPINGS, per_unit=True)
 def fixed_field_behavior(context: PlanContext) -> Iterator[Hit]:
     """Score, Grade or Campaign not Account Engagement-owned; the CRM owner made AE-owned."""
     for unit in context.business_units():
@@ -42,7 +43,7 @@ def fixed_field_behavior(context: PlanContext) -> Iterator[Hit]:
                 })  # fmt: skip
 
 
-@check("lead_contact_api_name_mismatch")
+@check("lead_contact_api_name_mismatch", reads=_MAPPINGS, per_unit=True)
 def lead_contact_api_name_mismatch(context: PlanContext) -> Iterator[Hit]:
     """A custom field mapped on Lead and Contact under different API names (F85)."""
     for unit in context.business_units():
@@ -56,7 +57,7 @@ def lead_contact_api_name_mismatch(context: PlanContext) -> Iterator[Hit]:
                 })  # fmt: skip
 
 
-@check("duplicate_field_mapping")
+@check("duplicate_field_mapping", reads=_MAPPINGS, per_unit=True)
 def duplicate_field_mapping(context: PlanContext) -> Iterator[Hit]:
     """A business unit that maps the same prospect field twice."""
     for unit in context.business_units():
@@ -72,7 +73,7 @@ def duplicate_field_mapping(context: PlanContext) -> Iterator[Hit]:
                 first[key] = index
 
 
-@check("most_recent_beyond_opted_out")
+@check("most_recent_beyond_opted_out", reads=_MAPPINGS, per_unit=True)
 def most_recent_beyond_opted_out(context: PlanContext) -> Iterator[Hit]:
     """``most_recent`` on a field other than Opted Out, where it is documented (F81)."""
     for unit in context.business_units():
@@ -85,7 +86,7 @@ def most_recent_beyond_opted_out(context: PlanContext) -> Iterator[Hit]:
                 })  # fmt: skip
 
 
-@check("unsyncable_field_type")
+@check("unsyncable_field_type", reads=_MAPPINGS, per_unit=True)
 def unsyncable_field_type(context: PlanContext) -> Iterator[Hit]:
     """A mapping of a lookup or geolocation field, which cannot sync (F85)."""
     for unit in context.business_units():

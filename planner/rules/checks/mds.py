@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Optional
 
 from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, name_list
 
@@ -34,20 +34,39 @@ def _rule_at(unit: BusinessUnitView, index: int, key: str) -> str:
     return unit.at("sync", MDS, index, key)
 
 
-@check("mds_requires_connector_v2")
+def _on_v1(context: PlanContext) -> list[str]:
+    return [unit.name for unit in context.business_units() if unit.get("connector", "version") == 1]
+
+
+def _v2_delta(plan: PlanContext, variant: PlanContext, index: int) -> Optional[list[Hit]]:
+    """The changed unit's hits alone, unless its change brings or removes a v1 unit (or a name)."""
+    before, after = plan.unit(index), variant.unit(index)
+    was_v1 = before.get("connector", "version") == 1
+    if was_v1 != (after.get("connector", "version") == 1) or (was_v1 and before.name != after.name):
+        return None
+    on_v1 = plan.memo("mds_requires_connector_v2", _on_v1)
+    if not on_v1 or after.get("sync", "scope") != MDS:
+        return []
+    return [Hit(after.at("sync", "scope"), {"bu": after.name, "legacy": name_list(on_v1)})]
+
+
+@check(
+    "mds_requires_connector_v2",
+    reads=("name", "connector/version", "sync/scope"),
+    delta=_v2_delta,
+)
 def mds_requires_connector_v2(context: PlanContext) -> Iterator[Hit]:
     """A BU uses MDS while some BU of the plan is still on connector v1 (F05)."""
-    units = context.business_units()
-    on_v1 = [unit.name for unit in units if unit.get("connector", "version") == 1]
+    on_v1 = _on_v1(context)
     if not on_v1:
         return
     names = name_list(on_v1)
-    for unit in units:
+    for unit in context.business_units():
         if unit.get("sync", "scope") == MDS:
             yield Hit(unit.at("sync", "scope"), {"bu": unit.name, "legacy": names})
 
 
-@check("mds_one_rule_per_object")
+@check("mds_one_rule_per_object", reads=("name", "sync/marketing_data_sharing"), per_unit=True)
 def mds_one_rule_per_object(context: PlanContext) -> Iterator[Hit]:
     """A BU has a second MDS rule for an object it already has a rule for (F31)."""
     for unit in context.business_units():
@@ -66,7 +85,11 @@ def uses_mds(unit: BusinessUnitView) -> bool:
     return bool(unit.get("sync", "scope") == MDS)
 
 
-@check("mds_lead_and_contact")
+@check(
+    "mds_lead_and_contact",
+    reads=("name", "sync/scope", "sync/marketing_data_sharing"),
+    per_unit=True,
+)
 def mds_lead_and_contact(context: PlanContext) -> Iterator[Hit]:
     """An MDS BU's rules cover leads but not contacts, or contacts but not leads (F35)."""
     for unit in context.business_units():
@@ -84,28 +107,88 @@ def mds_lead_and_contact(context: PlanContext) -> Iterator[Hit]:
         })  # fmt: skip
 
 
-@check("mds_rules_overlap")
+OverlapKey = tuple[str, str, str]
+
+
+def _overlap_key(rule: Mapping[str, Any]) -> Optional[OverlapKey]:
+    """What two rules must share to select the same records; None for rules that cannot overlap."""
+    obj = api_name(rule.get("object", ""))
+    if obj not in PAIRED_OBJECTS or "value" not in rule:
+        return None
+    # Values are case-sensitive (F33); API names are not.
+    return (obj, api_name(rule.get("field", "")), json.dumps(rule["value"]))
+
+
+def _overlap_hit(unit: BusinessUnitView, index: int, rule: Mapping[str, Any], owner: str) -> Hit:
+    return Hit(_rule_at(unit, index, "value"), {
+        "bu": unit.name, "other": owner, "object": str(rule.get("object")),
+        "field": str(rule.get("field")), "value": shown(rule["value"]),
+    })  # fmt: skip
+
+
+def _holders(context: PlanContext) -> dict[OverlapKey, list[int]]:
+    """Each overlap key and the units holding it, in plan order."""
+    holders: dict[OverlapKey, list[int]] = {}
+    for unit in context.business_units():
+        if not uses_mds(unit):
+            continue
+        for _, rule in rules_of(unit):
+            key = _overlap_key(rule)
+            if key is not None:
+                held = holders.setdefault(key, [])
+                if not held or held[-1] != unit.index:
+                    held.append(unit.index)
+    return holders
+
+
+def _overlap_delta(plan: PlanContext, variant: PlanContext, index: int) -> Optional[list[Hit]]:
+    """The changed unit's hits alone, unless a key it gains or loses is held by another unit."""
+    holders: dict[OverlapKey, list[int]] = plan.memo("mds_rules_overlap", _holders)
+    units, after = plan.business_units(), variant.unit(index)
+    before = units[index]
+    keys_before = (
+        {_overlap_key(rule) for _, rule in rules_of(before)} if uses_mds(before) else set()
+    )
+    keys_after = {_overlap_key(rule) for _, rule in rules_of(after)} if uses_mds(after) else set()
+    for key in (keys_before ^ keys_after) - {None}:
+        if any(holder != index for holder in holders.get(key, ())):  # type: ignore[arg-type]
+            return None
+    hits: list[Hit] = []
+    if not uses_mds(after):
+        return hits
+    for position, rule in rules_of(after):
+        key = _overlap_key(rule)
+        earlier = next((j for j in holders.get(key, ()) if j < index), None) if key else None
+        if earlier is not None:
+            hits.append(_overlap_hit(after, position, rule, units[earlier].name))
+    return hits
+
+
+@check(
+    "mds_rules_overlap",
+    reads=("name", "sync/scope", "sync/marketing_data_sharing"),
+    delta=_overlap_delta,
+)
 def mds_rules_overlap(context: PlanContext) -> Iterator[Hit]:
     """Two MDS BUs select leads or contacts with the same object, field and value (F36 F46)."""
-    owners: dict[tuple[str, str, str], BusinessUnitView] = {}
+    owners: dict[OverlapKey, BusinessUnitView] = {}
     for unit in context.business_units():
         if not uses_mds(unit):
             continue
         for index, rule in rules_of(unit):
-            obj = api_name(rule.get("object", ""))
-            if obj not in PAIRED_OBJECTS or "value" not in rule:
+            key = _overlap_key(rule)
+            if key is None:
                 continue
-            # Values are case-sensitive (F33); API names are not.
-            key = (obj, api_name(rule.get("field", "")), json.dumps(rule["value"]))
             owner = owners.setdefault(key, unit)
             if owner.index != unit.index:
-                yield Hit(_rule_at(unit, index, "value"), {
-                    "bu": unit.name, "other": owner.name, "object": str(rule.get("object")),
-                    "field": str(rule.get("field")), "value": shown(rule["value"]),
-                })  # fmt: skip
+                yield _overlap_hit(unit, index, rule, owner.name)
 
 
-@check("mds_field_mapped")
+@check(
+    "mds_field_mapped",
+    reads=("name", "sync/marketing_data_sharing", "field_mappings"),
+    per_unit=True,
+)
 def mds_field_mapped(context: PlanContext) -> Iterator[Hit]:
     """An MDS rule's field is also mapped to an Account Engagement field in the same BU (F32)."""
     for unit in context.business_units():

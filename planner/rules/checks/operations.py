@@ -8,7 +8,7 @@ from planner.i18n import NOT_SET
 from planner.rules.checks import Hit, PlanContext, check, name_list
 
 
-@check("multi_bu_users_classic_login")
+@check("multi_bu_users_classic_login", reads=("name", "settings/user_sync"))
 def multi_bu_users_classic_login(context: PlanContext) -> Iterator[Hit]:
     """Users are to log in at pi.pardot.com while two or more BUs sync Salesforce users."""
     team = (context.data or {}).get("team") or {}
@@ -20,7 +20,7 @@ def multi_bu_users_classic_login(context: PlanContext) -> Iterator[Hit]:
         yield Hit("/team/login_path", {"units": name_list([unit.name for unit in syncing])})
 
 
-@check("sync_error_review_cadence")
+@check("sync_error_review_cadence", reads=(), per_unit=True)
 def sync_error_review_cadence(context: PlanContext) -> Iterator[Hit]:
     """A named sync error owner whose review cadence is missing, none or monthly (F52 F55)."""
     team = (context.data or {}).get("team") or {}

@@ -7,7 +7,11 @@ from collections.abc import Iterator
 from planner.rules.checks import Hit, PlanContext, check
 
 
-@check("unpause_before_review")
+@check(
+    "unpause_before_review",
+    reads=("name", "connector/version", "connector/state", "rollout/before_unpause", "sync/scope"),
+    per_unit=True,
+)
 def unpause_before_review(context: PlanContext) -> Iterator[Hit]:
     """A paused v2 connector whose pre-unpause plan lacks the settings review or MDS (F11 F102)."""
     for unit in context.business_units():

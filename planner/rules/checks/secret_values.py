@@ -8,7 +8,7 @@ from planner.plan.secrets import dotted, secrets_in
 from planner.rules.checks import Hit, PlanContext, check
 
 
-@check("secret_in_plan", on_invalid_plans=True)
+@check("secret_in_plan", on_invalid_plans=True, per_unit=True)
 def secret_in_plan(context: PlanContext) -> Iterator[Hit]:
     """A value under a key that names a secret, or any value holding a private-key block."""
     for pointer in secrets_in(context.raw):

@@ -1,0 +1,169 @@
+"""The comparison's incremental engine says exactly what running every rule on each variant says."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+import yaml
+
+from planner.comparison.incremental import VariantRuns, changed_paths, same, unit_index
+from planner.comparison.variants import OPTION_KINDS, build_variant
+from planner.lint.linter import Linter, LintOptions
+from planner.plan.model import Plan
+from planner.rules.checks import PlanContext
+from planner.rules.engine import RuleHit
+from planner.rules.inputs import rule_inputs
+from tests.conftest import SAMPLES, analyse
+
+
+def _plans() -> list[tuple[str, dict[str, Any]]]:
+    """Every valid sample plan, and plans mixing the samples' units (cross-unit rules fire)."""
+    linter = Linter()
+    found: list[tuple[str, dict[str, Any]]] = []
+    for path in sorted(SAMPLES.glob("*/*.yaml")):
+        data = linter.analyse_file(path).data
+        if data is not None:
+            found.append((path.name, data))
+    units = [unit for _, data in found for unit in data["business_units"]]
+    base = yaml.safe_load((SAMPLES / "good" / "two-bu-mds.yaml").read_text(encoding="utf-8"))
+    for seed in range(12):
+        rng = random.Random(seed)
+        chosen = [units[rng.randrange(len(units))] for _ in range(rng.randint(2, 7))]
+        plan = {**base, "business_units": chosen}
+        if seed % 2:
+            plan["salesforce"] = {**plan["salesforce"], "crm_licenses_available": 1}
+        mixed = linter.analyse_bytes(yaml.safe_dump(plan).encode(), f"mixed-{seed}.yaml").data
+        assert mixed is not None, seed
+        found.append((f"mixed-{seed}", mixed))
+    return found
+
+
+# Cross-unit conditions that one option flips: the only unit with MDS (AE315, AE316), the only v1
+# unit (AE302), and MDS rules another unit shares (AE307).
+FLIPPING = """
+aeplan: 1
+salesforce: {org: acme}
+team: {salesforce_admin: A, sync_error_owner: B, account_engagement_admins: [C]}
+business_units:
+  - name: Logs
+    connector: {version: 2, user: integration_user}
+    sync: {scope: all_records, object_change_log_sync: true}
+  - name: Shared
+    connector: {version: 2, user: custom_user}
+    sync:
+      scope: marketing_data_sharing
+      marketing_data_sharing:
+        - {object: lead, field: BU__c, operator: equals, value: X}
+        - {object: contact, field: BU__c, operator: equals, value: X}
+  - name: Old
+    connector: {version: 1, user: custom_user}
+    sync:
+      scope: all_records
+      marketing_data_sharing:
+        - {object: lead, field: BU__c, operator: equals, value: X}
+"""
+
+
+# No unit uses MDS: an MDS option turns AE315 on for the other units.
+TURNING_ON = """
+aeplan: 1
+salesforce: {org: acme}
+team: {salesforce_admin: A, sync_error_owner: B, account_engagement_admins: [C]}
+business_units:
+  - name: Logs
+    connector: {version: 2, user: integration_user}
+    sync: {scope: all_records, object_change_log_sync: true}
+  - name: Plain
+    connector: {version: 2, user: integration_user}
+  - name: More logs
+    connector: {version: 2, user: custom_user}
+    sync: {scope: all_records, object_change_log_sync: true}
+"""
+
+
+def _plan(name: str, text: str) -> tuple[str, dict[str, Any]]:
+    data = Linter().analyse_bytes(text.encode(), f"{name}.yaml").data
+    assert data is not None
+    return (name, data)
+
+
+PLANS = [*_plans(), _plan("flipping", FLIPPING), _plan("turning-on", TURNING_ON)]
+
+
+def _keys(hits: list[RuleHit]) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
+    return [(hit.rule.code, hit.pointer, tuple(sorted(hit.params.items()))) for hit in hits]
+
+
+WITH_ORG_RULES = Linter(LintOptions(rule_dirs=(SAMPLES / "org-rules",)))
+
+
+@pytest.mark.parametrize("org_rules", [False, True], ids=["built-in", "org-rules"])
+@pytest.mark.parametrize(("name", "data"), PLANS, ids=[name for name, _ in PLANS])
+def test_variant_hits_equal_a_full_run_on_the_variant(
+    linter: Linter, name: str, data: dict[str, Any], org_rules: bool
+) -> None:
+    linter = WITH_ORG_RULES if org_rules else linter
+    runs = VariantRuns(linter.engine, data, None)
+    assert PLANS, "no sample plan validated"
+    for index in range(len(data["business_units"])):
+        unit = f"/business_units/{index}"
+        for kind in OPTION_KINDS:
+            variant = build_variant(data, index, kind)
+            full = linter.engine.run(PlanContext(variant.data, variant.data))
+            expected = [
+                hit
+                for hit in full
+                if hit.pointer == unit
+                or hit.pointer.startswith(unit + "/")
+                or (hit.rule.code, hit.pointer) not in runs.baseline
+            ]
+            assert _keys(runs.hits(variant)) == _keys(expected), (name, index, kind.id)
+
+
+@pytest.mark.parametrize(("name", "data"), PLANS, ids=[name for name, _ in PLANS])
+def test_a_variant_equals_normalising_the_whole_changed_plan(
+    name: str, data: dict[str, Any]
+) -> None:
+    for index in range(len(data["business_units"])):
+        for kind in OPTION_KINDS:
+            variant = build_variant(data, index, kind)
+            whole = Plan.model_validate(variant.data).model_dump(mode="json", exclude_none=True)
+            assert same(variant.data, whole), (name, index, kind.id)
+
+
+def test_per_unit_rules_say_of_a_plan_what_they_say_of_each_unit_alone(linter: Linter) -> None:
+    per_unit = [rule for rule in linter.rulebook.rules if rule_inputs(rule).per_unit]
+    assert len(per_unit) > 40
+    for _, data in PLANS:
+        units = data["business_units"]
+        whole = PlanContext(data, data)
+        for rule in per_unit:
+            expected = set(_keys(linter.engine.run_rule(rule, whole)))
+            found: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
+            for index, unit in enumerate(units):
+                one = {**data, "business_units": [unit]}
+                hits = linter.engine.run_rule(rule, PlanContext(one, one, units_in_plan=len(units)))
+                for code, pointer, params in _keys(hits):
+                    if unit_index(pointer) == 0:
+                        pointer = f"/business_units/{index}" + pointer[len("/business_units/0") :]
+                    found.add((code, pointer, params))
+            assert found == expected, rule.code
+
+
+def test_changed_paths_name_the_outermost_differences() -> None:
+    before = {"a": {"b": 1, "c": [1, 2]}, "d": True, "e": "x"}
+    after = {"a": {"b": 1, "c": [1, 3]}, "d": 1, "f": "y"}
+    assert changed_paths(before, after) == [("a", "c"), ("d",), ("e",), ("f",)]
+    assert changed_paths(before, before) == []
+    assert not same(1, 1.0) and not same([True], [1]) and same({"a": [1]}, {"a": [1]})
+
+
+def test_a_change_only_the_plan_level_text_sees_reuses_every_unit_rule(linter: Linter) -> None:
+    analysis = analyse(linter, (SAMPLES / "good" / "two-bu-mds.yaml").read_text(encoding="utf-8"))
+    assert analysis.data is not None
+    runs = VariantRuns(linter.engine, analysis.data, None)
+    assert runs._touched((("field_mappings",),)) >= {"AE601", "AE605", "AE801"}
+    assert "AE101" not in runs._touched((("field_mappings",),))
+    assert "AE101" in runs._touched((("connector", "version"),))
