@@ -30,7 +30,7 @@ def _user_pointer(unit: BusinessUnitView) -> str:
     return unit.at("connector", "user" if unit.get("connector", "user") else "version")
 
 
-@check("connector_user_object_permissions")
+@check("connector_user_object_permissions", per_unit=True)
 def connector_user_object_permissions(context: PlanContext) -> Iterator[Hit]:
     """A licensed connector user whose object permissions and FLS no step grants (F06)."""
     for unit in context.business_units():
@@ -42,7 +42,7 @@ def connector_user_object_permissions(context: PlanContext) -> Iterator[Hit]:
             yield Hit(_user_pointer(unit), {"bu": unit.name, "missing": ", ".join(missing)})
 
 
-@check("custom_user_system_permissions")
+@check("custom_user_system_permissions", per_unit=True)
 def custom_user_system_permissions(context: PlanContext) -> Iterator[Hit]:
     """A custom connector user whose listed system permissions lack one of the four (F107)."""
     for unit in context.business_units():
@@ -68,7 +68,7 @@ def mds_rule_fields(unit: BusinessUnitView) -> list[str]:
     return names
 
 
-@check("mds_field_connector_access")
+@check("mds_field_connector_access", per_unit=True)
 def mds_field_connector_access(context: PlanContext) -> Iterator[Hit]:
     """An MDS BU plans no field-level security for its rule fields (F32)."""
     for unit in context.business_units():
@@ -98,7 +98,7 @@ def mapped_fields(unit: BusinessUnitView) -> list[str]:
     return names
 
 
-@check("mapped_field_connector_access")
+@check("mapped_field_connector_access", per_unit=True)
 def mapped_field_connector_access(context: PlanContext) -> Iterator[Hit]:
     """A BU maps custom fields but plans no field-level security for the connector user (F06)."""
     for unit in context.business_units():

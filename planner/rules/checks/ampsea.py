@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from planner.rules.checks import Hit, PlanContext, check
 
 
-@check("v1_ampsea_email_fallback")
+@check("v1_ampsea_email_fallback", per_unit=True)
 def v1_ampsea_email_fallback(context: PlanContext) -> Iterator[Hit]:
     """A v1 AMPSEA BU without the "no CRM ID → match by email" setting (F94 F61)."""
     for unit in context.business_units():
@@ -22,7 +22,7 @@ def v1_ampsea_email_fallback(context: PlanContext) -> Iterator[Hit]:
         yield Hit(pointer, {"bu": unit.name})
 
 
-@check("ampsea_auto_create_all_records")
+@check("ampsea_auto_create_all_records", per_unit=True)
 def ampsea_auto_create_all_records(context: PlanContext) -> Iterator[Hit]:
     """AMPSEA, auto-create and all records: each new lead or contact becomes a prospect."""
     for unit in context.business_units():
@@ -34,7 +34,7 @@ def ampsea_auto_create_all_records(context: PlanContext) -> Iterator[Hit]:
             yield Hit(unit.at("settings", "auto_create_prospects"), {"bu": unit.name})
 
 
-@check("ampsea_turned_off")
+@check("ampsea_turned_off", per_unit=True)
 def ampsea_turned_off(context: PlanContext) -> Iterator[Hit]:
     """A plan that turns AMPSEA off, which cannot be done once it is on (F63)."""
     for unit in context.business_units():
@@ -45,7 +45,7 @@ def ampsea_turned_off(context: PlanContext) -> Iterator[Hit]:
             yield Hit(unit.at("allow_multiple_prospects_same_email"), {"bu": unit.name})
 
 
-@check("api_version_vs_ampsea")
+@check("api_version_vs_ampsea", per_unit=True)
 def api_version_vs_ampsea(context: PlanContext) -> Iterator[Hit]:
     """An integration on API v3 in an AMPSEA BU, or on v4 in a non-AMPSEA BU (F72)."""
     for unit in context.business_units():

@@ -30,7 +30,7 @@ def creates_records(item: Mapping[str, Any]) -> bool:
     )
 
 
-@check("unassigned_import_creates_nothing")
+@check("unassigned_import_creates_nothing", per_unit=True)
 def unassigned_import_creates_nothing(context: PlanContext) -> Iterator[Hit]:
     """An import meant to create Salesforce records leaves its prospects unassigned (F65 F66)."""
     if ((context.data or {}).get("salesforce") or {}).get("active_assignment_rules") is True:
@@ -43,7 +43,7 @@ def unassigned_import_creates_nothing(context: PlanContext) -> Iterator[Hit]:
                 })  # fmt: skip
 
 
-@check("ampsea_import_of_existing_records")
+@check("ampsea_import_of_existing_records", per_unit=True)
 def ampsea_import_of_existing_records(context: PlanContext) -> Iterator[Hit]:
     """An AMPSEA BU imports records that exist in Salesforce by email, not by CRM ID (F64)."""
     for unit in context.business_units():
@@ -56,7 +56,7 @@ def ampsea_import_of_existing_records(context: PlanContext) -> Iterator[Hit]:
                 })  # fmt: skip
 
 
-@check("validation_and_duplicate_rules")
+@check("validation_and_duplicate_rules", per_unit=True)
 def validation_and_duplicate_rules(context: PlanContext) -> Iterator[Hit]:
     """AE will create Salesforce records, and nobody reviews required fields and rules (F54)."""
     for unit in context.business_units():

@@ -41,7 +41,7 @@ def _hit(unit: BusinessUnitView, index: int, key: str, mapping: Mapping[str, Any
     })  # fmt: skip
 
 
-@check("opted_out_most_recent_history")
+@check("opted_out_most_recent_history", per_unit=True)
 def opted_out_most_recent_history(context: PlanContext) -> Iterator[Hit]:
     """Opted Out synced by "most recently updated" without Field History Tracking (F81)."""
     for unit in context.business_units():
@@ -54,7 +54,7 @@ def opted_out_most_recent_history(context: PlanContext) -> Iterator[Hit]:
                 yield _hit(unit, index, "behavior", mapping)
 
 
-@check("picklist_values_must_match")
+@check("picklist_values_must_match", per_unit=True)
 def picklist_values_must_match(context: PlanContext) -> Iterator[Hit]:
     """AE writes a picklist (or State/Country picklist) without taking Salesforce's values (F85)."""
     salesforce = (context.data or {}).get("salesforce") or {}
@@ -72,7 +72,7 @@ def picklist_values_must_match(context: PlanContext) -> Iterator[Hit]:
                 yield _hit(unit, index, key, mapping)
 
 
-@check("field_type_mismatch")
+@check("field_type_mismatch", per_unit=True)
 def field_type_mismatch(context: PlanContext) -> Iterator[Hit]:
     """The prospect field's type cannot hold the Salesforce field's values (F85)."""
     for unit in context.business_units():
@@ -83,7 +83,7 @@ def field_type_mismatch(context: PlanContext) -> Iterator[Hit]:
                 yield _hit(unit, index, "prospect_type", mapping)
 
 
-@check("read_only_field_written_by_ae")
+@check("read_only_field_written_by_ae", per_unit=True)
 def read_only_field_written_by_ae(context: PlanContext) -> Iterator[Hit]:
     """A formula field whose value Account Engagement is to write (F108)."""
     for unit in context.business_units():
@@ -92,7 +92,7 @@ def read_only_field_written_by_ae(context: PlanContext) -> Iterator[Hit]:
                 yield _hit(unit, index, "behavior", mapping)
 
 
-@check("salesforce_field_mapped_twice")
+@check("salesforce_field_mapped_twice", per_unit=True)
 def salesforce_field_mapped_twice(context: PlanContext) -> Iterator[Hit]:
     """One Salesforce field mapped to two different prospect fields (F85)."""
     for unit in context.business_units():
@@ -113,7 +113,7 @@ def salesforce_field_mapped_twice(context: PlanContext) -> Iterator[Hit]:
                     })  # fmt: skip
 
 
-@check("lead_conversion_mapping")
+@check("lead_conversion_mapping", per_unit=True)
 def lead_conversion_mapping(context: PlanContext) -> Iterator[Hit]:
     """Custom fields on Lead and Contact whose lead-conversion mapping is not planned (F85)."""
     for unit in context.business_units():

@@ -12,7 +12,7 @@ def _settings_pointer(unit: BusinessUnitView, key: str) -> str:
     return unit.at("settings", key) if stated else unit.at("rollout", "before_unpause")
 
 
-@check("users_unmapped")
+@check("users_unmapped", per_unit=True)
 def users_unmapped(context: PlanContext) -> Iterator[Hit]:
     """No User Sync and no user mapping planned or in place, before unpausing or while running."""
     for unit in context.business_units():
@@ -24,7 +24,7 @@ def users_unmapped(context: PlanContext) -> Iterator[Hit]:
         yield Hit(_settings_pointer(unit, "user_sync"), {"bu": unit.name})
 
 
-@check("user_sync_setup")
+@check("user_sync_setup", per_unit=True)
 def user_sync_setup(context: PlanContext) -> Iterator[Hit]:
     """User Sync to be set up without saying who is assigned or which profile gets which role."""
     for unit in context.business_units():
