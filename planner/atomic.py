@@ -44,7 +44,7 @@ def write_text_atomically(
         sys.stdout.write(text)
         return
     target = Path(path)
-    refuse_input(target, protected, "refusing to overwrite an input plan with output")
+    refuse_input(target, protected, "file.refuse_input")
     existing = _stat(target)
     if existing is not None and (
         not stat.S_ISREG(existing.st_mode) or str(path).startswith(_OWN_STREAMS)
@@ -81,10 +81,11 @@ def write_text_atomically(
         raise
 
 
-def refuse_input(target: Path, protected: tuple[Path, ...], message: str) -> None:
-    """Raise :class:`PlannerError` when ``target`` is one of ``protected`` (same file on disk)."""
+def refuse_input(target: Path, protected: tuple[Path, ...], key: str) -> None:
+    """Raise :class:`PlannerError` (catalogue sentence ``key``) when ``target`` is one of
+    ``protected`` (the same file on disk)."""
     if any(same_file(target, other) for other in protected):
-        raise PlannerError(message, file=str(target))
+        raise PlannerError.keyed(key, file=str(target))
 
 
 def same_file(one: Union[str, Path], two: Union[str, Path]) -> bool:

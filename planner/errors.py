@@ -72,6 +72,8 @@ def os_reason(error: OSError) -> tuple[str, str]:
 
     kinds = {errno.ENOENT: "not_found", errno.EACCES: "permission", errno.EISDIR: "is_folder"}
     kind = kinds.get(error.errno or 0)
+    if getattr(error, "not_regular", False):
+        kind = "not_regular"
     if kind is None:
         return str(error.strerror or error), ""
     return fill(f"reason.{kind}", "en"), f"reason.{kind}"

@@ -69,6 +69,8 @@ def read_head(path: Union[str, Path], size: int) -> bytes:
 class NotRegular(OSError):
     """The path names a FIFO, device, socket or folder: aeplan reads regular files only."""
 
+    not_regular = True
+
     def __init__(self, path: Union[str, Path]) -> None:
         super().__init__("not a regular file (FIFOs, devices and pipes are not read)")
         self.strerror = "not a regular file (FIFOs, devices and pipes are not read)"

@@ -40,15 +40,15 @@ class Vocabulary:
         return self.names.get(selector.lower())
 
     def suggestion(self, selector: str) -> str:
-        """`` (did you mean X?)`` with the closest code or name, or ``""``."""
+        """The closest code or name to ``selector``, or ``""``."""
         upper, lower = selector.upper(), selector.lower()
         # Letters typed for look-alike digits (AE4O2, AE1l0) are the likeliest slip of all.
         digits = upper[:2] + upper[2:].translate(_LOOK_ALIKE_DIGITS)
         if digits != upper and self.code_for(digits) is not None:
-            return f" (did you mean {digits}?)"
+            return digits
         close = difflib.get_close_matches(upper, self.codes, n=1, cutoff=0.6)
         close += difflib.get_close_matches(lower, list(self.names), n=1, cutoff=0.6)
-        return f" (did you mean {close[0]}?)" if close else ""
+        return close[0] if close else ""
 
     def resolved(self, selectors: Iterable[str], where: str, *, file: Optional[str] = None,
                  line: int = 0) -> tuple[str, ...]:  # fmt: skip
@@ -57,14 +57,12 @@ class Vocabulary:
         for selector in selectors:
             code = self.code_for(selector)
             if code is None:
-                message = (
-                    f"{where}: {selector} matches no rule code or name"
-                    + self.suggestion(selector)
-                    + "; `aeplan rules` lists them"
+                close = self.suggestion(selector)
+                key = "selector.unknown_in_config" if file is not None else "selector.unknown"
+                key += "_close" if close else ""
+                raise PlannerError.keyed(
+                    key, where=where, selector=selector, close=close, file=file, line=line
                 )
-                if file is not None:
-                    message = "bad configuration: " + message
-                raise PlannerError(message, file=file, line=line)
             out.append(code)
         return tuple(out)
 

@@ -113,7 +113,7 @@ def append_step_summary(result: LintResult, path: str, *, protected: tuple[Path,
 
     target = Path(path)
     # by device and inode: a hard link or symlink to a plan is refused like the plan itself
-    refuse_input(target, protected, "refusing to write the step summary into an input plan")
+    refuse_input(target, protected, "file.refuse_summary")
     try:
         with target.open("a", encoding="utf-8", newline="") as handle:
             handle.write(step_summary(result))

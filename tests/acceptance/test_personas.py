@@ -88,8 +88,13 @@ def test_japanese_consultant_sees_no_english_sentence(workspace: Path) -> None:
         ["config"],
         ["report", "broken.yaml"],
         ["report", "plan.yaml", "-o", "plan.md"],
+        ["lint", "--select", "AE9999", "plan.yaml"],
+        ["lint", "--ignore", "AE4O2", "plan.yaml"],
+        ["lint", "plan.yaml", "--output", "json=plan.yaml"],
+        ["lint", "/dev/null"],
     ])  # fmt: skip
     assert english_sentences(output) == []
+    assert "AE402 のことですか" in output
     assert "aeplan explain AE001 --lang ja" in output
     assert "ファイルまたはフォルダーが見つかりません" in output
 
