@@ -238,5 +238,5 @@ def with_severities(rulebook: Rulebook, overrides: tuple[tuple[str, Severity], .
     rules = []
     for rule in rulebook.rules:
         chosen = [severity for prefix, severity in ranked if rule.code.startswith(prefix)]
-        rules.append(rule.model_copy(update={"severity": chosen[-1]}) if chosen else rule)
+        rules.append(replace(rule, severity=chosen[-1]) if chosen else rule)
     return Rulebook(tuple(rules))

@@ -9,7 +9,7 @@ from typing import Any
 
 from planner.errors import PlannerError
 from planner.resources import data_path
-from planner.rules.rulebook import CODE_PATTERN, RuleSpec, SchemaCheck, is_rule_file
+from planner.rules.rulebook import RuleSpec, SchemaCheck, is_rule_file
 
 BUILTIN_PREFIX = "AE"
 
@@ -132,4 +132,6 @@ def _check_patterns_and_references(when: Mapping[str, Any], path: Path) -> None:
 
 
 def _looks_like_a_code(stem: str) -> bool:
+    from planner.rules.rule_file import CODE_PATTERN  # start-up: the edge models load on use
+
     return re.fullmatch(CODE_PATTERN, stem) is not None

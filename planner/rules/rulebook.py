@@ -1,22 +1,23 @@
-"""Rule files: their names, their format (pydantic, as read from disk), and reading one file."""
+"""Rules as plain frozen dataclasses, rule-file names, and reading one rule file.
+
+The rule-file format as read from disk (pydantic) is ``planner.rules.rule_file``, imported only
+when a file must be validated.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
 from planner import reading
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.resources import data_path
 
-CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,7}[0-9]{3}$"
-NAME_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 RULE_FILE_SUFFIXES = (".rule.yaml", ".rule.yml")
 
 
@@ -33,24 +34,20 @@ def code_in_file_name(path: Path) -> str:
     return path.stem
 
 
-class _Strict(BaseModel):
-    # defer_build: built-in rules come from the validated index (see rule_from_index), so the
-    # validators are only built when a rule file is actually validated (an edited or org rule).
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
-
-
-class Text(_Strict):
+@dataclass(frozen=True)
+class Text:
     """The same text in English and Japanese."""
 
-    en: str = Field(min_length=1)
-    ja: str = Field(min_length=1)
+    en: str
+    ja: str
 
     def get(self, lang: str) -> str:
         """The text in ``lang`` (``ja`` or ``en``)."""
         return self.ja if lang == "ja" else self.en
 
 
-class Docs(_Strict):
+@dataclass(frozen=True)
+class Docs:
     """The fixed sections of a rule's explanation."""
 
     what: Text
@@ -59,53 +56,59 @@ class Docs(_Strict):
     caveat: Optional[Text] = None
 
 
-class ExampleMetadata(_Strict):
+@dataclass(frozen=True)
+class ExampleMetadata:
     """Org metadata the examples are checked against: folder names under ``samples/metadata/``."""
 
-    fail: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
-    pass_: str = Field(alias="pass", min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    fail: str
+    pass_: str
 
 
-class Examples(_Strict):
-    """A plan on which the rule fires (at the given pointers) and a fixed one on which it does not.
+@dataclass(frozen=True)
+class Examples:
+    """A plan on which the rule fires (at ``fail_at``) and a fixed one on which it does not.
 
     Metadata rules name the org metadata each example is linted with (``metadata``).
     """
 
-    fail: str = Field(min_length=1)
-    fail_at: List[str] = Field(min_length=1)
-    pass_: str = Field(alias="pass", min_length=1)
+    fail: str
+    fail_at: List[str]
+    pass_: str
     metadata: Optional[ExampleMetadata] = None
 
 
-class PythonCheck(_Strict):
+@dataclass(frozen=True)
+class PythonCheck:
     """A named check in ``planner.rules.checks`` for logic JSON Schema cannot say well."""
 
     python: str
 
 
-class SchemaCheck(_Strict):
+@dataclass(frozen=True)
+class SchemaCheck:
     """Fires for each item matched by ``for_each`` whose context matches the ``when`` schema.
 
     The context document is ``{"plan": ..., "bu": ..., "item": ...}``: the normalised plan, the
     business unit the item belongs to (or null) and the item itself.
     """
 
-    for_each: str = ""
     when: Dict[str, Any]
+    for_each: str = ""
     report_at: str = ""
 
 
-class StructuralCheck(_Strict):
+@dataclass(frozen=True)
+class StructuralCheck:
     """Produced by the loader and format validation, not by the rule engine."""
 
-    structural: Literal[True]
+    structural: bool = True
 
 
 Check = Union[PythonCheck, SchemaCheck, StructuralCheck]
 
 
-class Autofix(_Strict):
+@dataclass(frozen=True)
+class Autofix:
     """Whether ``aeplan lint --fix`` can fix this rule's findings, and how safely.
 
     ``availability``: ``always`` (every finding carries a fix) or ``sometimes`` (only when the
@@ -118,29 +121,22 @@ class Autofix(_Strict):
     what: Text
 
 
-class RuleSpec(_Strict):
-    """One rule file."""
+@dataclass(frozen=True)
+class RuleSpec:
+    """One rule: what its rule file says, after validation."""
 
-    code: str = Field(pattern=CODE_PATTERN)
-    name: str = Field(pattern=NAME_PATTERN)
+    code: str
+    name: str
     severity: Severity
     summary: Text
     message: Text
     fix: Text
     docs: Docs
-    facts: List[str] = Field(default_factory=list)
-    references: List[str] = Field(default_factory=list)
     check: Check
     examples: Examples
+    facts: List[str] = field(default_factory=list)
+    references: List[str] = field(default_factory=list)
     autofix: Optional[Autofix] = None
-
-    @field_validator("facts")
-    @classmethod
-    def _fact_ids(cls, facts: List[str]) -> List[str]:
-        for fact in facts:
-            if not re.fullmatch(r"F\d{2,3}", fact):
-                raise ValueError(f"fact ids look like F01, not {fact!r}")
-        return facts
 
 
 @dataclass(frozen=True)
@@ -207,68 +203,17 @@ def read_rule_yaml(path: Path) -> Any:
 
 def rule_from_index(raw: dict[str, Any]) -> RuleSpec:
     """A built-in rule from the index, whose entries were validated when it was built."""
-
-    def text(value: dict[str, str]) -> Text:
-        return Text.model_construct(en=value["en"], ja=value["ja"])
-
-    docs = raw["docs"]
-    caveat = docs.get("caveat")
-    check_data = raw["check"]
-    check: Check
-    if "python" in check_data:
-        check = PythonCheck.model_construct(python=check_data["python"])
-    elif "structural" in check_data:
-        check = StructuralCheck.model_construct(structural=True)
-    else:
-        check = SchemaCheck.model_construct(
-            for_each=check_data.get("for_each", ""),
-            when=check_data["when"],
-            report_at=check_data.get("report_at", ""),
-        )
-    examples = raw["examples"]
-    folders = examples.get("metadata")
-    metadata = (
-        ExampleMetadata.model_construct(fail=folders["fail"], pass_=folders["pass"])
-        if folders
-        else None
-    )
-    autofix = raw.get("autofix")
-    return RuleSpec.model_construct(
-        autofix=Autofix.model_construct(
-            availability=autofix["availability"],
-            safety=autofix["safety"],
-            what=text(autofix["what"]),
-        )
-        if autofix
-        else None,
-        code=raw["code"],
-        name=raw["name"],
-        severity=Severity(raw["severity"]),
-        summary=text(raw["summary"]),
-        message=text(raw["message"]),
-        fix=text(raw["fix"]),
-        docs=Docs.model_construct(
-            what=text(docs["what"]),
-            why=text(docs["why"]),
-            fix=text(docs["fix"]),
-            caveat=text(caveat) if caveat else None,
-        ),
-        facts=list(raw.get("facts", [])),
-        references=list(raw.get("references", [])),
-        check=check,
-        examples=Examples.model_construct(
-            fail=examples["fail"],
-            fail_at=list(examples["fail_at"]),
-            pass_=examples["pass"],
-            metadata=metadata,
-        ),
-    )
+    return _spec(raw)
 
 
 def rule_from_raw(raw: Any, path: Path) -> RuleSpec:
     """Validate a rule file's data; the file's name must be its code."""
+    # Imported here for start-up speed, not for a cycle: built-in rules come from the validated
+    # index, so only an edited or an organisation rule file needs the pydantic models.
+    from planner.rules.rule_file import RuleFile
+
     try:
-        rule = RuleSpec.model_validate(raw)
+        validated = RuleFile.model_validate(raw)
     except ValidationError as error:
         from planner.rules.rule_lines import line_of
 
@@ -277,9 +222,65 @@ def rule_from_raw(raw: Any, path: Path) -> RuleSpec:
         raise PlannerError(
             f"bad rule file: {message}", file=str(path), line=line, column=column
         ) from None
+    rule = _spec(validated.model_dump(by_alias=True, exclude_none=True))
     if code_in_file_name(path) != rule.code:
         raise PlannerError(f"rule code {rule.code} does not match the file name", file=str(path))
     return rule
+
+
+def _text(value: dict[str, str]) -> Text:
+    return Text(en=value["en"], ja=value["ja"])
+
+
+def _check(data: dict[str, Any]) -> Check:
+    if "python" in data:
+        return PythonCheck(python=data["python"])
+    if "structural" in data:
+        return StructuralCheck()
+    return SchemaCheck(
+        when=data["when"], for_each=data.get("for_each", ""), report_at=data.get("report_at", "")
+    )
+
+
+def _spec(raw: dict[str, Any]) -> RuleSpec:
+    """A rule from rule-file data known to be valid (the index, or a validated file)."""
+    docs = raw["docs"]
+    caveat = docs.get("caveat")
+    examples = raw["examples"]
+    folders = examples.get("metadata")
+    autofix = raw.get("autofix")
+    return RuleSpec(
+        code=raw["code"],
+        name=raw["name"],
+        severity=Severity(raw["severity"]),
+        summary=_text(raw["summary"]),
+        message=_text(raw["message"]),
+        fix=_text(raw["fix"]),
+        docs=Docs(
+            what=_text(docs["what"]),
+            why=_text(docs["why"]),
+            fix=_text(docs["fix"]),
+            caveat=_text(caveat) if caveat else None,
+        ),
+        check=_check(raw["check"]),
+        examples=Examples(
+            fail=examples["fail"],
+            fail_at=list(examples["fail_at"]),
+            pass_=examples["pass"],
+            metadata=ExampleMetadata(fail=folders["fail"], pass_=folders["pass"])
+            if folders
+            else None,
+        ),
+        facts=list(raw.get("facts", [])),
+        references=list(raw.get("references", [])),
+        autofix=Autofix(
+            availability=autofix["availability"],
+            safety=autofix["safety"],
+            what=_text(autofix["what"]),
+        )
+        if autofix
+        else None,
+    )
 
 
 _CHECK_KINDS = {"python": "PythonCheck", "structural": "StructuralCheck"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+from dataclasses import replace
 from typing import Any, Callable
 
 import pytest
@@ -311,7 +312,7 @@ def test_malformed_keyword_values_are_left_to_jsonschema(schema: dict[str, Any])
 def test_an_organisation_rule_with_a_bad_schema_is_a_planner_error_naming_it() -> None:
     rulebook = load_rulebook((ORG_RULES,))
     broken = [
-        rule.model_copy(update={"check": SchemaCheck(when={"type": "colour"})})
+        replace(rule, check=SchemaCheck(when={"type": "colour"}))
         if rule.code == "ACME001"
         else rule
         for rule in rulebook.rules
