@@ -62,6 +62,9 @@ def check_organisation_rule(rule: RuleSpec, path: Path) -> None:
     _check_pointer(("check", "report_at"), relative, path, shown=report_at)
     for index, pointer in enumerate(rule.examples.fail_at):
         _check_pointer(("examples", "fail_at", index), pointer, path)
+    for number, case in enumerate(rule.examples.cases):
+        for index, pointer in enumerate(case.fires_at):
+            _check_pointer(("examples", "cases", number, "fires_at", index), pointer, path)
     _check_schema(rule.check.when, path)
 
 

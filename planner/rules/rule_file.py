@@ -45,16 +45,38 @@ class ExampleMetadata(_Strict):
     pass_: str = Field(alias="pass", min_length=1, pattern=FOLDER_PATTERN)
 
 
+class Case(_Strict):
+    """One more test plan of a rule and where the rule fires on it (nowhere: the plan passes).
+
+    A rule author adds edge cases here without Python; the one parametrized test runs each.
+    """
+
+    name: str = Field(pattern=NAME_PATTERN)
+    plan: str = Field(min_length=1)
+    fires_at: List[str] = Field(default_factory=list)
+
+
 class Examples(_Strict):
     """A plan on which the rule fires (at the given pointers) and a fixed one on which it does not.
 
-    Metadata rules name the org metadata each example is linted with (``metadata``).
+    Metadata rules name the org metadata each example is linted with (``metadata``); ``cases``
+    holds any further failing or passing plans (each with a unique name).
     """
 
     fail: str = Field(min_length=1)
     fail_at: List[str] = Field(min_length=1)
     pass_: str = Field(alias="pass", min_length=1)
     metadata: Optional[ExampleMetadata] = None
+    cases: List[Case] = Field(default_factory=list)
+
+    @field_validator("cases")
+    @classmethod
+    def _unique_names(cls, cases: List[Case]) -> List[Case]:
+        names = [case.name for case in cases]
+        for name in names:
+            if names.count(name) > 1:
+                raise ValueError(f"two cases are named {name!r}")
+        return cases
 
 
 class PythonCheck(_Strict):

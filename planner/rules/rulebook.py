@@ -65,8 +65,18 @@ class ExampleMetadata:
 
 
 @dataclass(frozen=True)
+class Case:
+    """One more test plan of a rule and where the rule fires on it (nowhere: the plan passes)."""
+
+    name: str
+    plan: str
+    fires_at: List[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Examples:
-    """A plan on which the rule fires (at ``fail_at``) and a fixed one on which it does not.
+    """A plan on which the rule fires (at ``fail_at``), a fixed one on which it does not, and
+    any further ``cases``.
 
     Metadata rules name the org metadata each example is linted with (``metadata``).
     """
@@ -75,6 +85,7 @@ class Examples:
     fail_at: List[str]
     pass_: str
     metadata: Optional[ExampleMetadata] = None
+    cases: List[Case] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -270,6 +281,10 @@ def _spec(raw: dict[str, Any]) -> RuleSpec:
             metadata=ExampleMetadata(fail=folders["fail"], pass_=folders["pass"])
             if folders
             else None,
+            cases=[
+                Case(name=case["name"], plan=case["plan"], fires_at=list(case.get("fires_at", [])))
+                for case in examples.get("cases", [])
+            ],
         ),
         facts=list(raw.get("facts", [])),
         references=list(raw.get("references", [])),

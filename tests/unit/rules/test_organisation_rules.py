@@ -152,6 +152,15 @@ def test_pointers_in_rule_files_follow_rfc_6901_and_errors_name_the_line(
     assert "\n" not in message
 
 
+def test_pointers_of_a_case_follow_rfc_6901_and_errors_name_the_line(tmp_path: Path) -> None:
+    cases = "  cases:\n    - name: odd\n      plan: 'aeplan: 1'\n      fires_at: [/ok, x]\n"
+    write_rule(tmp_path, ACME001 + cases)
+    line = len(ACME001.splitlines()) + 4
+    message = refusal(tmp_path)
+    assert f"ACME001.rule.yaml:{line}:" in message
+    assert "`examples.cases.0.fires_at.1` is not a JSON pointer" in message
+
+
 @pytest.mark.parametrize(
     "report_at",
     ["/business_units/²", "/business_units/01", "/business_units/-", "/business_units/١", "s/0/x"],

@@ -1,4 +1,5 @@
-"""Every rule file's examples are tests: the failing one fires where it says, the pass one not."""
+"""Every rule file's examples are tests: the failing one fires where it says, the pass one not,
+and each of its ``cases`` fires exactly at its ``fires_at`` (nowhere, for a plan that passes)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,22 @@ from typing import Optional
 
 import pytest
 
+from planner.errors import PlannerError
 from planner.lint.linter import Linter, LintOptions
 from planner.rules.loader import load_rulebook
-from planner.rules.rulebook import RuleSpec
+from planner.rules.rulebook import (
+    Case,
+    RuleSpec,
+    builtin_rules_dir,
+    read_rule_yaml,
+    rule_from_raw,
+)
 from tests.conftest import SAMPLES, analyse
 from tests.metadata_formats import convert
 
 RULES = load_rulebook().rules
 METADATA_RULES = [rule for rule in RULES if rule.examples.metadata is not None]
+CASES = [(rule, case) for rule in RULES for case in rule.examples.cases]
 
 
 def _with_metadata(linter: Linter, folder: Optional[str], lang: Optional[str] = None) -> Linter:
@@ -41,6 +50,29 @@ def test_failing_example_fires_at_the_documented_pointers(linter: Linter, rule: 
     analysis = analyse(_with_metadata(linter, _folders(rule)[0]), rule.examples.fail)
     pointers = [finding.pointer for finding in analysis.findings if finding.code == rule.code]
     assert pointers == rule.examples.fail_at
+
+
+@pytest.mark.parametrize(
+    ("rule", "case"), CASES, ids=[f"{rule.code}-{case.name}" for rule, case in CASES]
+)
+def test_each_case_in_a_rule_file_fires_exactly_where_it_says(
+    linter: Linter, rule: RuleSpec, case: Case
+) -> None:
+    """A case is linted like the failing example (against its metadata, if the rule names any)."""
+    analysis = analyse(_with_metadata(linter, _folders(rule)[0]), case.plan)
+    pointers = [finding.pointer for finding in analysis.findings if finding.code == rule.code]
+    assert pointers == case.fires_at
+
+
+def test_rule_files_carry_cases_beyond_their_two_examples() -> None:
+    assert any(case.fires_at for _, case in CASES) and any(not case.fires_at for _, case in CASES)
+
+
+def test_a_rule_file_with_two_cases_of_one_name_is_refused(tmp_path: Path) -> None:
+    raw = read_rule_yaml(builtin_rules_dir() / "AE401.yaml")
+    raw["examples"]["cases"].append(dict(raw["examples"]["cases"][0]))
+    with pytest.raises(PlannerError, match="two cases are named"):
+        rule_from_raw(raw, tmp_path / "AE401.yaml")
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
