@@ -35,7 +35,7 @@ def multi_bu_shared_person(context: PlanContext) -> Iterator[Hit]:
     """Two or more BUs are to market to the same people, who sync with one BU only (F46 F112)."""
     requirements = (context.data or {}).get("requirements") or {}
     if requirements.get("audience_overlap") is True and context.unit_count() >= 2:
-        yield Hit("/requirements/audience_overlap", {"count": str(context.unit_count())})
+        yield Hit("/requirements/audience_overlap", {})
 
 
 @check("ae_user_email_unique", reads=("name", "users", "settings/user_sync"))
