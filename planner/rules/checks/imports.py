@@ -71,7 +71,7 @@ def validation_and_duplicate_rules(context: PlanContext) -> Iterator[Hit]:
 
 @check("import_undelete_option", reads=("name", "imports"), per_unit=True)
 def import_undelete_option(context: PlanContext) -> Iterator[Hit]:
-    """An import does not say whether it undeletes matching prospects from the recycle bin (F110)."""
+    """An import does not say whether it undeletes matching recycle-bin prospects (F110)."""
     for unit in context.business_units():
         for index, item in imports_of(unit):
             if item.get("undelete_matching") is None:
