@@ -66,3 +66,5 @@ attrib  # planner/metadata/documents.py (the XML parser's callback signature)
 active_assignment_rules  # planner/plan/model.py
 state_country_picklists  # planner/plan/model.py
 profile  # planner/plan/model.py
+audience_overlap  # planner/plan/model.py
+undelete_matching  # planner/plan/model.py

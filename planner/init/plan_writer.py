@@ -202,7 +202,7 @@ def before_unpause_steps(answers: Answers) -> list[str]:
         steps.append("connector_user_permissions")
     if answers.person_accounts != "none":
         steps.append("person_accounts")
-    return [*steps, "map_users", "map_fields"]
+    return [*steps, "map_users", "map_fields", "sales_access"]
 
 
 def _rollout(answers: Answers) -> list[str]:

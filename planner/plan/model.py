@@ -138,6 +138,10 @@ class Team(_Strict):
 class Requirements(_Strict):
     """What the business expects of the sync."""
 
+    audience_overlap: Optional[bool] = Field(
+        None,
+        description="Some people are to be marketed to by two or more BUs (F46 F112).",
+    )
     max_sync_delay_minutes: Optional[int] = Field(
         None, ge=0, description="How stale a synced record may be, at most, in minutes."
     )
@@ -334,6 +338,13 @@ class Import(_Strict):
         None, description="The import is of people whose records already exist in Salesforce."
     )
     when: ImportTiming = "after_unpause"
+    undelete_matching: Optional[bool] = Field(
+        None,
+        description=(
+            'The import option "Undelete matching prospects found in the recycle bin" is ticked'
+            " (matches by CRM ID or email; F110)."
+        ),
+    )
 
 
 class Integration(_Strict):
@@ -394,6 +405,13 @@ class BusinessUnit(_Strict):
         default_factory=list, description="Integrations that use the Account Engagement API."
     )
     rollout: Rollout = Field(default_factory=Rollout)
+    users: List[str] = Field(
+        default_factory=list,
+        description=(
+            "Email addresses of the BU's Account Engagement users (each must be unique across"
+            " BUs unless User Sync brings it in; F113)."
+        ),
+    )
     cleanup: Cleanup = Field(default_factory=Cleanup)
 
     @model_validator(mode="before")

@@ -45,6 +45,8 @@ BeforeUnpauseStep = Literal[
     "user_sync",
     "lead_conversion_mapping",
     "validation_and_duplicate_rules",
+    "page_layouts",
+    "sales_access",
 ]
 AfterUnpauseStep = Literal["smoke_test", "import_records", "review_sync_errors"]
 Language = Literal["en", "ja"]

@@ -56,7 +56,7 @@ def test_quiet_silences_only_the_terminal(tmp_path: Path) -> None:
     target.write_text("old", encoding="utf-8")
     code, out, err = run("lint", "--quiet", BAD, "--output", f"json={target}")
     assert (code, out, err) == (1, "", "")
-    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["total"] == 5
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["total"] == 7
 
 
 @pytest.mark.parametrize(
@@ -93,11 +93,11 @@ def test_github_actions_selects_the_github_format_and_writes_the_summary(tmp_pat
     code, out, _ = run("lint", BAD, env=env)
     assert code == 1
     lines = out.splitlines()
-    assert len(lines) == 5 and all(line.startswith("::") for line in lines)
+    assert len(lines) == 7 and all(line.startswith("::") for line in lines)
     assert lines[0].startswith(f"::warning file={BAD},line=12,col=3,title=AE109 ")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("before\n### aeplan findings\n")
-    assert text.count(f"| {BAD}:") == 5
+    assert text.count(f"| {BAD}:") == 7
     code, out, _ = run("lint", "--format", "text", BAD, env=env)
     assert out.startswith(f"{BAD}:12:3: AE109")
     assert summary.read_text(encoding="utf-8") == text

@@ -37,7 +37,7 @@ def test_findings_exit_one_with_position_source_and_caret() -> None:
     assert "      |         ^" in out
     assert "fix: Set `assign: true`" in out
     assert "help: aeplan explain AE402" in out
-    assert out.rstrip().endswith("1 error, 4 warnings, 0 info.")
+    assert out.rstrip().endswith("1 error, 4 warnings, 2 info.")
 
 
 def test_fail_on_thresholds() -> None:
@@ -55,6 +55,8 @@ def test_select_and_ignore_take_prefixes_and_lists() -> None:
         "AE109",
         "AE402",
         "AE403",
+        "AE414",
+        "AE414",
     ]
 
 
@@ -72,7 +74,7 @@ def test_json_output_is_stable_and_one_based() -> None:
     assert (first["code"], first["line"], first["column"]) == ("AE109", 12, 3)
     assert first["pointer"] == "/requirements/max_sync_delay_minutes"
     assert document["summary"] == {
-        "files": 1, "total": 5, "errors": 1, "warnings": 4, "infos": 0,
+        "files": 1, "total": 7, "errors": 1, "warnings": 4, "infos": 2,
         "files_with_structural_errors": 0, "suppressed": 0, "baselined": 0,
     }  # fmt: skip
     assert run("lint", "--format", "json", BAD)[1] == out

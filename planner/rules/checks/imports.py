@@ -67,3 +67,14 @@ def validation_and_duplicate_rules(context: PlanContext) -> Iterator[Hit]:
         )
         if creates or unit.get("sync", "person_accounts") == "instead_of_leads":
             yield Hit(unit.at("rollout", "before_unpause"), {"bu": unit.name})
+
+
+@check("import_undelete_option", reads=("name", "imports"), per_unit=True)
+def import_undelete_option(context: PlanContext) -> Iterator[Hit]:
+    """An import does not say whether it undeletes matching recycle-bin prospects (F110)."""
+    for unit in context.business_units():
+        for index, item in imports_of(unit):
+            if item.get("undelete_matching") is None:
+                yield Hit(unit.at("imports", index), {
+                    "bu": unit.name, "item": str(item.get("name", "")),
+                })  # fmt: skip

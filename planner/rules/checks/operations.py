@@ -28,3 +28,31 @@ def sync_error_review_cadence(context: PlanContext) -> Iterator[Hit]:
     review = team.get("sync_error_review")
     if owner and review in (None, "none", "monthly"):
         yield Hit("/team/sync_error_review", {"owner": owner, "review": review or NOT_SET})
+
+
+@check("multi_bu_shared_person", reads=())
+def multi_bu_shared_person(context: PlanContext) -> Iterator[Hit]:
+    """Two or more BUs are to market to the same people, who sync with one BU only (F46 F112)."""
+    requirements = (context.data or {}).get("requirements") or {}
+    if requirements.get("audience_overlap") is True and context.unit_count() >= 2:
+        yield Hit("/requirements/audience_overlap", {})
+
+
+@check("ae_user_email_unique", reads=("name", "users", "settings/user_sync"))
+def ae_user_email_unique(context: PlanContext) -> Iterator[Hit]:
+    """An AE user's email listed in two BUs, one of which does not sync users (F113)."""
+    first: dict[str, tuple[str, bool]] = {}
+    for unit in context.business_units():
+        synced = unit.get("settings", "user_sync") is True
+        for index, email in enumerate(unit.get("users") or []):
+            key = str(email).strip().casefold()
+            if not key:
+                continue
+            if key not in first:
+                first[key] = (unit.name, synced)
+                continue
+            other, other_synced = first[key]
+            if other != unit.name and not (synced and other_synced):
+                yield Hit(unit.at("users", index), {
+                    "bu": unit.name, "email": str(email), "other": other,
+                })  # fmt: skip

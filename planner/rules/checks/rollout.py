@@ -26,3 +26,15 @@ def unpause_before_review(context: PlanContext) -> Iterator[Hit]:
             yield Hit(unit.at("rollout", "before_unpause"), {
                 "bu": unit.name, "missing": ", ".join(missing),
             })  # fmt: skip
+
+
+@check("sales_visibility_setup", reads=("name", "connector/state", "rollout"), per_unit=True)
+def sales_visibility_setup(context: PlanContext) -> Iterator[Hit]:
+    """A planned first unpause with no audit of what sales users see in Salesforce (F111)."""
+    for unit in context.business_units():
+        steps = unit.get("rollout", "before_unpause")
+        if unit.running or not (isinstance(steps, list) and steps):
+            continue
+        if unit.planned_or_in_place("page_layouts") or unit.planned_or_in_place("sales_access"):
+            continue
+        yield Hit(unit.at("rollout", "before_unpause"), {"bu": unit.name})

@@ -47,7 +47,9 @@ def test_rendering_is_deterministic_and_ends_with_one_newline() -> None:
 
 
 def test_steps_before_unpause_follow_the_decisions() -> None:
-    assert before_unpause_steps(Answers()) == ["review_settings", "map_users", "map_fields"]
+    assert before_unpause_steps(Answers()) == [
+        "review_settings", "map_users", "map_fields", "sales_access",
+    ]  # fmt: skip
     everything = Answers(
         scope="marketing_data_sharing", connector_user="custom_user", person_accounts="sync"
     )
