@@ -67,7 +67,7 @@ def _rule_section(e: Explanation, lang: str) -> str:
     lines += [severity, ""]
     lines += _sub(label("what", lang), e.what) + _sub(label("why", lang), e.why)
     at = ", ".join(f"`{p}`" for p in e.fail_at)
-    fails, fixed = e.headings(lang, label("fails", lang).replace("{at}", at))
+    fails, fixed = e.headings(lang, label("fails", lang, at=at))
     lines += [f"### {label('example', lang)}", "", f"{fails}:", "", "```yaml"]
     lines += [e.fail_yaml.rstrip("\n"), "```", "", f"{fixed}:", "", "```yaml"]
     lines += [e.pass_yaml.rstrip("\n"), "```", ""]
