@@ -139,6 +139,7 @@ _JAPANESE = (
 
 def translated_problem(problem: str, lang: str) -> str:
     """PyYAML's English ``problem`` in ``lang`` where a translation is known."""
+    # A lookup keyed by PyYAML's English text, not aeplan's wording: only Japanese translates.
     if lang != "ja":
         return problem
     for english, japanese in _JAPANESE:

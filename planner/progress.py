@@ -12,16 +12,11 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Callable, Optional, TextIO
 
+from planner import i18n
+
 ProgressCallback = Callable[[int, int], None]
 """Called with the units of work done so far and the total (files, business units)."""
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "lint": ("aeplan: checking plans", "aeplan: プランを確認中"),
-    "compare": (
-        "aeplan: comparing sync methods, business unit",
-        "aeplan: 同期方法を比較中、ビジネスユニット",
-    ),
-}
 DELAY = 1.0
 """Seconds before the line appears: runs shorter than this never show it."""
 _INTERVAL = 0.1
@@ -80,8 +75,7 @@ def progress_line(
     if not wanted(stream, quiet, environ):
         yield None
         return
-    english, japanese = _LABELS[stage]
-    line = ProgressLine(japanese if lang == "ja" else english, stream)
+    line = ProgressLine(i18n.fill(f"progress.{stage}", lang or i18n.DEFAULT_LANGUAGE), stream)
     try:
         yield line
     finally:

@@ -7,49 +7,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from planner.catalogue.factsheet import confidence_words
+from planner.i18n import fill
 from planner.terminal import printable
 
 if TYPE_CHECKING:
     from planner.rules.rulebook import RuleSpec
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "what": ("What it checks", "検出する内容"),
-    "why": ("Why it matters", "重要な理由"),
-    "example": ("Example", "例"),
-    "fix": ("How to fix", "修正方法"),
-    "caveat": ("Caveat", "注意事項"),
-    "facts": ("Facts", "根拠となる事実"),
-    "references": ("References", "参考資料"),
-    "fails": ("Fails (finding at {at})", "検出される例（検出位置: {at}）"),
-    "fixed": ("Fixed", "修正後"),
-    "against": (
-        "with the org's metadata in samples/metadata/{folder}",
-        "samples/metadata/{folder} の組織のメタデータと照合",
-    ),
-    "confidence": ("confidence", "確度"),
-    "none": ("(none)", "（なし）"),
-    "code": ("code", "コード"),
-    "name": ("name", "名前"),
-    "severity": ("severity", "重大度"),
-    "summary": ("summary", "概要"),
-}
-_SEVERITIES = {
-    "error": ("error", "エラー"),
-    "warning": ("warning", "警告"),
-    "info": ("info", "情報"),
-}
 
-
-def label(key: str, lang: str) -> str:
-    """A section title or other word of the rule docs."""
-    english, japanese = _LABELS[key]
-    return japanese if lang == "ja" else english
+def label(key: str, lang: str, /, **params: object) -> str:
+    """A section title or other word of the rule docs (``explain.label.*``)."""
+    return fill(f"explain.label.{key}", lang, **params)
 
 
 def severity_word(severity: str, lang: str) -> str:
     """``error`` / ``エラー`` and so on."""
-    english, japanese = _SEVERITIES[severity]
-    return japanese if lang == "ja" else english
+    return fill(f"severity.{severity}", lang)
 
 
 @dataclass(frozen=True)
@@ -85,11 +57,10 @@ class Explanation:
         fixed = label("fixed", lang)
         if self.metadata is None:
             return fails, fixed
-        against = label("against", lang)
-        gap = "、" if lang == "ja" else ", "
+        gap = fill("explain.gap", lang)
         return (
-            fails + gap + against.replace("{folder}", self.metadata[0]),
-            fixed + gap + against.replace("{folder}", self.metadata[1]),
+            fails + gap + label("against", lang, folder=self.metadata[0]),
+            fixed + gap + label("against", lang, folder=self.metadata[1]),
         )
 
     autofix: Optional[str] = None
@@ -126,11 +97,10 @@ def explain(rule: RuleSpec, lang: str, confidences: Mapping[str, tuple[str, ...]
 
 def autofix_text(rule: RuleSpec, lang: str) -> Optional[str]:
     """``--fix`` fixes (some of) these findings: how, in ``lang``; None when it cannot."""
-    from planner.i18n import fill
-
     if rule.autofix is None:
         return None
     key = f"explain.autofix_{rule.autofix.availability}_{rule.autofix.safety}"
+    # Typography, not wording: a Japanese sentence follows the one before without a space.
     return fill(key, lang) + ("" if lang == "ja" else " ") + rule.autofix.what.get(lang)
 
 
@@ -138,9 +108,7 @@ def fact_line(fact: Fact, lang: str) -> str:
     """``F09 (confidence: high)``, or just the id when the confidence is unknown."""
     if not fact.confidence:
         return fact.fact_id
-    if lang == "ja":
-        return f"{fact.fact_id}（{label('confidence', lang)}: {fact.confidence}）"
-    return f"{fact.fact_id} ({label('confidence', lang)}: {fact.confidence})"
+    return fill("explain.fact_confidence", lang, fact=fact.fact_id, confidence=fact.confidence)
 
 
 def render_text(explanation: Explanation, lang: str) -> str:
@@ -150,7 +118,7 @@ def render_text(explanation: Explanation, lang: str) -> str:
     blocks = [head]
     blocks.append(_section(label("what", lang), [_safe(e.what)]))
     blocks.append(_section(label("why", lang), [_safe(e.why)]))
-    fails, fixed = e.headings(lang, label("fails", lang).replace("{at}", ", ".join(e.fail_at)))
+    fails, fixed = e.headings(lang, label("fails", lang, at=", ".join(e.fail_at)))
     example = [
         f"{_safe(fails)}:",
         *_yaml(e.fail_yaml),
@@ -162,8 +130,6 @@ def render_text(explanation: Explanation, lang: str) -> str:
     if e.caveat:
         blocks.append(_section(label("caveat", lang), [_safe(e.caveat)]))
     if e.autofix:
-        from planner.i18n import fill
-
         blocks.append(_section(fill("explain.autofix_title", lang), [_safe(e.autofix)]))
     facts = [_safe(fact_line(fact, lang)) for fact in e.facts] or [label("none", lang)]
     blocks.append(_section(label("facts", lang), facts))

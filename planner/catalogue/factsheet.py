@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from planner.i18n import fill
 from planner.resources import data_path
 
 _FACT = re.compile(r"^- \*\*(F\d+)\*\*", re.MULTILINE)
 _CONFIDENCE = re.compile(r"\*Conf:\*(.*?)(?:\*Src:\*|\Z)", re.DOTALL)
 _LEVEL = re.compile(r"\b(high|medium|low)\b")
-_LEVEL_WORDS = {"high": "高", "medium": "中", "low": "低"}
 
 
 def fact_sheet_path() -> Path:
@@ -41,14 +41,10 @@ def load_confidences() -> dict[str, tuple[str, ...]]:
 
 def confidence_words(levels: tuple[str, ...], lang: str) -> str:
     """``high / medium`` in English, ``高 / 中`` in Japanese."""
-    return " / ".join(_LEVEL_WORDS[level] if lang == "ja" else level for level in levels)
+    return " / ".join(fill(f"explain.fact.level.{level}", lang) for level in levels)
 
 
 _FACT_ID = re.compile(r"^[Ff](\d{1,4})$")
-_LABELS = {
-    "en": ("Fact", "Confidence", "Sources", "Source text"),
-    "ja": ("ファクト", "確度", "出典", "本文（英語）"),
-}
 
 
 def fact_id(wanted: str) -> str | None:
@@ -77,7 +73,9 @@ def explain_fact(text: str, wanted: str, lang: str) -> str | None:
     block = fact_blocks(text).get(ident or "")
     if ident is None or block is None:
         return None
-    fact, confidence, sources, body = _LABELS["ja" if lang == "ja" else "en"]
+    fact, confidence, sources, body = (
+        fill(f"explain.fact.{key}", lang) for key in ("heading", "confidence", "sources", "body")
+    )
     flat = " ".join(line.strip() for line in block.splitlines())
     flat = flat.removeprefix("- ").replace("**", "")
     statement = flat.split("*Seed:*", 1)[0].split("*Conf:*", 1)[0].strip()

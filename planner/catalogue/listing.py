@@ -117,12 +117,6 @@ LISTING_FORMATS: dict[str, Callable[[Rulebook, str], str]] = {
 }
 
 
-_UNKNOWN_FACT = {
-    "en": "no fact {wanted} in the fact sheet (docs/facts.md lists F01 onwards)",
-    "ja": "ファクトシートに {wanted} はありません（docs/facts.md に F01 以降の一覧があります）",
-}
-
-
 def explain_text(rulebook: Rulebook, wanted: str, lang: str) -> str:
     """``aeplan explain``: the rule's docs in fixed sections, ready for a terminal."""
     if fact_id(wanted) is not None and rulebook.find(wanted) is None:
@@ -132,7 +126,7 @@ def explain_text(rulebook: Rulebook, wanted: str, lang: str) -> str:
             sheet = ""
         found = explain_fact(sheet, wanted, lang)
         if found is None:
-            raise PlannerError(_UNKNOWN_FACT["ja" if lang == "ja" else "en"].format(wanted=wanted))
+            raise PlannerError(fill("explain.fact.unknown", lang, wanted=wanted))
         return found
     rule = lookup(rulebook, wanted, lang)
     return render_text(explain(rule, lang, load_confidences()), lang)

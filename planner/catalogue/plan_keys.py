@@ -85,6 +85,7 @@ def meaning(key: PlanKey, lang: str) -> str:
     """What the key means in ``lang`` (the JSON Schema description editors show), or ""."""
     name = TOP.capitalize() if key.dotted == TOP else f"{key.owner}.{key.dotted.rsplit('.', 1)[-1]}"
     entry = descriptions().get(name, {})
+    # A language code into the schema's own description data (not aeplan's wording).
     return str(entry.get("ja" if lang == "ja" else "en", ""))
 
 

@@ -11,29 +11,13 @@ from planner.atomic import write_text_atomically
 from planner.catalogue.explanation import Explanation, explain, fact_line, label, severity_word
 from planner.catalogue.factsheet import load_confidences
 from planner.errors import PlannerError
+from planner.i18n import fill
 from planner.rules.loader import load_rulebook
 
 if TYPE_CHECKING:
     from planner.rules.rulebook import Rulebook
 
 DOC_FILES = {"en": "rules.md", "ja": "rules.ja.md"}
-_INTRO = {
-    "en": (
-        "# Rule reference",
-        "Generated from the rule files in `rules/` by `make docs` "
-        "(planner/catalogue/rules_docs.py); "
-        "do not edit by hand. The same text is shown by `aeplan explain CODE`. "
-        "Fact ids refer to [facts.md](facts.md). 日本語版: [rules.ja.md](rules.ja.md).",
-    ),
-    "ja": (
-        "# ルールリファレンス",
-        "`rules/` のルールファイルから `make docs`"
-        "（planner/catalogue/rules_docs.py）で生成しています。"
-        "手作業で編集しないでください。"
-        "同じ内容は `aeplan explain CODE --lang ja` でも表示できます。"
-        "事実 ID は [facts.md](facts.md) を参照してください。English: [rules.md](rules.md).",
-    ),
-}
 
 
 def render_markdown(
@@ -41,7 +25,7 @@ def render_markdown(
 ) -> str:
     """The whole reference in ``lang``: an index table, then one section per rule."""
     explanations = [explain(rule, lang, confidences) for rule in rulebook.rules]
-    title, intro = _INTRO[lang]
+    title, intro = fill("explain.docs.title", lang), fill("explain.docs.intro", lang)
     parts = [f"{title}\n\n{intro}\n", _index(explanations, lang)]
     parts.extend(_rule_section(explanation, lang) for explanation in explanations)
     return "\n".join(parts).rstrip("\n") + "\n"
@@ -67,7 +51,7 @@ def _rule_section(e: Explanation, lang: str) -> str:
     lines += [severity, ""]
     lines += _sub(label("what", lang), e.what) + _sub(label("why", lang), e.why)
     at = ", ".join(f"`{p}`" for p in e.fail_at)
-    fails, fixed = e.headings(lang, label("fails", lang).replace("{at}", at))
+    fails, fixed = e.headings(lang, label("fails", lang, at=at))
     lines += [f"### {label('example', lang)}", "", f"{fails}:", "", "```yaml"]
     lines += [e.fail_yaml.rstrip("\n"), "```", "", f"{fixed}:", "", "```yaml"]
     lines += [e.pass_yaml.rstrip("\n"), "```", ""]
@@ -75,8 +59,6 @@ def _rule_section(e: Explanation, lang: str) -> str:
     if e.caveat:
         lines += _sub(label("caveat", lang), e.caveat)
     if e.autofix:
-        from planner.i18n import fill
-
         lines += _sub(fill("explain.autofix_title", lang), e.autofix)
     facts = [f"- {fact_line(fact, lang)}" for fact in e.facts] or [label("none", lang)]
     lines += [f"### {label('facts', lang)}", "", *facts, ""]

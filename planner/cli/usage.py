@@ -21,7 +21,7 @@ _EXTRA = re.compile(r"^Got unexpected extra arguments? \((?P<value>.*)\)$")
 
 def show(error: click.ClickException, lang: str) -> None:
     """Print a usage error as click would, but in ``lang``: usage line, hint, one error line."""
-    if lang != "ja":
+    if lang != "ja":  # not wording: English is click's own output, shown unchanged
         error.show()
         return
     message = i18n.fill("cli.error", lang, message=translated(error, lang))

@@ -50,6 +50,7 @@ def recommend(options: Sequence[Option], multi: bool, lang: str) -> Recommendati
         sentences.append(wording.text("reason.all_blocked", lang))
     sentences.append(wording.text(f"reason.{context}", lang))
     others = tuple(Item(options[i].id, _why_not(options[i], best, multi, lang)) for i in ranked[1:])
+    # Typography, not wording: Japanese sentences follow each other without a space.
     separator = "" if lang == "ja" else " "
     return Recommendation(
         option=best.id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner import i18n
 from planner.comparison import wording
 from planner.comparison.results import Comparison, Noted, Option, UnitComparison
 
@@ -44,8 +45,7 @@ def _row(option: Option, unit: UnitComparison, lang: str) -> Row:
     none = wording.text("none", lang)
     label = option.label
     if option.as_written:
-        open_, close = ("（", "）") if lang == "ja" else (" (", ")")
-        label += open_ + wording.text("as_written", lang) + close
+        label += i18n.fill("compare.aside", lang, text=wording.text("as_written", lang))
     blocked = [noted.code for noted in option.errors]
     if option.licences.blocked:
         blocked.append(
@@ -94,8 +94,9 @@ def unit_heading(unit: UnitComparison, lang: str) -> str:
         if written
         else wording.text("unit.undecided", lang)
     )
-    open_, close = ("（", "）") if lang == "ja" else (" (", ")")
-    return wording.text("unit", lang, name=unit.name) + open_ + detail + close
+    return wording.text("unit", lang, name=unit.name) + i18n.fill(
+        "compare.aside", lang, text=detail
+    )
 
 
 def title(comparison: Comparison) -> str:
@@ -112,8 +113,10 @@ def title(comparison: Comparison) -> str:
 def others(unit: UnitComparison, lang: str) -> list[str]:
     """``label: why it lost`` for every option but the recommended one, best first."""
     labels = {option.id: option.label for option in unit.options}
-    separator = "：" if lang == "ja" else ": "
-    return [f"{labels[item.id]}{separator}{item.text}" for item in unit.recommendation.others]
+    return [
+        i18n.fill("compare.labelled", lang, label=labels[item.id], text=item.text)
+        for item in unit.recommendation.others
+    ]
 
 
 def facts(unit: UnitComparison) -> str:

@@ -8,9 +8,14 @@ from typing import Any
 
 from planner.config.files import KEYS, shown
 from planner.config.settings import COMMAND_LINE, DEFAULT, Settings
+from planner.i18n import fill
 
 VIEW_VERSION = 1
-_LABELS = {DEFAULT: ("default", "既定値"), COMMAND_LINE: ("command line", "コマンドライン")}
+_SOURCE_KEYS = {
+    DEFAULT: "config.view.source.default",
+    COMMAND_LINE: "config.view.source.command_line",
+}
+"""The sources said in words; any other source is a configuration file's path, shown as is."""
 
 
 def values(settings: Settings, cwd: Path) -> dict[str, Any]:
@@ -53,17 +58,17 @@ def render_json(settings: Settings, cwd: Path) -> str:
 
 def render_text(settings: Settings, cwd: Path, lang: str) -> str:
     """The settings as TOML lines, each followed by a comment saying where it came from."""
-    pick = 1 if lang == "ja" else 0
-    head = ("# configuration file: ", "# 設定ファイル: ")[pick]
-    none = ("none", "なし")[pick]
-    unset = ("(not set)", "（未設定）")[pick]
-    config_file = _shown(settings.config_file, cwd) if settings.config_file else none
-    lines = [head + config_file]
+    unset = fill("config.view.unset", lang)
+    if settings.config_file:
+        config_file = _shown(settings.config_file, cwd)
+    else:
+        config_file = fill("config.view.none", lang)
+    lines = [fill("config.view.file", lang, file=config_file)]
     rows = [(key, _toml(value)) for key, value in values(settings, cwd).items()]
     width = max(len(f"{key} = {value}") for key, value in rows)
     for key, value in rows:
         source = settings.source(key)
-        label = _LABELS.get(source, (source, source))[pick]
+        label = fill(_SOURCE_KEYS[source], lang) if source in _SOURCE_KEYS else source
         text = f"{key} = {value}" if value is not None else f"# {key} {unset}"
         lines.append(f"{text.ljust(width)}  # {label}")
     return "\n".join(lines) + "\n"

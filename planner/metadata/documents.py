@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, Optional
 from xml.parsers import expat
 
+from planner.i18n import fill
+
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Large profiles of real orgs reach a few megabytes; anything far larger is refused."""
 MAX_DEPTH = 32
@@ -155,52 +157,25 @@ def _expat_text(error: Exception) -> str:
     return str(error).split(":")[0]
 
 
-REASONS: dict[str, tuple[str, str]] = {
-    "malformed": ("is not well-formed XML", "整形式の XML ではありません"),
-    "dtd": (
-        "declares a DTD, which metadata files never do",
-        "DTD を宣言しています（メタデータファイルには不要です）",
-    ),
-    "entities": (
-        "declares XML entities, which are refused",
-        "XML エンティティを宣言しているため拒否しました",
-    ),
-    "external": (
-        "refers to an external resource, which is refused",
-        "外部リソースを参照しているため拒否しました",
-    ),
-    "too_large": (
-        f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
-        f"{MAX_FILE_BYTES // (1024 * 1024)} MB を超えています",
-    ),
-    "too_deep": (
-        f"nests elements more than {MAX_DEPTH} levels deep",
-        f"要素の入れ子が {MAX_DEPTH} 階層を超えています",
-    ),
-    "too_many_elements": ("has too many elements", "要素が多すぎます"),
-    "unreadable": ("cannot be read", "読み取れません"),
-    "outside": (
-        "is a symbolic link that leads outside the metadata folder",
-        "メタデータフォルダーの外を指すシンボリックリンクです",
-    ),
-    "not_found": ("does not exist", "存在しません"),
-    "outside_cwd": (
-        "is outside the folder aeplan runs in; a plan may only name metadata below it"
-        " (use --metadata for another folder)",
-        "aeplan を実行しているフォルダーの外にあります。"
-        "プランで指定できるのはその下のメタデータだけです"
-        "（他のフォルダーは --metadata で指定してください）",
-    ),
-    "no_metadata": (
-        "holds neither sfdx-project.json, package.xml nor source-format files",
-        "sfdx-project.json、package.xml、ソース形式のファイルのいずれもありません",
-    ),
-    "bad_project": ("is not a valid sfdx-project.json", "有効な sfdx-project.json ではありません"),
-}
+REASONS = (
+    "malformed",
+    "dtd",
+    "entities",
+    "external",
+    "too_large",
+    "too_deep",
+    "too_many_elements",
+    "unreadable",
+    "outside",
+    "not_found",
+    "outside_cwd",
+    "no_metadata",
+    "bad_project",
+)
+"""Why a metadata file is refused; each is said by ``metadata.reason.<key>`` in the catalogue."""
 
 
 def reason_text(reason: str, detail: str, lang: str) -> str:
     """A reason key (and optional parser detail) as words in ``lang``."""
-    english, japanese = REASONS.get(reason, (reason, reason))
-    text = japanese if lang == "ja" else english
+    text = fill(f"metadata.reason.{reason}", lang) if reason in REASONS else reason
     return f"{text} ({detail})" if detail else text

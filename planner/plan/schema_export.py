@@ -11,12 +11,12 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from planner.i18n import fill
 from planner.plan.model import Plan
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DRAFTS = {"2020-12": SCHEMA_DIALECT, "7": "http://json-schema.org/draft-07/schema#"}
 LANGUAGES = ("en", "ja")
-_TITLES = {"en": "aeplan integration plan", "ja": "aeplan 連携プラン"}
 
 
 def file_name(lang: str = "en", draft: str = "2020-12") -> str:
@@ -42,7 +42,7 @@ def plan_schema(lang: str = "en", draft: str = "2020-12") -> dict[str, Any]:
     _describe(schema, "Plan", words, lang)
     for name, definition in schema.get("$defs", {}).items():
         _describe(definition, name, words, lang)
-    schema["title"] = _TITLES[lang]
+    schema["title"] = fill("schema.title", lang)
     identity = project_links.schema_id(file_name(lang, draft))
     document = {"$schema": dialect, "$id": identity, **schema}
     return _draft_07(document) if draft == "7" else document

@@ -43,6 +43,7 @@ class Text:
 
     def get(self, lang: str) -> str:
         """The text in ``lang`` (``ja`` or ``en``)."""
+        # Not aeplan's wording: a rule file's own text, carried in both languages by the file.
         return self.ja if lang == "ja" else self.en
 
 

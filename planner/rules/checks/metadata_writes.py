@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from planner.i18n import fill
 from planner.rules.checks import Hit, PlanContext, check
 from planner.rules.checks.metadata_fields import field_info
 from planner.rules.checks.metadata_support import PlanField, plan_fields, related
@@ -20,15 +21,16 @@ UNSYNCABLE_TYPES = frozenset({"Lookup", "MasterDetail", "Location", "Hierarchy"}
 _PROSPECT_TYPE_LIMITS = {"number": frozenset({"Phone"})}
 
 
-_KINDS_JA = {"formula": "数式", "AutoNumber": "自動採番", "Summary": "積み上げ集計"}
+_WORDED_TYPES = frozenset({"AutoNumber", "Summary"})
+"""Types said in words (``metadata.kind.*``) rather than by their API name in Japanese."""
 
 
 def _describe(info: FieldInfo, lang: str = "en") -> str:
     """The field's kind as its type (a formula's type is its return type, so say "formula")."""
     if info.formula:
-        return _KINDS_JA["formula"] if lang == "ja" else "formula"
-    if lang == "ja" and info.type in _KINDS_JA:
-        return _KINDS_JA[info.type]
+        return fill("metadata.kind.formula", lang)
+    if info.type in _WORDED_TYPES:
+        return fill(f"metadata.kind.{info.type}", lang)
     if info.picklist:
         return f"{info.type} ({', '.join(info.picklist)})"
     return info.type or "?"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from planner.comparison.wording import _LABELS, _TEXT
+from planner import i18n
 from planner.rules.loader import load_rulebook
 from tests.conftest import REPO
 
@@ -61,7 +61,7 @@ def _template_texts() -> list[str]:
 
 def _japanese_everywhere() -> list[str]:
     texts = [ja for _, _, ja in _rule_texts()] + _template_texts()
-    return texts + [ja for _, ja in (*_TEXT.values(), *_LABELS.values())]
+    return texts + list(i18n.catalogue("ja").values())
 
 
 @pytest.mark.parametrize("old", sorted(REPLACED))

@@ -7,9 +7,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner import i18n
 from planner.errors import PlannerError
 from planner.init import interview
-from planner.init.plan_comments import _COMMENTS
+from planner.init.plan_comments import comment
 from planner.init.plan_writer import Answers, before_unpause_steps, quoted, render_plan
 from planner.limits import Limits
 from planner.plan.events import load_text
@@ -77,7 +78,12 @@ def test_undecided_answers_stay_visible_as_commented_keys() -> None:
 
 
 def test_every_comment_and_question_exists_in_both_languages() -> None:
-    for key, (english, japanese) in _COMMENTS.items():
+    keys = [key for key in i18n.catalogue("en") if key.startswith("init.comment.")]
+    assert keys
+    for key in keys:
+        english, japanese = (
+            comment(key.removeprefix("init.comment."), lang) for lang in i18n.LANGUAGES
+        )
         assert english and japanese, key
         assert all(line.strip() for line in english + japanese), key
     for key in QUESTION_ORDER:
