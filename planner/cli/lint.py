@@ -180,7 +180,7 @@ def command(
         said = plural("cli.wrote_baseline", said, outcome.written, path=write_baseline)
         click.echo(said, err=True)
     if diff:
-        sys.exit(_show_diff(outcome, quiet, result.lang))
+        sys.exit(_show_diff(outcome, quiet, result.lang, unsafe_fixes))
     if fixing.apply and not quiet:
         for fixed in outcome.fixes:
             click.echo(plural("cli.fixed", result.lang, fixed.applied, path=fixed.path), err=True)
@@ -218,7 +218,7 @@ def _standard_input(paths: tuple[str, ...], name: Optional[str]) -> Optional[Sta
     return StandardInput(sys.stdin.buffer.read(), name or "<stdin>")
 
 
-def _show_diff(outcome: Outcome, quiet: bool, lang: str) -> int:
+def _show_diff(outcome: Outcome, quiet: bool, lang: str, unsafe: bool) -> int:
     from planner.i18n import plural
 
     fixes = [fixed for fixed in outcome.fixes if fixed.changed]
@@ -227,7 +227,8 @@ def _show_diff(outcome: Outcome, quiet: bool, lang: str) -> int:
             sys.stdout.write(fixed.diff())
         count = sum(fixed.applied for fixed in fixes)
         if count:
-            click.echo(plural("fix.would_fix", lang, count), err=True)
+            flags = "--fix --unsafe-fixes" if unsafe else "--fix"
+            click.echo(plural("fix.would_fix", lang, count, flags=flags), err=True)
     return 1 if fixes else 0
 
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from planner import reading
 from planner.errors import PlannerError
+from planner.i18n import fill
 
 # Within one folder the first of these wins; pyproject.toml counts only with a [tool.aeplan] table.
 CONFIG_NAMES = (".aeplan.toml", "aeplan.toml", "pyproject.toml")
@@ -169,9 +170,32 @@ def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -
                 hint=_suggestion(key), hint_key="config.did_you_mean" if close else "",
                 close=close[0] if close else "",
             ) from None  # fmt: skip
-        where = ".".join(location) or "(top level)"
-        message = f"`{where}`: {first['msg']} (found {first.get('input')!r})"
-        raise PlannerError.keyed("config.bad", detail=message, file=name, line=line) from None
+        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
+        where = where.lstrip(".") or "aeplan"
+        problem_key, params = _problem(first["type"], first.get("ctx") or {})
+        raise PlannerError.keyed(
+            "config.bad_value", where=where, found=repr(first.get("input")), file=name, line=line,
+            problem=fill(problem_key, "en", **params), problem_key=problem_key, **params,
+        ) from None  # fmt: skip
+
+
+# pydantic's error types that a configuration file can meet, each said in the message catalogue.
+_PROBLEMS = (
+    "literal_error", "list_type", "dict_type", "string_type", "int_type", "greater_than",
+    "string_pattern_mismatch", "string_too_short",
+)  # fmt: skip
+
+
+def _problem(kind: str, context: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """The catalogue key (``config.problem.<type>``) and its params for one pydantic error."""
+    if kind not in _PROBLEMS:
+        return "config.problem.other", {}
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        return "config.problem.literal_error", {"choices": ", ".join(choices)}
+    if kind == "greater_than":
+        return "config.problem.greater_than", {"limit": str(context.get("gt", 0))}
+    return f"config.problem.{kind}", {}
 
 
 def _suggestion(key: str) -> str:

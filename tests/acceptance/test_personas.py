@@ -63,6 +63,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     shutil.copyfile(SAMPLES / "good" / "two-bu-mds.yaml", tmp_path / "plan.yaml")
     shutil.copyfile(SAMPLES / "bad" / "fixable.yaml", tmp_path / "fixable.yaml")
+    shutil.copyfile(SAMPLES / "bad" / "secrets.yaml", tmp_path / "secrets.yaml")
     return tmp_path
 
 
@@ -92,11 +93,36 @@ def test_japanese_consultant_sees_no_english_sentence(workspace: Path) -> None:
         ["lint", "--ignore", "AE4O2", "plan.yaml"],
         ["lint", "plan.yaml", "--output", "json=plan.yaml"],
         ["lint", "/dev/null"],
+        ["lint", "--unsafe-fixes", "--diff", "fixable.yaml"],
+        ["report", "secrets.yaml"],
     ])  # fmt: skip
     assert english_sentences(output) == []
+    assert "（--fix --unsafe-fixes で適用します）" in output
+    assert "プランに秘密情報が 4 件含まれています" in output
     assert "AE402 のことですか" in output
     assert "aeplan explain AE001 --lang ja" in output
     assert "ファイルまたはフォルダーが見つかりません" in output
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ('fail-on = "bogus"', "`fail-on`: 次のいずれかを指定してください: error, warning, info, never"),
+        ('select = "AE2"', "`select`: リストを指定してください"),
+        ("max-depth = -1", "`max-depth`: 0 より大きい数を指定してください（指定値: -1）"),
+        ('select = ["AE 2"]', "`select[0]`: ルールコード、コードの接頭辞、またはルール名"),
+        ('severity = {AE2 = "fatal"}', "`severity.AE2`: 次のいずれかを指定してください"),
+        ("max-nodes = true", "`max-nodes`: 整数を指定してください"),
+    ],
+)
+def test_japanese_consultant_reads_configuration_errors_in_japanese(
+    workspace: Path, setting: str, said: str
+) -> None:
+    (workspace / "aeplan.toml").write_text(f'lang = "ja"\n{setting}\n', encoding="utf-8")
+    output = journey(workspace, [["lint", "plan.yaml"], ["report", "plan.yaml"], ["config"]])
+    assert english_sentences(output) == []
+    assert "Input should" not in output and "should be" not in output
+    assert f"aeplan.toml:2:1: 設定が正しくありません: {said}" in output
 
 
 def test_the_scan_catches_english(workspace: Path) -> None:
@@ -110,7 +136,11 @@ def test_english_admin_gets_messages_that_name_cause_and_fix(workspace: Path) ->
         ["lint", "--fail-on", "sometimes", "plan.yaml"],
         ["lint", "fixable.yaml"],
         ["lnt"],
+        ["lint", "--unsafe-fixes", "--diff", "fixable.yaml"],
+        ["report", "secrets.yaml"],
     ])  # fmt: skip
+    assert "7 findings would be fixed (run with --fix --unsafe-fixes to apply)" in output
+    assert "cannot build a report: the plan holds 4 secrets (first: AE801" in output
     assert "broken.yaml:9:14: AE001" in output
     assert "the quoted string that starts at 9:14 never ends" in output
     assert 'fix: close the string with a matching " on line 9' in output
