@@ -170,12 +170,13 @@ def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -
                 hint=_suggestion(key), hint_key="config.did_you_mean" if close else "",
                 close=close[0] if close else "",
             ) from None  # fmt: skip
-        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
-        where = where.lstrip(".") or "aeplan"
+        parts = (f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
+        where = "".join(parts).lstrip(".") or "aeplan"
         problem_key, params = _problem(first["type"], first.get("ctx") or {})
         raise PlannerError.keyed(
             "config.bad_value", where=where, found=repr(first.get("input")), file=name, line=line,
-            problem=fill(problem_key, "en", **params), problem_key=problem_key, **params,
+            problem=fill(problem_key, "en", **params), problem_key=problem_key,
+            choices=params.get("choices", ""), limit=params.get("limit", ""),
         ) from None  # fmt: skip
 
 

@@ -268,7 +268,8 @@ def refuse_secrets(loaded: LoadedPlan, name: str, action: str) -> None:
 
     ``report`` and ``compare`` quote plan values, so they refuse a plan holding a secret even
     when AE801 is switched off, selected away or suppressed: configuration may hide the
-    finding, never unmask the value. ``action`` (``report`` or ``compare``) names the command that refuses.
+    finding, never unmask the value. ``action`` (``report`` or ``compare``) names the command
+    that refuses.
     """
     from planner.errors import PlannerError
 

@@ -107,7 +107,7 @@ def test_japanese_consultant_sees_no_english_sentence(workspace: Path) -> None:
 @pytest.mark.parametrize(
     ("setting", "said"),
     [
-        ('fail-on = "bogus"', "`fail-on`: 次のいずれかを指定してください: error, warning, info, never"),
+        ('fail-on = "bogus"', "`fail-on`: 次のいずれかを指定してください: error, warning, info"),
         ('select = "AE2"', "`select`: リストを指定してください"),
         ("max-depth = -1", "`max-depth`: 0 より大きい数を指定してください（指定値: -1）"),
         ('select = ["AE 2"]', "`select[0]`: ルールコード、コードの接頭辞、またはルール名"),
