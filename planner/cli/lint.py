@@ -166,7 +166,7 @@ def command(
     language.use(settings.lang)
     said = language.current(os.environ)
     if show_files:
-        _show_files(paths or (".",), settings)
+        _show_files(paths or (".",), settings, said)
         return
     stdin = _standard_input(paths, stdin_filename)
     fixing = Fixing(apply=fix and not diff, diff=diff, unsafe=unsafe_fixes)
@@ -195,8 +195,10 @@ def command(
     sys.exit(0 if exit_zero else result.exit_code(settings.fail_on))
 
 
-def _show_files(paths: tuple[str, ...], settings: Settings) -> None:
+def _show_files(paths: tuple[str, ...], settings: Settings, lang: str) -> None:
     """Print each file to lint, then each skipped file or folder with its reason (sorted)."""
+    from planner.i18n import fill
+    from planner.lint.discovery import REASON_KEYS
     from planner.lint.run import show_files
     from planner.terminal import printable
 
@@ -204,7 +206,9 @@ def _show_files(paths: tuple[str, ...], settings: Settings) -> None:
     for path in found.files:
         click.echo(f"lint  {printable(str(path))}")
     for skipped in sorted(found.skipped, key=lambda item: str(item.path)):
-        click.echo(f"skip  {printable(str(skipped.path))}  ({skipped.reason})")
+        key = REASON_KEYS.get(skipped.reason)
+        reason = fill(key, lang) if key else skipped.reason
+        click.echo(f"skip  {printable(str(skipped.path))}  ({reason})")
 
 
 def _standard_input(paths: tuple[str, ...], name: Optional[str]) -> Optional[StandardInput]:

@@ -79,7 +79,7 @@ def write(path: Path, findings: Iterable[Finding], protected: tuple[Path, ...] =
 
 def read(path: Path) -> Counter[Fingerprint]:
     """Read a baseline file; a missing or malformed one is a one-line PlannerError."""
-    text = reading.read_text(path, "baseline file")
+    text = reading.read_text(path, "baseline")
     try:
         raw = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
