@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, os_reason
 from planner.lint.gitignore import IgnoreRules, repository_rules
 from planner.lint.globs import PathPatterns
 from planner.rules.rulebook import is_rule_file
@@ -123,7 +123,10 @@ def _walk(
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
-            raise PlannerError(f"cannot read folder: {error.strerror}", file=str(folder)) from None
+            why, key = os_reason(error)
+            raise PlannerError.keyed(
+                "file.unreadable_folder", file=str(folder), reason=why, reason_key=key
+            ) from None
         children: list[tuple[Path, IgnoreRules]] = []
         for entry in entries:
             path = folder / entry.name

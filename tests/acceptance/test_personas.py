@@ -153,8 +153,14 @@ def test_japanese_consultant_reads_file_errors_in_japanese(workspace: Path) -> N
         ["explain", "AE9999"],
         ["explain", "nothing.here"],
         ["rules", "--format", "nope"],
+        ["report", "plan.yaml", "--date", "30/11/2026"],
+        ["report", "plan.yaml", "--revision", ""],
+        ["compare", "plan.yaml", "--metadata", "nowhere"],
+        ["lint", "plan.yaml", "--metadata", "nowhere"],
     ])  # fmt: skip
     assert english_sentences(output) == []
+    assert "--date には 2026-11-30 のような日付を指定してください" in output
+    assert "--metadata: フォルダー nowhere が存在しません" in output
     assert "folder: 読み込めません: ファイルではなくフォルダーです" in output
     assert "既定で対象外" in output and "プランではありません" in output
     assert "UTF-8 として正しくありません" in output
