@@ -39,12 +39,12 @@ def build_report(
     analysis = linter.analyse_file(path)
     if analysis.plan is None:
         analysis = _read_anyway(linter, analysis) or analysis
-    if analysis.plan is None:
-        structural = _structural(linter, analysis)
-        raise _unreportable(replace(analysis, findings=structural or analysis.findings), "error")
     secrets = tuple(finding for finding in analysis.findings if finding.code == "AE801")
     if secrets:  # a report quotes plan values, and a secret must never be shown (AE801)
         raise _unreportable(replace(analysis, findings=secrets), "error.secrets")
+    if analysis.plan is None:
+        structural = _structural(linter, analysis)
+        raise _unreportable(replace(analysis, findings=structural or analysis.findings), "error")
     refuse_secrets(analysis.loaded, analysis.path, "report")
     session = linter.metadata
     read = None
