@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from planner.errors import PlannerError, os_reason
+from planner.i18n import fill
 
 #: The path that means standard output wherever aeplan takes a path for output.
 STDOUT = "-"
@@ -60,7 +61,7 @@ def write_text_atomically(
             prefix=f".{resolved.name}.", suffix=".tmp", dir=folder
         )
     except OSError as error:
-        raise PlannerError(f"cannot write: {error.strerror or error}", file=str(target)) from None
+        raise _unwritable(error, target) from None
     try:
         os.chmod(temporary, _mode_for(existing))
         with os.fdopen(
@@ -116,10 +117,11 @@ def _write_in_place(target: Path, text: str) -> None:
         descriptor = os.open(target, flags)
     except OSError as error:
         if error.errno == errno.ENXIO:
-            raise PlannerError(
-                "cannot write: no process reads this FIFO", file=str(target)
-            ) from None
-        raise PlannerError(f"cannot write: {error.strerror or error}", file=str(target)) from None
+            raise PlannerError.keyed(
+                "file.unwritable", file=str(target), reason_key="reason.no_reader",
+                reason=fill("reason.no_reader", "en"),
+            ) from None  # fmt: skip
+        raise _unwritable(error, target) from None
     try:
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
@@ -128,7 +130,12 @@ def _write_in_place(target: Path, text: str) -> None:
         ) as handle:
             handle.write(text)
     except OSError as error:
-        raise PlannerError(f"cannot write: {error.strerror or error}", file=str(target)) from None
+        raise _unwritable(error, target) from None
+
+
+def _unwritable(error: OSError, target: Path) -> PlannerError:
+    reason, key = os_reason(error)
+    return PlannerError.keyed("file.unwritable", file=str(target), reason=reason, reason_key=key)
 
 
 def _mode_for(existing: Optional[os.stat_result]) -> int:

@@ -67,13 +67,18 @@ class PlannerError(Exception):
 def os_reason(error: OSError) -> tuple[str, str]:
     """Why a file could not be read or written: English words and their catalogue key (or "")."""
     import errno
+    import os
 
     from planner.i18n import fill
 
-    kinds = {errno.ENOENT: "not_found", errno.EACCES: "permission", errno.EISDIR: "is_folder"}
+    kinds = {
+        errno.ENOENT: "not_found", errno.EACCES: "permission", errno.EISDIR: "is_folder",
+        errno.EROFS: "read_only", errno.ENOSPC: "no_space", errno.ENOTDIR: "not_dir",
+        errno.ENAMETOOLONG: "name_too_long", errno.ELOOP: "link_loop",
+    }  # fmt: skip
     kind = kinds.get(error.errno or 0)
     if getattr(error, "not_regular", False):
-        kind = "not_regular"
+        kind = "is_folder" if os.path.isdir(error.filename or "") else "not_regular"
     if kind is None:
         return str(error.strerror or error), ""
     return fill(f"reason.{kind}", "en"), f"reason.{kind}"

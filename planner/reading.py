@@ -7,7 +7,8 @@ import stat
 from pathlib import Path
 from typing import Union
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, os_reason
+from planner.i18n import fill
 
 #: The limit for configuration, baseline and organisation rule files (the same as a plan's).
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -81,22 +82,26 @@ def read_text(path: Union[str, Path], what: str, limit: int = DEFAULT_MAX_BYTES)
     """The UTF-8 text of a small untrusted file (configuration, baseline, rule file).
 
     Every failure is one :class:`PlannerError` naming the file: missing, not regular, larger
-    than ``limit`` bytes, unreadable or not UTF-8. ``what`` names the file's role in messages.
+    than ``limit`` bytes, unreadable or not UTF-8. ``what`` is the file's role, the catalogue
+    section of its messages (``config``, ``baseline``, ``rule_file``: ``<what>.not_found``, …).
     """
     name = os.fspath(path)
     try:
         raw = read_bytes(path, limit)
     except FileNotFoundError:
-        raise PlannerError(f"{what} not found", file=name) from None
+        raise PlannerError.keyed(f"{what}.not_found", file=name) from None
     except TooLarge:
-        raise PlannerError(f"{what} is larger than {limit} bytes", file=name) from None
+        raise PlannerError.keyed(f"{what}.too_large", file=name, limit=limit) from None
     except OSError as error:
-        raise PlannerError(f"cannot read {what}: {error.strerror or error}", file=name) from None
+        reason, key = os_reason(error)
+        raise PlannerError.keyed(
+            f"{what}.unreadable", file=name, reason=reason, reason_key=key
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise PlannerError(
-            f"cannot read {what}: byte 0x{raw[error.start]:02x} at offset {error.start} "
-            "is not valid UTF-8",
-            file=name,
-        ) from None
+        byte, offset = f"0x{raw[error.start]:02x}", error.start
+        raise PlannerError.keyed(
+            f"{what}.unreadable", file=name, reason_key="reason.not_utf8_at", byte=byte,
+            offset=offset, reason=fill("reason.not_utf8_at", "en", byte=byte, offset=offset),
+        ) from None  # fmt: skip

@@ -53,7 +53,7 @@ def command(
     settings = resolve(Overrides(lang=lang))
     use(settings.lang)
     if metadata is not None and not Path(metadata).is_dir():
-        raise PlannerError(f"--metadata: the folder {metadata} does not exist")
+        raise PlannerError.keyed("file.metadata_missing", where="--metadata", path=metadata)
     folders = tuple(Path(folder) for folder in rule_dirs)
     from planner.progress import progress_line
 

@@ -166,7 +166,7 @@ def command(
     language.use(settings.lang)
     said = language.current(os.environ)
     if show_files:
-        _show_files(paths or (".",), settings)
+        _show_files(paths or (".",), settings, said)
         return
     stdin = _standard_input(paths, stdin_filename)
     fixing = Fixing(apply=fix and not diff, diff=diff, unsafe=unsafe_fixes)
@@ -180,7 +180,7 @@ def command(
         said = plural("cli.wrote_baseline", said, outcome.written, path=write_baseline)
         click.echo(said, err=True)
     if diff:
-        sys.exit(_show_diff(outcome, quiet, result.lang))
+        sys.exit(_show_diff(outcome, quiet, result.lang, unsafe_fixes))
     if fixing.apply and not quiet:
         for fixed in outcome.fixes:
             click.echo(plural("cli.fixed", result.lang, fixed.applied, path=fixed.path), err=True)
@@ -195,8 +195,10 @@ def command(
     sys.exit(0 if exit_zero else result.exit_code(settings.fail_on))
 
 
-def _show_files(paths: tuple[str, ...], settings: Settings) -> None:
+def _show_files(paths: tuple[str, ...], settings: Settings, lang: str) -> None:
     """Print each file to lint, then each skipped file or folder with its reason (sorted)."""
+    from planner.i18n import fill
+    from planner.lint.discovery import REASON_KEYS
     from planner.lint.run import show_files
     from planner.terminal import printable
 
@@ -204,7 +206,9 @@ def _show_files(paths: tuple[str, ...], settings: Settings) -> None:
     for path in found.files:
         click.echo(f"lint  {printable(str(path))}")
     for skipped in sorted(found.skipped, key=lambda item: str(item.path)):
-        click.echo(f"skip  {printable(str(skipped.path))}  ({skipped.reason})")
+        key = REASON_KEYS.get(skipped.reason)
+        reason = fill(key, lang) if key else skipped.reason
+        click.echo(f"skip  {printable(str(skipped.path))}  ({reason})")
 
 
 def _standard_input(paths: tuple[str, ...], name: Optional[str]) -> Optional[StandardInput]:
@@ -218,7 +222,7 @@ def _standard_input(paths: tuple[str, ...], name: Optional[str]) -> Optional[Sta
     return StandardInput(sys.stdin.buffer.read(), name or "<stdin>")
 
 
-def _show_diff(outcome: Outcome, quiet: bool, lang: str) -> int:
+def _show_diff(outcome: Outcome, quiet: bool, lang: str, unsafe: bool) -> int:
     from planner.i18n import plural
 
     fixes = [fixed for fixed in outcome.fixes if fixed.changed]
@@ -227,7 +231,8 @@ def _show_diff(outcome: Outcome, quiet: bool, lang: str) -> int:
             sys.stdout.write(fixed.diff())
         count = sum(fixed.applied for fixed in fixes)
         if count:
-            click.echo(plural("fix.would_fix", lang, count), err=True)
+            flags = "--fix --unsafe-fixes" if unsafe else "--fix"
+            click.echo(plural("fix.would_fix", lang, count, flags=flags), err=True)
     return 1 if fixes else 0
 
 

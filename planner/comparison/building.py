@@ -79,7 +79,7 @@ def compare_analysis(
             "compare.secret", code=secret.code,
             file=analysis.path, line=secret.line, column=secret.column,
         )  # fmt: skip
-    refuse_secrets(analysis.loaded, analysis.path, "comparing")
+    refuse_secrets(analysis.loaded, analysis.path, "compare")
     lang = lang or analysis.lang
     runs = VariantRuns(engine, data, codes, read)
     units = data["business_units"]

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from planner import reading
 from planner.errors import PlannerError
+from planner.i18n import fill
 
 # Within one folder the first of these wins; pyproject.toml counts only with a [tool.aeplan] table.
 CONFIG_NAMES = (".aeplan.toml", "aeplan.toml", "pyproject.toml")
@@ -110,9 +111,9 @@ def load(path: Path, shown: Optional[str] = None) -> LoadedConfig:
     """
     name = shown or str(path)
     try:
-        text = reading.read_text(path, "configuration file")
+        text = reading.read_text(path, "config")
     except PlannerError as error:
-        raise PlannerError(error.message, file=name) from None
+        raise PlannerError(error.message, file=name, key=error.key, params=error.params) from None
     document = _parse(text, name)
     in_pyproject = path.name == "pyproject.toml"
     table: Any = document
@@ -145,13 +146,54 @@ def _parse(text: str, name: str) -> dict[str, Any]:
         line, column = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
         if found:
             message = message[: found.start()] + message[found.end() :]
+        ended = re.search(r"\s*\(at end of document\)", message)
+        if ended:  # said at the last line, where the reader stopped
+            message = message[: ended.start()] + message[ended.end() :]
+            line = max(1, len(text.splitlines()))
+        slug, what = _toml_problem(message)
         raise PlannerError.keyed(
-            "config.invalid_toml", detail=message, file=name, line=line, column=column
-        ) from None
+            "config.invalid_toml", detail=message, file=name, line=line, column=column,
+            detail_key=f"config.toml.{slug}" if slug else "", what=what,
+        ) from None  # fmt: skip
     except RecursionError:  # tomllib recurses per nesting level: hostile, not a bug
         raise PlannerError("invalid TOML: arrays or tables nested too deeply", file=name) from None
     except ValueError as error:  # e.g. an integer past Python's 4,300-digit conversion limit
         raise PlannerError(f"invalid TOML: {error}", file=name) from None
+
+
+# tomllib's (and tomli's) parse errors, each said in the message catalogue (``config.toml.<slug>``).
+_TOML_PROBLEMS = (
+    (re.compile(r"^Cannot overwrite a value$"), "overwrite"),
+    (re.compile(r"^Cannot declare (.+) twice$"), "declared_twice"),
+    (re.compile(r"^Cannot (?:mutate immutable|redefine) namespace (.+)$"), "redefined"),
+    (re.compile(r"^Duplicate inline table key (.+)$"), "duplicate_inline_key"),
+    (re.compile(r"^Expected '=' after a key in a key/value pair$"), "expected_equals"),
+    (re.compile(r"^Expected '\]\]?' at the end of an? (?:table|array) declaration$"), "header"),
+    (re.compile(r"^Expected (.+)$"), "expected"),
+    (re.compile(r"^(?:Found invalid|Illegal) character (.+)$"), "bad_character"),
+    (re.compile(r"^Invalid initial character for a key part$"), "bad_key"),
+    (re.compile(r"^Invalid statement$"), "bad_statement"),
+    (re.compile(r"^Invalid value$"), "bad_value"),
+    (re.compile(r"^Invalid date or datetime$"), "bad_date"),
+    (re.compile(r"^Unclosed array$"), "unclosed_array"),
+    (re.compile(r"^Unclosed inline table$"), "unclosed_table"),
+    (re.compile(r"^Unterminated string$"), "unterminated_string"),
+    (re.compile(r"^Unescaped '\\' in a string$"), "bad_escape"),
+    (re.compile(r"^(?:Invalid hex value|Escaped character is not a Unicode scalar value)$"),
+     "bad_escape"),
+)  # fmt: skip
+
+
+def _toml_problem(message: str) -> tuple[str, str]:
+    """The catalogue slug of a TOML parse error ("" when unknown) and what it names."""
+    for pattern, slug in _TOML_PROBLEMS:
+        matched = pattern.match(message.strip())
+        if matched:
+            what = matched.group(1) if matched.groups() else ""
+            if slug == "bad_character" and what == repr("\n"):  # a string still open at the end
+                return "unterminated_string", ""
+            return slug, what
+    return "", ""
 
 
 def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -> ConfigFile:
@@ -169,9 +211,33 @@ def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -
                 hint=_suggestion(key), hint_key="config.did_you_mean" if close else "",
                 close=close[0] if close else "",
             ) from None  # fmt: skip
-        where = ".".join(location) or "(top level)"
-        message = f"`{where}`: {first['msg']} (found {first.get('input')!r})"
-        raise PlannerError.keyed("config.bad", detail=message, file=name, line=line) from None
+        parts = (f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
+        where = "".join(parts).lstrip(".") or "aeplan"
+        problem_key, params = _problem(first["type"], first.get("ctx") or {})
+        raise PlannerError.keyed(
+            "config.bad_value", where=where, found=repr(first.get("input")), file=name, line=line,
+            problem=fill(problem_key, "en", **params), problem_key=problem_key,
+            choices=params.get("choices", ""), limit=params.get("limit", ""),
+        ) from None  # fmt: skip
+
+
+# pydantic's error types that a configuration file can meet, each said in the message catalogue.
+_PROBLEMS = (
+    "literal_error", "list_type", "dict_type", "string_type", "int_type", "greater_than",
+    "string_pattern_mismatch", "string_too_short",
+)  # fmt: skip
+
+
+def _problem(kind: str, context: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """The catalogue key (``config.problem.<type>``) and its params for one pydantic error."""
+    if kind not in _PROBLEMS:
+        return "config.problem.other", {}
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        return "config.problem.literal_error", {"choices": ", ".join(choices)}
+    if kind == "greater_than":
+        return "config.problem.greater_than", {"limit": str(context.get("gt", 0))}
+    return f"config.problem.{kind}", {}
 
 
 def _suggestion(key: str) -> str:

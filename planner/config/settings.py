@@ -144,8 +144,8 @@ def _check_metadata_folder(folder: Path, config_file: Optional[str], line: int) 
     """A metadata source that is not a folder is bad tool use, named where it was given."""
     if not folder.is_dir():
         key = "`metadata`" if config_file else "--metadata"
-        raise PlannerError(
-            f"{key}: the folder {folder} does not exist", file=config_file, line=line
+        raise PlannerError.keyed(
+            "file.metadata_missing", where=key, path=folder, file=config_file, line=line
         )
 
 

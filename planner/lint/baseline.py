@@ -79,30 +79,31 @@ def write(path: Path, findings: Iterable[Finding], protected: tuple[Path, ...] =
 
 def read(path: Path) -> Counter[Fingerprint]:
     """Read a baseline file; a missing or malformed one is a one-line PlannerError."""
-    text = reading.read_text(path, "baseline file")
+    text = reading.read_text(path, "baseline")
     try:
         raw = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
-        raise PlannerError(
-            f"baseline is not valid JSON: {error.msg}",
-            file=str(path),
-            line=error.lineno,
+        raise PlannerError.keyed(
+            "baseline.not_json", detail=error.msg, file=str(path), line=error.lineno,
             column=error.colno,
         ) from None  # fmt: skip
     except (ValueError, RecursionError) as error:
         # json's C decoder recurses per nesting level; a damaged file is bad input, not a bug
         detail = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise PlannerError(f"baseline is not valid JSON: {detail}", file=str(path)) from None
+        raise PlannerError.keyed("baseline.not_json", detail=detail, file=str(path)) from None
     try:
         document = _Document.model_validate(raw)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise PlannerError(f"malformed baseline: {where}: {first['msg']}", file=str(path)) from None
+        raise PlannerError.keyed(
+            "baseline.malformed", where=where, detail=first["msg"], file=str(path)
+        ) from None
     if document.aeplan_baseline != BASELINE_VERSION:
-        raise PlannerError(
-            f"baseline format version {document.aeplan_baseline} is not supported "
-            f"(this aeplan reads version {BASELINE_VERSION})",
+        raise PlannerError.keyed(
+            "baseline.version",
+            found=document.aeplan_baseline,
+            supported=BASELINE_VERSION,
             file=str(path),
         )
     counts: Counter[Fingerprint] = Counter()

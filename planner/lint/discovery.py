@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, os_reason
 from planner.lint.gitignore import IgnoreRules, repository_rules
 from planner.lint.globs import PathPatterns
 from planner.rules.rulebook import is_rule_file
@@ -48,6 +48,14 @@ NOT_A_PLAN = "not a plan: no top-level `aeplan:` or `business_units:` key"
 RULE_FILE = "organisation rule file: CODE.rule.yaml"
 LINK_OUT = "symbolic link that leads out of the linted folder"
 NOT_REGULAR = "not a regular file"
+LINK_FOLDER = "symbolic link to a folder"
+# The same reasons in the message catalogue (``skip.<name>``), so they are said in Japanese too.
+REASON_KEYS = {
+    HIDDEN: "skip.hidden", DEFAULT_EXCLUDED: "skip.default_excluded",
+    VIRTUAL_ENVIRONMENT: "skip.virtual_environment", GITIGNORED: "skip.gitignored",
+    EXCLUDED: "skip.excluded", NOT_A_PLAN: "skip.not_a_plan", RULE_FILE: "skip.rule_file",
+    LINK_OUT: "skip.link_out", NOT_REGULAR: "skip.not_regular", LINK_FOLDER: "skip.link_folder",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -115,7 +123,10 @@ def _walk(
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
-            raise PlannerError(f"cannot read folder: {error.strerror}", file=str(folder)) from None
+            why, key = os_reason(error)
+            raise PlannerError.keyed(
+                "file.unreadable_folder", file=str(folder), reason=why, reason_key=key
+            ) from None
         children: list[tuple[Path, IgnoreRules]] = []
         for entry in entries:
             path = folder / entry.name
@@ -144,7 +155,7 @@ def _folder_reason(
     """None: not a folder; "": a folder to walk; else why the folder is skipped."""
     if not entry.is_dir(follow_symlinks=False):
         if entry.is_symlink() and entry.is_dir():
-            return LINK_OUT if not _inside(path, real_top) else "symbolic link to a folder"
+            return LINK_OUT if not _inside(path, real_top) else LINK_FOLDER
         return None
     if entry.name.startswith("."):
         return HIDDEN

@@ -268,7 +268,8 @@ def refuse_secrets(loaded: LoadedPlan, name: str, action: str) -> None:
 
     ``report`` and ``compare`` quote plan values, so they refuse a plan holding a secret even
     when AE801 is switched off, selected away or suppressed: configuration may hide the
-    finding, never unmask the value. ``action`` completes "remove it before …".
+    finding, never unmask the value. ``action`` (``report`` or ``compare``) names the command
+    that refuses.
     """
     from planner.errors import PlannerError
 
@@ -276,9 +277,8 @@ def refuse_secrets(loaded: LoadedPlan, name: str, action: str) -> None:
     if pointer is None:
         return
     position = loaded.position(pointer)
-    raise PlannerError(
-        f"the plan holds a secret at {dotted(pointer) or '(top level)'} (AE801, whatever the "
-        f"configuration says); remove it before {action}",
+    raise PlannerError.keyed(
+        f"secrets.refused_{action}", where=dotted(pointer) or "aeplan",
         file=name, line=position.line, column=position.column,
     )  # fmt: skip
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from planner.errors import PlannerError
+from planner.findings import Finding
 from planner.lint.linter import Analysis, Linter, LintOptions
 from planner.plan.secrets import refuse_secrets
 from planner.report import rendering
@@ -38,12 +39,13 @@ def build_report(
     analysis = linter.analyse_file(path)
     if analysis.plan is None:
         analysis = _read_anyway(linter, analysis) or analysis
-    if analysis.plan is None:
-        raise _unreportable(analysis)
     secrets = tuple(finding for finding in analysis.findings if finding.code == "AE801")
     if secrets:  # a report quotes plan values, and a secret must never be shown (AE801)
-        raise _unreportable(replace(analysis, findings=secrets))
-    refuse_secrets(analysis.loaded, analysis.path, "building a report")
+        raise _unreportable(replace(analysis, findings=secrets), "error.secrets")
+    if analysis.plan is None:
+        structural = _structural(linter, analysis)
+        raise _unreportable(replace(analysis, findings=structural or analysis.findings), "error")
+    refuse_secrets(analysis.loaded, analysis.path, "report")
     session = linter.metadata
     read = None
     if analysis.metadata_source is not None:
@@ -104,12 +106,7 @@ def _read_anyway(linter: Linter, analysis: Analysis) -> Optional[Analysis]:
     """The analysis of the plan without its unknown keys and wrong words, listing them still."""
     from planner.report.tolerant import without_unreadable_keys
 
-    rules = linter.rulebook.by_code()
-    structural = {
-        finding.code
-        for finding in analysis.findings
-        if finding.code in rules and isinstance(rules[finding.code].check, StructuralCheck)
-    }
+    structural = {finding.code for finding in _structural(linter, analysis)}
     if not structural <= _TOLERATED:
         return None
     repaired = without_unreadable_keys(analysis.loaded.data)
@@ -125,12 +122,23 @@ def _read_anyway(linter: Linter, analysis: Analysis) -> Optional[Analysis]:
     return replace(again, findings=tuple(merged))
 
 
-def _unreportable(analysis: Analysis) -> PlannerError:
+def _structural(linter: Linter, analysis: Analysis) -> tuple[Finding, ...]:
+    """The analysis's findings from structural checks (the plan's format, not its rules)."""
+    rules = linter.rulebook.by_code()
+    return tuple(
+        finding
+        for finding in analysis.findings
+        if finding.code in rules and isinstance(rules[finding.code].check, StructuralCheck)
+    )
+
+
+def _unreportable(analysis: Analysis, kind: str) -> PlannerError:
+    """Why no report: ``kind`` is ``error`` (structural findings) or ``error.secrets``."""
     first = analysis.findings[0] if analysis.findings else None
     words = wording(analysis.lang)
     detail = words("error.first", code=first.code, message=first.message) if first else ""
     count = len(analysis.findings)
-    key = "error.unreportable_one" if count == 1 else "error.unreportable"
+    key = f"{kind}.unreportable_one" if count == 1 else f"{kind}.unreportable"
     message = words(key, count=count, detail=detail, path=analysis.path)
     return PlannerError(
         message,

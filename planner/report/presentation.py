@@ -39,20 +39,18 @@ def presentation(
     line of at most 40 characters.
     """
     if audience not in AUDIENCES:
-        raise PlannerError(f"--audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
+        raise PlannerError.keyed(
+            "report_options.audience", choices=", ".join(AUDIENCES), value=repr(audience)
+        )
     if date is not None:
         try:
             datetime.date.fromisoformat(date)
         except ValueError:
-            raise PlannerError(
-                f"--date must be a calendar date like 2026-11-30, not {date!r}"
-            ) from None
+            raise PlannerError.keyed("report_options.date", value=repr(date)) from None
         if len(date) != 10:
-            raise PlannerError(f"--date must be a calendar date like 2026-11-30, not {date!r}")
+            raise PlannerError.keyed("report_options.date", value=repr(date))
     if revision is not None and (
         not revision.strip() or len(revision) > _REVISION_LIMIT or not revision.isprintable()
     ):
-        raise PlannerError(
-            f"--revision must be one printable line of 1 to {_REVISION_LIMIT} characters"
-        )
+        raise PlannerError.keyed("report_options.revision", limit=_REVISION_LIMIT)
     return Presentation(audience, date, revision)

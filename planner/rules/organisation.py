@@ -23,22 +23,14 @@ def organisation_rule_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise PlannerError.keyed("file.rule_folder_missing", file=str(folder))
     if folder.resolve() == data_path("rules").resolve():
-        raise PlannerError(
-            "this is the folder of built-in rules, which always apply", file=str(folder)
-        )
+        raise PlannerError.keyed("organisation.built_in_folder", file=str(folder))
     found = sorted(path for path in folder.iterdir() if is_rule_file(path) and path.is_file())
     for path in sorted(folder.glob("*.y*ml")):
         if not is_rule_file(path) and _looks_like_a_code(path.stem):
             # A file named like a rule but without `.rule` would be silently skipped: say so.
-            raise PlannerError(
-                "organisation rule files are named CODE.rule.yaml; "
-                f"rename it to {path.stem}.rule.yaml",
-                file=str(path),
-            )
+            raise PlannerError.keyed("organisation.misnamed", file=str(path), stem=path.stem)
     if not found:
-        raise PlannerError(
-            "no organisation rule files (CODE.rule.yaml) in this folder", file=str(folder)
-        )
+        raise PlannerError.keyed("organisation.no_rule_files", file=str(folder))
     return found
 
 

@@ -202,7 +202,7 @@ def read_rule_yaml(path: Path) -> Any:
     from planner.phrases import structural_detail
     from planner.plan.events import load_text
 
-    loaded = load_text(reading.read_text(path, "rule file"), Limits())
+    loaded = load_text(reading.read_text(path, "rule_file"), Limits())
     fatal = [problem for problem in loaded.problems if problem.code != "AE004"]
     if fatal:
         problem = fatal[0]

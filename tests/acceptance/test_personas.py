@@ -3,6 +3,7 @@ wants everything in Japanese (``lang = "ja"`` in the configuration file)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -63,6 +64,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     shutil.copyfile(SAMPLES / "good" / "two-bu-mds.yaml", tmp_path / "plan.yaml")
     shutil.copyfile(SAMPLES / "bad" / "fixable.yaml", tmp_path / "fixable.yaml")
+    shutil.copyfile(SAMPLES / "bad" / "secrets.yaml", tmp_path / "secrets.yaml")
     return tmp_path
 
 
@@ -92,11 +94,87 @@ def test_japanese_consultant_sees_no_english_sentence(workspace: Path) -> None:
         ["lint", "--ignore", "AE4O2", "plan.yaml"],
         ["lint", "plan.yaml", "--output", "json=plan.yaml"],
         ["lint", "/dev/null"],
+        ["lint", "--unsafe-fixes", "--diff", "fixable.yaml"],
+        ["report", "secrets.yaml"],
     ])  # fmt: skip
     assert english_sentences(output) == []
+    assert "（--fix --unsafe-fixes で適用します）" in output
+    assert "プランに秘密情報が 4 件含まれています" in output
     assert "AE402 のことですか" in output
     assert "aeplan explain AE001 --lang ja" in output
     assert "ファイルまたはフォルダーが見つかりません" in output
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ('fail-on = "bogus"', "`fail-on`: 次のいずれかを指定してください: error, warning, info"),
+        ('select = "AE2"', "`select`: リストを指定してください"),
+        ("max-depth = -1", "`max-depth`: 0 より大きい数を指定してください（指定値: -1）"),
+        ('select = ["AE 2"]', "`select[0]`: ルールコード、コードの接頭辞、またはルール名"),
+        ('severity = {AE2 = "fatal"}', "`severity.AE2`: 次のいずれかを指定してください"),
+        ("max-nodes = true", "`max-nodes`: 整数を指定してください"),
+        ("select = [", "TOML として正しくありません: TOML の値として正しくありません"),
+        ("x = {a = 1", "TOML として正しくありません: インラインテーブルの `{` が `}` で閉じられて"),
+        ('x = "open', "TOML として正しくありません: 文字列が対応する引用符で閉じられていません"),
+        ('lang = "en"', "TOML として正しくありません: 同じキーが 2 回指定されています"),
+    ],
+)
+def test_japanese_consultant_reads_configuration_errors_in_japanese(
+    workspace: Path, setting: str, said: str
+) -> None:
+    (workspace / "aeplan.toml").write_text(f'lang = "ja"\n{setting}\n', encoding="utf-8")
+    output = journey(workspace, [["lint", "plan.yaml"], ["report", "plan.yaml"], ["config"]])
+    assert english_sentences(output) == []
+    assert "Input should" not in output and "should be" not in output
+    assert "aeplan.toml:2:" in output and said in output
+
+
+def test_japanese_consultant_reads_file_errors_in_japanese(workspace: Path) -> None:
+    (workspace / "aeplan.toml").write_text('lang = "ja"\n', encoding="utf-8")
+    (workspace / "folder" / ".hidden").mkdir(parents=True)
+    (workspace / "folder" / "node_modules").mkdir()
+    (workspace / "folder" / "x.yaml").write_text("a: 1\n", encoding="utf-8")
+    os.mkfifo(workspace / "fifo.yaml")
+    (workspace / "latin1.json").write_bytes(b"\xff")
+    output = journey(workspace, [
+        ["lint", "fifo.yaml"],
+        ["lint", "folder"],
+        ["lint", "--show-files", "folder"],
+        ["report", "folder"],
+        ["report", "fifo.yaml"],
+        ["compare", "folder"],
+        ["compare", "secrets.yaml"],
+        ["init", "--no-input", "-o", "folder"],
+        ["lint", "plan.yaml", "--output", "json=folder"],
+        ["lint", "--baseline", "nope.json", "plan.yaml"],
+        ["lint", "--baseline", "latin1.json", "plan.yaml"],
+        ["lint", "--rules", "folder", "plan.yaml"],
+        ["explain", "AE9999"],
+        ["explain", "nothing.here"],
+        ["rules", "--format", "nope"],
+        ["report", "plan.yaml", "--date", "30/11/2026"],
+        ["report", "plan.yaml", "--revision", ""],
+        ["compare", "plan.yaml", "--metadata", "nowhere"],
+        ["lint", "plan.yaml", "--metadata", "nowhere"],
+    ])  # fmt: skip
+    assert english_sentences(output) == []
+    assert "--date には 2026-11-30 のような日付を指定してください" in output
+    assert "--metadata: フォルダー nowhere が存在しません" in output
+    assert "folder: 読み込めません: ファイルではなくフォルダーです" in output
+    assert "既定で対象外" in output and "プランではありません" in output
+    assert "UTF-8 として正しくありません" in output
+
+
+def test_a_named_configuration_that_cannot_be_read_is_said_in_the_chosen_language(
+    workspace: Path,
+) -> None:
+    (workspace / "bad.toml").write_bytes(b"\xff")
+    runner = CliRunner()
+    for args in (["--config", "missing.toml"], ["--config", "bad.toml"]):
+        result = runner.invoke(cli, ["lint", *args, "plan.yaml"], env={"AEPLAN_LANG": "ja"})
+        assert result.stderr.startswith("aeplan: エラー: ") and "設定ファイル" in result.stderr
+        assert english_sentences(result.stderr) == []
 
 
 def test_the_scan_catches_english(workspace: Path) -> None:
@@ -110,7 +188,11 @@ def test_english_admin_gets_messages_that_name_cause_and_fix(workspace: Path) ->
         ["lint", "--fail-on", "sometimes", "plan.yaml"],
         ["lint", "fixable.yaml"],
         ["lnt"],
+        ["lint", "--unsafe-fixes", "--diff", "fixable.yaml"],
+        ["report", "secrets.yaml"],
     ])  # fmt: skip
+    assert "7 findings would be fixed (run with --fix --unsafe-fixes to apply)" in output
+    assert "cannot build a report: the plan holds 4 secrets (first: AE801" in output
     assert "broken.yaml:9:14: AE001" in output
     assert "the quoted string that starts at 9:14 never ends" in output
     assert 'fix: close the string with a matching " on line 9' in output
