@@ -285,7 +285,7 @@ class Settings(_Strict):
     )
     existing_users: Optional[bool] = Field(
         None,
-        description="The business unit already has Account Engagement users (map them before User Sync).",
+        description="The business unit already has Account Engagement users (map them first).",
     )
     match_by_email_without_crm_id: Optional[bool] = Field(
         None,
