@@ -68,3 +68,4 @@ state_country_picklists  # planner/plan/model.py
 profile  # planner/plan/model.py
 audience_overlap  # planner/plan/model.py
 undelete_matching  # planner/plan/model.py
+existing_users  # planner/plan/model.py

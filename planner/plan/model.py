@@ -283,6 +283,10 @@ class Settings(_Strict):
     user_sync_setup: Optional[UserSyncSetup] = Field(
         None, description="Who User Sync brings in: assignment and profile-to-role mapping."
     )
+    existing_users: Optional[bool] = Field(
+        None,
+        description="The business unit already has Account Engagement users (map them first).",
+    )
     match_by_email_without_crm_id: Optional[bool] = Field(
         None,
         description=(

@@ -38,3 +38,16 @@ def user_sync_setup(context: PlanContext) -> Iterator[Hit]:
             yield Hit(unit.at("settings", "user_sync"), {
                 "bu": unit.name, "missing": ", ".join(missing),
             })  # fmt: skip
+
+
+@check("user_sync_existing_users", per_unit=True)
+def user_sync_existing_users(context: PlanContext) -> Iterator[Hit]:
+    """User Sync in a BU that already has AE users, who are not mapped before or already (F98)."""
+    for unit in context.business_units():
+        if unit.get("settings", "user_sync") is not True:
+            continue
+        if unit.get("settings", "existing_users") is not True:
+            continue
+        if unit.planned_or_in_place("map_users"):
+            continue
+        yield Hit(unit.at("settings", "existing_users"), {"bu": unit.name})
