@@ -37,11 +37,14 @@ def build_report(
     """
     linter = Linter(options or LintOptions())
     analysis = linter.analyse_file(path)
-    if analysis.plan is None:
-        analysis = _read_anyway(linter, analysis) or analysis
     secrets = tuple(finding for finding in analysis.findings if finding.code == "AE801")
     if secrets:  # a report quotes plan values, and a secret must never be shown (AE801)
         raise _unreportable(replace(analysis, findings=secrets), "error.secrets")
+    # Decided on the plan as written, before a tolerant copy drops unknown keys: a secret under
+    # an unknown key with AE801 ignored must still refuse the report, not vanish from the check.
+    refuse_secrets(analysis.loaded, analysis.path, "report")
+    if analysis.plan is None:
+        analysis = _read_anyway(linter, analysis) or analysis
     if analysis.plan is None:
         structural = _structural(linter, analysis)
         raise _unreportable(replace(analysis, findings=structural or analysis.findings), "error")

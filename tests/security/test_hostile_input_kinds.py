@@ -328,3 +328,24 @@ def test_case14_non_utf8_file_names_give_valid_utf8_in_every_format(
     if fmt in ("json", "sarif", "gitlab"):
         json.loads(written)
         json.loads(stdout)
+
+
+@pytest.mark.parametrize("command", ["report", "compare"])
+def test_case07_a_secret_under_an_unknown_key_still_refuses_with_ae801_ignored(
+    tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report reads a tolerant copy that drops unknown keys (issue 17); the secret check runs
+    on the plan as written, so dropping the key can never let the report through."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "aeplan: 1\nsalesforce:\n  org: acme\n  password: " + SECRET + "\n"
+        "team: {sync_error_owner: RevOps}\n"
+        "business_units:\n  - name: Japan\n"
+        "    connector: {version: 2, state: paused, user: integration_user}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pyproject.toml").write_text('[tool.aeplan]\nignore = ["AE801"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _run([command, str(plan)])
+    assert code == 2 and SECRET not in out + err
+    _one_line_error(err)
