@@ -49,6 +49,8 @@ def _custom_holders(context: PlanContext, unit_data: dict[str, object]) -> list[
 @check("connector_object_permissions")
 def connector_object_permissions(context: PlanContext) -> Iterator[Hit]:
     """A custom connector user lacks an object or system permission the connector needs."""
+    if context.metadata is None:
+        return  # no metadata: nothing to compare, and no walk over every unit
     for unit in context.business_units():
         holders = _custom_holders(context, dict(unit.data))
         if holders is None:
