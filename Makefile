@@ -38,11 +38,13 @@ demo: $(STAMP)
 	@echo "demo finished: the good plans are clean, the bad plans show their findings,"
 	@echo "and the reports are in build/ (open the .html files in a browser)."
 
+# The whole suite under line coverage of planner/; fails under [tool.coverage.report] fail_under.
 test: $(STAMP)
-	@$(BIN)/python -m pytest
+	@$(BIN)/python -m coverage run -m pytest
+	@$(BIN)/python -m coverage report
 
 # What CI runs (`.ci/run`): the checks that are quick first, then the suite under coverage.
-check: lint typecheck imports deadcode coverage
+check: lint typecheck imports deadcode test
 
 LINTED := planner tests tools bench
 
@@ -60,10 +62,7 @@ imports: $(STAMP)
 deadcode: $(STAMP)
 	@$(BIN)/vulture
 
-# The whole suite with line coverage of planner/; fails under [tool.coverage.report] fail_under.
-coverage: $(STAMP)
-	@$(BIN)/python -m coverage run -m pytest
-	@$(BIN)/python -m coverage report
+coverage: test
 
 # Refresh every golden file (report, lint formats, compare) after an intended change; review the diff.
 golden: $(STAMP)
