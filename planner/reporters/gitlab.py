@@ -55,7 +55,9 @@ def _issue(finding: Finding, fingerprint_hex: str) -> dict[str, Any]:
         "severity": SEVERITIES[finding.severity],
         "location": {
             "path": relative_path(finding.file),
-            "lines": {"begin": max(finding.line, 1)},
+            # GitLab reads ``begin``; Code Climate's own CLI also requires ``end`` (an inclusive
+            # range). A finding covers one line, as its SARIF region does.
+            "lines": {"begin": max(finding.line, 1), "end": max(finding.line, 1)},
         },
     }
 

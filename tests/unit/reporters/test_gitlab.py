@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from jsonschema.validators import validator_for
 
 from planner.findings import Finding, Severity
 from planner.lint.linter import LintResult
@@ -18,6 +19,7 @@ from tests.unit.reporters.support import (
     empty_result,
     hostile_plan,
     hostile_result,
+    load_json_schema,
     rendered,
     results,
     texts_result,
@@ -46,6 +48,7 @@ def check_issue(issue: Any) -> None:
     assert not location["path"].startswith(("./", "/"))
     begin = location["lines"]["begin"]
     assert isinstance(begin, int) and not isinstance(begin, bool) and begin >= 1
+    assert location["lines"]["end"] == begin  # Code Climate's CLI requires the range's end
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -60,6 +63,34 @@ def test_every_issue_has_the_code_quality_shape(case: str, monkeypatch: pytest.M
         assert issue["check_name"] == finding.code
         assert issue["location"]["lines"]["begin"] == finding.line
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+
+
+def gitlab_schema_errors(issue: Any) -> list[str]:
+    """What GitLab's own issue schema (``tests/schemas/gitlab-codeclimate.json``) says of ``issue``."""
+    schema = load_json_schema("gitlab-codeclimate.json")
+    validator = validator_for(schema)(schema)
+    return sorted(error.message for error in validator.iter_errors(issue))
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_issue_passes_the_schema_gitlab_validates_issues_with(
+    case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GitLab's parser stops at the first issue that fails this schema and drops the rest.
+    monkeypatch.chdir(REPO)
+    schema = load_json_schema("gitlab-codeclimate.json")
+    assert validator_for(schema).__name__ == "Draft7Validator"
+    issues = issues_of(CASES[case])
+    assert isinstance(issues, list)
+    assert [gitlab_schema_errors(issue) for issue in issues] == [[] for _ in issues]
+
+
+def test_gitlabs_schema_is_not_vacuous() -> None:
+    issue = gitlab.issues(hostile_result())[0]
+    assert gitlab_schema_errors(issue) == []
+    without = {key: value for key, value in issue.items() if key != "fingerprint"}
+    assert gitlab_schema_errors(without) == ["'fingerprint' is a required property"]
+    assert gitlab_schema_errors({**issue, "location": {"path": "p.yaml", "lines": {"begin": "1"}}})
 
 
 def test_severity_mapping_is_error_major_warning_minor_info_info() -> None:
