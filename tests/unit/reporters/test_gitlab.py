@@ -66,7 +66,7 @@ def test_every_issue_has_the_code_quality_shape(case: str, monkeypatch: pytest.M
 
 
 def gitlab_schema_errors(issue: Any) -> list[str]:
-    """What GitLab's own issue schema (``tests/schemas/gitlab-codeclimate.json``) says of ``issue``."""
+    """What GitLab's own issue schema (``schemas/gitlab-codeclimate.json``) says of ``issue``."""
     schema = load_json_schema("gitlab-codeclimate.json")
     validator = validator_for(schema)(schema)
     return sorted(error.message for error in validator.iter_errors(issue))
