@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
 from planner.comparison.incremental import MetadataReader
-from planner.comparison.results import UnitComparison
+from planner.comparison.results import Noted, Option, UnitComparison
 from planner.lint.linter import Analysis
 from planner.rules.engine import Engine
 
@@ -116,15 +116,34 @@ def section_data(
 
 def _rows(unit: UnitComparison, headers: dict[str, str], lang: str) -> tuple[OptionRow, ...]:
     shown = []
-    for row in table.rows(unit, lang):
+    for option, row in zip(unit.options, table.rows(unit, lang)):
         summary = {**row.cells, "several": row.short_several}
+        details = tuple((headers[column], row.cells[column]) for column in DETAIL_COLUMNS)
         shown.append(OptionRow(
             recommended=row.recommended,
             cells=tuple(row.cells[column] for column in table.COLUMNS),
             summary=tuple(summary[column] for column in SUMMARY_COLUMNS),
-            details=tuple((headers[column], row.cells[column]) for column in DETAIL_COLUMNS),
+            details=_explained(option, headers, lang) + details,
         ))  # fmt: skip
     return tuple(shown)
+
+
+def _explained(option: Option, headers: dict[str, str], lang: str) -> tuple[tuple[str, str], ...]:
+    """What blocks or warns about an option, in words: the summary row shows only rule codes,
+    which a reader of the report cannot look up (``CODE: message``, one per distinct finding)."""
+    blocking = _said(option.errors)
+    if option.licences.blocked:
+        licences = wording.text("blocked.licences", lang, total=option.licences.total,
+                                available=option.licences.available)  # fmt: skip
+        blocking.append(licences)
+    shown = (("blocked", blocking), ("warnings", _said(option.warnings)))
+    separator = wording.text("list.semicolon", lang)
+    return tuple((headers[column], separator.join(items)) for column, items in shown if items)
+
+
+def _said(findings: tuple[Noted, ...]) -> list[str]:
+    """``CODE: message`` for each distinct finding, in code order."""
+    return sorted({f"{noted.code}: {noted.message}" for noted in findings})
 
 
 def _cards(rows: tuple[OptionRow, ...]) -> tuple[OptionRow, ...]:

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from planner.cli import cli
@@ -22,11 +23,16 @@ from tests.browser import (
     print_to_pdf,
     tool_or_skip,
 )
-from tests.conftest import SAMPLES
+from tests.conftest import REPO, SAMPLES
 
 pytestmark = pytest.mark.slow
 
 _SPACE = re.compile(r"\s+")
+FOOTERS = {
+    lang: yaml.safe_load((REPO / "templates" / "i18n" / f"{lang}.yaml").read_text("utf-8"))[
+        "document"]["footer"].replace("`", "")
+    for lang in ("en", "ja")
+}  # fmt: skip
 
 
 class SectionText(HTMLParser):
@@ -92,3 +98,15 @@ def test_a_clean_one_unit_plan_prints_short_without_empty_pages(lang: str, tmp_p
     assert pages <= 8
     filled = [len(page.strip()) for page in text.split("\f")[: pages - 1]]
     assert min(filled) > 600, filled  # no near-empty page before the last
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("plan", ["good/minimal", "good/two-bu-mds", "bad/multi-bu-overlaps"])
+def test_the_closing_line_never_prints_on_a_page_of_its_own(
+    plan: str, lang: str, tmp_path: Path
+) -> None:
+    _, text, pages = _printed(SAMPLES / f"{plan}.yaml", lang, tmp_path)
+    last = _flat(text.split("\f")[pages - 1])
+    footer = _flat(FOOTERS[lang])
+    assert footer in last
+    assert len(last) > len(footer) + 200, last  # it ends the references, not an empty page

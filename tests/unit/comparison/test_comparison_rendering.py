@@ -136,3 +136,23 @@ def test_report_section_data_and_markdown(linter: Linter, lang: str) -> None:
     assert "#### " not in data.markdown and "\n### " in data.markdown
     deeper = section_data(analysis, lang, linter.engine, level=4).markdown
     assert deeper.count("\n#### ") == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_report_cards_say_in_words_what_blocks_or_warns(linter: Linter, lang: str) -> None:
+    """The summary row shows rule codes only; the option's card says what each one means."""
+    from planner.comparison.section import section_data
+
+    analysis = analyse(linter, HOSTILE, "plan.yaml")
+    data = section_data(analysis, lang, linter.engine)
+    blocked_label, warnings_label = data.summary_headers[1:3]
+    all_records = data.units[0].rows[0]  # integration user + all records, on a shared org
+    details = dict(all_records.details)
+    assert all_records.cells[1] == "AE201"
+    assert details[blocked_label].startswith("AE201: ")
+    assert "A|B <script>" in details[blocked_label]  # the finding's own words, for this unit
+    assert list(details)[:1] == [blocked_label]
+    recommended = next(row for row in data.units[0].rows if row.recommended)
+    assert blocked_label not in dict(recommended.details)
+    assert warnings_label not in dict(recommended.details)
+    assert len(recommended.details) == 5  # the five detail columns, nothing to explain
