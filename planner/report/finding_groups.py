@@ -51,9 +51,11 @@ def build(context: ReportContext) -> FindingsView:
             items = tuple(_item(context, finding) for finding in found)
             groups.append(FindingGroup(severity.value, title, items))
     total = len(context.findings())
-    intro = words("findings.intro_one" if total == 1 else "findings.intro", count=total)
+    # The hand-over copy does not name the tool that checked the plan.
+    prefix = "findings.customer." if context.presentation.for_customer else "findings."
+    intro = words(prefix + ("intro_one" if total == 1 else "intro"), count=total)
     if not total:
-        intro = words("findings.none")
+        intro = words(prefix + "none")
     return FindingsView(intro, tuple(groups))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,48 @@ def test_customer_copy_has_no_cli_hints_and_no_file_name(output_format: str) -> 
     for hint in ("aeplan explain", "aeplan lint", "aeplan report", "paused-imports.yaml"):
         assert hint not in customer, hint
     assert "AE" in customer and ("Sources" in customer or "More" not in customer)
+
+
+CUSTOMER_PLANS = ("good/minimal", "good/two-bu-mds", "bad/paused-imports", "bad/person-accounts")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("output_format", ["markdown", "html"])
+@pytest.mark.parametrize("plan", CUSTOMER_PLANS)
+def test_customer_copy_never_names_the_tool_a_file_or_a_fact_id(
+    plan: str, output_format: str, lang: str
+) -> None:
+    path = SAMPLES / f"{plan}.yaml"
+    args = ("report", "--format", output_format, "--lang", lang, "--audience", "customer")
+    code, customer, _ = run(*args, str(path))
+    assert code == 0
+    text = re.sub(r"<[^>]+>", " ", customer) if output_format == "html" else customer
+    assert "aeplan" not in text.lower()  # no hint, no "aeplan checked…", no `# aeplan:` advice
+    assert path.name not in text and "samples/" not in text
+    assert not re.search(r"\bF\d{1,3}\b", text)  # fact ids become numbered references
+    html = output_format == "html"
+    references = customer[customer.rindex('<section id="references"' if html else "\n## ") :]
+    listed = [int(n) for n in re.findall(r'<li id="ref-(\d+)"' if html else r"^(\d+)\. ",
+                                         references, re.M)]  # fmt: skip
+    assert listed == list(range(1, len(listed) + 1))  # numbered 1..N in order
+    cites = re.findall(r"\[\s*(\d+(?:\s*,\s*\d+)*)\s*\]", text.replace("\\", ""))
+    cited = {int(n) for group in cites for n in group.split(",")}
+    assert cited and max(cited) == len(listed)  # every reference is cited, none is missing
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("plan", ["bad/person-accounts", "bad/mds-rules", "bad/connector-user"])
+def test_customer_copy_per_unit_blocking_counts_add_up_to_the_verdict(plan: str, lang: str) -> None:
+    code, out, _ = run("report", "--lang", lang, "--audience", "customer",
+                       str(SAMPLES / f"{plan}.yaml"))  # fmt: skip
+    assert code == 0
+    summary = out.split("\n## ")[1]
+    total = int(re.findall(r"\d+", re.search(r"\*\*(.+?)\*\*<br>", summary).group(1))[-1])
+    header = next(i for i, line in enumerate(summary.splitlines()) if "| Edition |" in line
+                  or "| エディション |" in line)  # fmt: skip
+    counts = [int(line.rstrip(" |").rsplit("|", 1)[1]) for line in summary.splitlines()[header + 2:]
+              if line.startswith("|")]  # fmt: skip
+    assert total > 0 and sum(counts) == total
 
 
 def test_date_and_revision_appear_only_when_given() -> None:
