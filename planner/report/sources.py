@@ -25,6 +25,16 @@ _PAGES = {
     "user_sync": "pardot_sf_connector_setup_user_sync_considerations",
     "map_users": "pardot_sf_connector_setup_map_users",
     "v1_permissions": "pardot_sf_connector_setup_add_connector_permissions",
+    # Cited only by rules, named here so that the References section gives them a title.
+    "delete_merge": "pardot_sf_connector_merge_delete_setting",
+    "permanent_delete": "pardot_admin_prospects_permanently_delete",
+    "recycle_bin": "pardot_what_removes_prospect_from_recycle_bin",
+    "create_users": "pardot_users_create_users",
+}
+# Other Salesforce Help pages cited by rules (and the comparison's licence column).
+_OTHER = {
+    "licence_types": "https://help.salesforce.com/s/articleView?"
+    "id=platform.users_license_types_communities_lightning_platform_details.htm",
 }
 # Knowledge articles exist per language; the Japanese one is what the facts were read from.
 _ARTICLES = {"switch_user": "001728600"}
@@ -34,12 +44,14 @@ def url(key: str) -> str:
     """The address of the source called ``key``."""
     if key in _ARTICLES:
         return _ARTICLE.format(article=_ARTICLES[key], lang="ja")
+    if key in _OTHER:
+        return _OTHER[key]
     return _HELP.format(page=_PAGES[key])
 
 
 def key_of(address: str) -> str:
     """The source key of a known address, or '' for an address cited only by a rule."""
-    for key in (*_PAGES, *_ARTICLES):
+    for key in (*_PAGES, *_ARTICLES, *_OTHER):
         if url(key) == address:
             return key
     return ""
@@ -47,4 +59,4 @@ def key_of(address: str) -> str:
 
 def names() -> tuple[str, ...]:
     """Every known source key."""
-    return (*_PAGES, *_ARTICLES)
+    return (*_PAGES, *_ARTICLES, *_OTHER)
