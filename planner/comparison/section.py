@@ -137,8 +137,14 @@ def _explained(option: Option, headers: dict[str, str], lang: str) -> tuple[tupl
                                 available=option.licences.available)  # fmt: skip
         blocking.append(licences)
     shown = (("blocked", blocking), ("warnings", _said(option.warnings)))
-    separator = wording.text("list.semicolon", lang)
-    return tuple((headers[column], separator.join(items)) for column, items in shown if items)
+    return tuple((headers[column], _sentences(items, lang)) for column, items in shown if items)
+
+
+def _sentences(items: list[str], lang: str) -> str:
+    """Items as consecutive sentences (a finding's message already ends with its full stop)."""
+    end = wording.text("sentence.end", lang)
+    closed = [item if item.endswith((".", "。")) else item + end.rstrip() for item in items]
+    return (" " if end.endswith(" ") else "").join(closed)
 
 
 def _said(findings: tuple[Noted, ...]) -> list[str]:
