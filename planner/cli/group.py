@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from gettext import gettext
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 import click

@@ -6,57 +6,31 @@ import difflib
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Dict, List, Literal, Optional
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from typing import TYPE_CHECKING, Any, Optional
 
 from planner import reading
 from planner.errors import PlannerError
 from planner.i18n import fill
 
+if TYPE_CHECKING:
+    from planner.config.table import ConfigFile
+
 # Within one folder the first of these wins; pyproject.toml counts only with a [tool.aeplan] table.
 CONFIG_NAMES = (".aeplan.toml", "aeplan.toml", "pyproject.toml")
 
-# A rule code or code prefix (AE402, AE4), or a rule name (secret-in-plan).
-Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")]
-Glob = Annotated[str, StringConstraints(min_length=1)]
-Level = Literal["error", "warning", "info"]
+KEYS = (
+    "select", "ignore", "extend-select", "severity", "per-file-ignores", "exclude", "fail-on",
+    "lang", "rules", "metadata", "max-file-size", "max-depth", "max-nodes",
+)  # fmt: skip
+"""The keys of the aeplan table, in :class:`~planner.config.table.ConfigFile`'s order (a test
+keeps them equal: this module does not import pydantic, which only a configuration file needs)."""
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class ConfigFile(BaseModel):
-    """The keys of an aeplan configuration table (kebab-case in TOML)."""
-
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, alias_generator=_kebab, populate_by_name=False
-    )
-
-    select: Optional[List[Code]] = None
-    ignore: Optional[List[Code]] = None
-    extend_select: Optional[List[Code]] = None
-    severity: Optional[Dict[Code, Level]] = None
-    per_file_ignores: Optional[Dict[Glob, List[Code]]] = None
-    exclude: Optional[List[Glob]] = None
-    fail_on: Optional[Literal["error", "warning", "info", "never"]] = None
-    lang: Optional[Literal["en", "ja"]] = None
-    rules: Optional[List[Glob]] = None
-    metadata: Optional[Glob] = None
-    max_file_size: Optional[int] = Field(default=None, gt=0)
-    max_depth: Optional[int] = Field(default=None, gt=0)
-    max_nodes: Optional[int] = Field(default=None, gt=0)
-
-
-KEYS = tuple(_kebab(name) for name in ConfigFile.model_fields)
-
-
-class LoadedConfig(BaseModel):
+@dataclass(frozen=True)
+class LoadedConfig:
     """A validated configuration table and where it came from."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     path: Path
     values: ConfigFile
@@ -197,6 +171,10 @@ def _toml_problem(message: str) -> tuple[str, str]:
 
 
 def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -> ConfigFile:
+    from pydantic import ValidationError
+
+    from planner.config.table import ConfigFile
+
     try:
         return ConfigFile.model_validate(table)
     except ValidationError as error:

@@ -199,3 +199,11 @@ def test_severity_overrides_take_prefixes_and_the_longest_prefix_wins() -> None:
     assert by_code["AE402"].severity is Severity.WARNING
     assert by_code["AE109"].severity is rulebook.by_code()["AE109"].severity
     assert with_severities(rulebook, ()) is rulebook
+
+
+def test_keys_are_the_config_tables_fields_in_order() -> None:
+    """`files.KEYS` is written out so that finding no configuration file never imports pydantic."""
+    from planner.config.files import KEYS
+    from planner.config.table import ConfigFile
+
+    assert tuple(name.replace("_", "-") for name in ConfigFile.model_fields) == KEYS
