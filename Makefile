@@ -79,6 +79,7 @@ schema: $(STAMP)
 docs: $(STAMP)
 	@$(BIN)/python -m planner.catalogue.rules_docs docs
 	@$(BIN)/python -m planner.rules.index
+	@$(BIN)/python -m planner.i18n
 
 fuzz: $(STAMP)
 	@minutes=$${AEPLAN_FUZZ_MINUTES:-30}; share=$$(( minutes * 60 / 9 )); \

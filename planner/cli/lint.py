@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional, TextIO, cast
 
 import click
 
+from planner.cli import language
 from planner.cli.options import (
     configuration_options,
     fail_on_option,
@@ -19,7 +20,12 @@ from planner.cli.options import (
     selection_options,
     split_codes,
 )
+from planner.config.settings import Overrides, resolve
+from planner.i18n import plural
+from planner.lint.run import Adoption, Fixing, run
+from planner.progress import progress_line
 from planner.reporters import REPORTERS
+from planner.reporters.destinations import deliver, parse_outputs, terminal_format
 
 if TYPE_CHECKING:
     from planner.config.settings import Settings
@@ -144,12 +150,6 @@ def command(
     In a folder, a plan is a *.yaml / *.yml file with a top-level `aeplan:` key; hidden, VCS,
     virtual-environment and node_modules folders and what .gitignore ignores are skipped.
     """
-    from planner.cli import language
-    from planner.config.settings import Overrides, resolve
-    from planner.i18n import plural
-    from planner.lint.run import Adoption, Fixing, run
-    from planner.reporters.destinations import deliver, parse_outputs, terminal_format
-
     files = parse_outputs(outputs)
     settings = resolve(
         Overrides(
@@ -171,8 +171,6 @@ def command(
     stdin = _standard_input(paths, stdin_filename)
     fixing = Fixing(apply=fix and not diff, diff=diff, unsafe=unsafe_fixes)
     adoption = Adoption(baseline, write_baseline, allow_empty)
-    from planner.progress import progress_line
-
     with progress_line("lint", sys.stderr, settings.lang, quiet, os.environ) as progress:
         outcome = run(paths or (".",), settings, adoption, fixing, stdin, progress)
     result = replace(outcome.result, fail_on=settings.fail_on)
@@ -223,8 +221,6 @@ def _standard_input(paths: tuple[str, ...], name: Optional[str]) -> Optional[Sta
 
 
 def _show_diff(outcome: Outcome, quiet: bool, lang: str, unsafe: bool) -> int:
-    from planner.i18n import plural
-
     fixes = [fixed for fixed in outcome.fixes if fixed.changed]
     if not quiet:
         for fixed in fixes:
