@@ -136,32 +136,31 @@ def _parse(text: str, name: str) -> dict[str, Any]:
 
 
 # tomllib's (and tomli's) parse errors, each said in the message catalogue (``config.toml.<slug>``).
-_TOML_PROBLEMS = (
-    (re.compile(r"^Cannot overwrite a value$"), "overwrite"),
-    (re.compile(r"^Cannot declare (.+) twice$"), "declared_twice"),
-    (re.compile(r"^Cannot (?:mutate immutable|redefine) namespace (.+)$"), "redefined"),
-    (re.compile(r"^Duplicate inline table key (.+)$"), "duplicate_inline_key"),
-    (re.compile(r"^Expected '=' after a key in a key/value pair$"), "expected_equals"),
-    (re.compile(r"^Expected '\]\]?' at the end of an? (?:table|array) declaration$"), "header"),
-    (re.compile(r"^Expected (.+)$"), "expected"),
-    (re.compile(r"^(?:Found invalid|Illegal) character (.+)$"), "bad_character"),
-    (re.compile(r"^Invalid initial character for a key part$"), "bad_key"),
-    (re.compile(r"^Invalid statement$"), "bad_statement"),
-    (re.compile(r"^Invalid value$"), "bad_value"),
-    (re.compile(r"^Invalid date or datetime$"), "bad_date"),
-    (re.compile(r"^Unclosed array$"), "unclosed_array"),
-    (re.compile(r"^Unclosed inline table$"), "unclosed_table"),
-    (re.compile(r"^Unterminated string$"), "unterminated_string"),
-    (re.compile(r"^Unescaped '\\' in a string$"), "bad_escape"),
-    (re.compile(r"^(?:Invalid hex value|Escaped character is not a Unicode scalar value)$"),
-     "bad_escape"),
+_TOML_PROBLEM_PATTERNS = (
+    (r"^Cannot overwrite a value$", "overwrite"),
+    (r"^Cannot declare (.+) twice$", "declared_twice"),
+    (r"^Cannot (?:mutate immutable|redefine) namespace (.+)$", "redefined"),
+    (r"^Duplicate inline table key (.+)$", "duplicate_inline_key"),
+    (r"^Expected '=' after a key in a key/value pair$", "expected_equals"),
+    (r"^Expected '\]\]?' at the end of an? (?:table|array) declaration$", "header"),
+    (r"^Expected (.+)$", "expected"),
+    (r"^(?:Found invalid|Illegal) character (.+)$", "bad_character"),
+    (r"^Invalid initial character for a key part$", "bad_key"),
+    (r"^Invalid statement$", "bad_statement"),
+    (r"^Invalid value$", "bad_value"),
+    (r"^Invalid date or datetime$", "bad_date"),
+    (r"^Unclosed array$", "unclosed_array"),
+    (r"^Unclosed inline table$", "unclosed_table"),
+    (r"^Unterminated string$", "unterminated_string"),
+    (r"^Unescaped '\\' in a string$", "bad_escape"),
+    (r"^(?:Invalid hex value|Escaped character is not a Unicode scalar value)$", "bad_escape"),
 )  # fmt: skip
 
 
 def _toml_problem(message: str) -> tuple[str, str]:
     """The catalogue slug of a TOML parse error ("" when unknown) and what it names."""
-    for pattern, slug in _TOML_PROBLEMS:
-        matched = pattern.match(message.strip())
+    for pattern, slug in _TOML_PROBLEM_PATTERNS:  # compiled here: most runs meet no bad TOML
+        matched = re.match(pattern, message.strip())
         if matched:
             what = matched.group(1) if matched.groups() else ""
             if slug == "bad_character" and what == repr("\n"):  # a string still open at the end
