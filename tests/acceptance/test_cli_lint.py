@@ -173,7 +173,8 @@ NOT_ON_THE_LINT_PATH = (
     "planner.config.table", "planner.rules.rule_file", "planner.cli.report", "planner.cli.compare",
     "planner.cli.init", "planner.cli.rules", "planner.cli.explain", "planner.cli.config",
     "planner.cli.schema", "planner.cli.usage", "planner.report", "planner.comparison",
-    "planner.init", "planner.catalogue", "planner.metadata.documents",
+    "planner.init", "planner.catalogue", "planner.metadata.documents", "click",
+    "planner.cli.group", "planner.cli.options", "planner.cli.lint",
 )  # fmt: skip
 
 
