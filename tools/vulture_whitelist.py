@@ -72,3 +72,4 @@ existing_users  # planner/plan/model.py
 get_command  # planner/cli/group.py (click calls it)
 format_commands  # planner/cli/group.py (click calls it)
 module_text  # planner/plan/shape_export.py (make schema and its staleness test)
+__getattr__  # planner/cli/__init__.py (module attribute lookup: planner.cli.cli)

@@ -49,13 +49,13 @@ ACCEPTED = [
     ["lint", "--quiet", "--quiet", "--format", "github"],
 ]
 DECLINED = [
-    [], ["report", GOOD], ["lint", "--help"], ["lint", "-h"], ["lint", "-"], ["lint", "--", GOOD],
-    ["lint", "--fix", GOOD], ["lint", "--diff"], ["lint", "--show-files"], ["lint", "--baseline", "b"],
-    ["lint", "--stdin-filename", "x"], ["lint", "--fail-on"], ["lint", "--fail-on", "fatal"],
-    ["lint", "--fail-on", "never", "--fail-on", "error"], ["lint", "--lang", "JA"],
-    ["lint", "--format", "--quiet"], ["lint", "--quiet=1"], ["lint", "-qo", "x"], ["lint", "-ox"],
-    ["lint", "--fail", "never"], ["lint", "--config", FOLDER], ["lint", "--unknown"], ["lint", "-x"],
-    ["lint", "--version"],
+    [], ["report", GOOD], ["lint", "--help"], ["lint", "-h"], ["lint", "-"],
+    ["lint", "--", GOOD], ["lint", "--fix", GOOD], ["lint", "--diff"], ["lint", "--show-files"],
+    ["lint", "--baseline", "b"], ["lint", "--stdin-filename", "x"], ["lint", "--fail-on"],
+    ["lint", "--fail-on", "fatal"], ["lint", "--fail-on", "never", "--fail-on", "error"],
+    ["lint", "--lang", "JA"], ["lint", "--format", "--quiet"], ["lint", "--quiet=1"],
+    ["lint", "-qo", "x"], ["lint", "-ox"], ["lint", "--fail", "never"], ["lint", "--config", FOLDER],
+    ["lint", "--unknown"], ["lint", "-x"], ["lint", "--version"],
 ]  # fmt: skip
 
 
