@@ -54,8 +54,8 @@ DECLINED = [
     ["lint", "--baseline", "b"], ["lint", "--stdin-filename", "x"], ["lint", "--fail-on"],
     ["lint", "--fail-on", "fatal"], ["lint", "--fail-on", "never", "--fail-on", "error"],
     ["lint", "--lang", "JA"], ["lint", "--format", "--quiet"], ["lint", "--quiet=1"],
-    ["lint", "-qo", "x"], ["lint", "-ox"], ["lint", "--fail", "never"], ["lint", "--config", FOLDER],
-    ["lint", "--unknown"], ["lint", "-x"], ["lint", "--version"],
+    ["lint", "-qo", "x"], ["lint", "-ox"], ["lint", "--fail", "never"],
+    ["lint", "--config", FOLDER], ["lint", "--unknown"], ["lint", "-x"], ["lint", "--version"],
 ]  # fmt: skip
 
 
