@@ -8,7 +8,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, cast
 
 from planner import reading
 from planner.errors import PlannerError
@@ -170,6 +170,9 @@ def _toml_problem(message: str) -> tuple[str, str]:
 
 
 def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -> ConfigFile:
+    plain = plain_table(table)
+    if plain is not None:  # a valid table needs no pydantic; the model explains any other
+        return cast("ConfigFile", plain)
     from pydantic import ValidationError
 
     from planner.config.table import ConfigFile
@@ -238,3 +241,68 @@ def _line_of(text: str, key: str, in_pyproject: bool) -> int:
         if table == prefix and re.match(rf"^\s*{quoted}\s*=", line):
             return number
     return 0
+
+
+class TableValues:
+    """A configuration table that :func:`plain_table` found valid: the attributes of
+    :class:`~planner.config.table.ConfigFile` (None when not set) and ``model_fields_set``."""
+
+    def __init__(self, given: dict[str, Any]) -> None:
+        self.model_fields_set = frozenset(given)
+        for key in KEYS:
+            field = key.replace("-", "_")
+            setattr(self, field, given.get(field))
+
+
+_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_LEVELS = ("error", "warning", "info")
+_KINDS = {
+    "select": "codes", "ignore": "codes", "extend-select": "codes", "severity": "levels",
+    "per-file-ignores": "ignores", "exclude": "globs", "fail-on": "fail_on", "lang": "lang",
+    "rules": "globs", "metadata": "glob", "max-file-size": "count", "max-depth": "count",
+    "max-nodes": "count",
+}  # fmt: skip
+
+
+def plain_table(table: Any) -> Optional[TableValues]:
+    """The table's values when it is surely valid (what the model accepts, unchanged), else None:
+    the model then validates it and names the problem. Saves importing pydantic for most files."""
+    if type(table) is not dict:
+        return None
+    given: dict[str, Any] = {}
+    for key, value in table.items():
+        kind = _KINDS.get(key) if type(key) is str else None
+        if kind is None or not _plain_value(kind, value):
+            return None
+        given[key.replace("-", "_")] = value
+    return TableValues(given)
+
+
+def _plain_value(kind: str, value: Any) -> bool:
+    if kind == "codes":
+        return type(value) is list and all(_code(item) for item in value)
+    if kind == "globs":
+        return type(value) is list and all(_glob(item) for item in value)
+    if kind == "glob":
+        return _glob(value)
+    if kind == "levels":
+        return type(value) is dict and all(
+            _code(code) and type(level) is str and level in _LEVELS for code, level in value.items()
+        )
+    if kind == "ignores":
+        return type(value) is dict and all(
+            _glob(glob) and _plain_value("codes", codes) for glob, codes in value.items()
+        )
+    if kind == "fail_on":
+        return type(value) is str and value in (*_LEVELS, "never")
+    if kind == "lang":
+        return type(value) is str and value in ("en", "ja")
+    return type(value) is int and value > 0  # count
+
+
+def _code(value: Any) -> bool:
+    return type(value) is str and _CODE.fullmatch(value) is not None
+
+
+def _glob(value: Any) -> bool:
+    return type(value) is str and len(value) >= 1
