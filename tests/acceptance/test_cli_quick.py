@@ -132,3 +132,13 @@ def test_both_paths_print_the_same_and_exit_the_same(argv: list[str], tmp_path: 
         outcomes.append((completed.returncode, completed.stdout, completed.stderr))
     assert outcomes[0] == outcomes[1]
     assert b"Traceback" not in outcomes[0][2]
+
+
+def test_only_small_plan_files_do_without_the_cycle_collector(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * (quick._SMALL_RUN_BYTES + 1))
+    assert quick._small_files([GOOD, BAD])
+    assert not quick._small_files([])  # the current folder: a walk of unknown size
+    assert not quick._small_files([FOLDER])
+    assert not quick._small_files([GOOD, MISSING])
+    assert not quick._small_files([str(big)])
