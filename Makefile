@@ -74,10 +74,12 @@ schema: $(STAMP)
 	@$(BIN)/aeplan schema > schema/plan.schema.json.tmp && mv schema/plan.schema.json.tmp schema/plan.schema.json
 	@$(BIN)/aeplan schema --lang ja > schema/plan.schema.ja.json.tmp && mv schema/plan.schema.ja.json.tmp schema/plan.schema.ja.json
 	@$(BIN)/aeplan schema --draft 7 > schema/plan.schema.draft-07.json.tmp && mv schema/plan.schema.draft-07.json.tmp schema/plan.schema.draft-07.json
+	@$(BIN)/python -c "from planner.plan.shape_export import module_text; print(module_text(), end='')" > planner/plan/shape_data.py.tmp && mv planner/plan/shape_data.py.tmp planner/plan/shape_data.py
 
 docs: $(STAMP)
 	@$(BIN)/python -m planner.catalogue.rules_docs docs
 	@$(BIN)/python -m planner.rules.index
+	@$(BIN)/python -m planner.i18n
 
 fuzz: $(STAMP)
 	@minutes=$${AEPLAN_FUZZ_MINUTES:-30}; share=$$(( minutes * 60 / 9 )); \

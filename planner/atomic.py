@@ -7,7 +7,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Optional, Union
 
@@ -57,6 +56,8 @@ def write_text_atomically(
     if not folder.is_dir():
         raise PlannerError.keyed("file.output_folder_missing", file=str(target))
     try:
+        import tempfile  # here: most runs write no file
+
         descriptor, temporary = tempfile.mkstemp(
             prefix=f".{resolved.name}.", suffix=".tmp", dir=folder
         )

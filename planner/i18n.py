@@ -8,7 +8,9 @@ configuration file, then ``AEPLAN_LANG``, then the plan's ``language``, then the
 from __future__ import annotations
 
 import functools
+import json
 import re
+import zlib
 from collections.abc import Mapping
 from typing import Any, Optional
 
@@ -93,15 +95,51 @@ def placeholders(template: str) -> frozenset[str]:
 
 @functools.cache
 def catalogue(lang: str) -> Mapping[str, str]:
-    """Every sentence of ``lang`` by dotted key, read from its YAML file once per process."""
+    """Every sentence of ``lang`` by dotted key, read from its YAML file once per process.
+
+    The flattened catalogue is also kept as JSON beside the YAML (``make docs``), stamped with the
+    YAML's size and CRC-32: read when the stamp matches (no YAML parse at start-up), else ignored.
+    """
+    path = data_path("templates") / "messages" / f"{lang}.yaml"
+    source = path.read_bytes()
+    try:
+        compiled = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        compiled = None
+    if isinstance(compiled, dict) and compiled.get("source") == source_stamp(source):
+        entries: dict[str, str] = compiled["entries"]
+        return entries
+    return flattened(source)
+
+
+def flattened(source: bytes) -> dict[str, str]:
+    """A catalogue file's sentences by dotted key."""
     import yaml
 
-    path = data_path("templates") / "messages" / f"{lang}.yaml"
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    raw = yaml.load(source.decode("utf-8"), Loader=loader)
     entries: dict[str, str] = {}
     _flatten("", raw, entries)
     return entries
+
+
+def source_stamp(source: bytes) -> str:
+    """What identifies a catalogue's YAML for its JSON copy: its size and CRC-32."""
+    return f"{len(source)}:{zlib.crc32(source):08x}"
+
+
+def compiled_text(source: bytes) -> str:
+    """The JSON copy of a catalogue's YAML ``source`` (``make docs`` writes it)."""
+    document = {"source": source_stamp(source), "entries": flattened(source)}
+    return json.dumps(document, ensure_ascii=False, indent=0) + "\n"
+
+
+def main() -> None:
+    """Write the JSON copy of each language's catalogue (``make docs`` runs this)."""
+    folder = data_path("templates") / "messages"
+    for lang in LANGUAGES:
+        source = (folder / f"{lang}.yaml").read_bytes()
+        (folder / f"{lang}.json").write_text(compiled_text(source), encoding="utf-8")
 
 
 def _flatten(prefix: str, node: Any, into: dict[str, str]) -> None:
@@ -110,3 +148,7 @@ def _flatten(prefix: str, node: Any, into: dict[str, str]) -> None:
             _flatten(f"{prefix}.{key}" if prefix else str(key), value, into)
     else:
         into[prefix] = str(node)
+
+
+if __name__ == "__main__":
+    main()

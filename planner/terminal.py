@@ -6,8 +6,6 @@ import io
 import re
 from typing import TextIO
 
-from wcwidth import wcwidth
-
 # C0 and C1 controls (ESC starts ANSI/OSC sequences: colours, titles, OSC 52 clipboard writes),
 # DEL, and the bidi controls that reorder what a reader sees (Trojan Source): U+061C ARABIC
 # LETTER MARK, U+200E/U+200F, U+202A-U+202E, U+2066-U+2069; U+2028/U+2029 break lines.
@@ -37,6 +35,8 @@ def width(text: str) -> int:
     """Terminal cells ``text`` takes: wide East Asian characters 2, combining marks 0 (wcwidth)."""
     if text.isascii():
         return len(text)
+    from wcwidth import wcwidth  # here: most text is ASCII, and wcwidth is dear to import
+
     return sum(max(wcwidth(char), 0) for char in text)
 
 

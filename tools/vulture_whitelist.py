@@ -69,3 +69,7 @@ profile  # planner/plan/model.py
 audience_overlap  # planner/plan/model.py
 undelete_matching  # planner/plan/model.py
 existing_users  # planner/plan/model.py
+get_command  # planner/cli/group.py (click calls it)
+format_commands  # planner/cli/group.py (click calls it)
+module_text  # planner/plan/shape_export.py (make schema and its staleness test)
+__getattr__  # planner/cli/__init__.py (module attribute lookup: planner.cli.cli)

@@ -6,57 +6,31 @@ import difflib
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Dict, List, Literal, Optional
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from typing import TYPE_CHECKING, Any, Optional, cast
 
 from planner import reading
 from planner.errors import PlannerError
 from planner.i18n import fill
 
+if TYPE_CHECKING:
+    from planner.config.table import ConfigFile
+
 # Within one folder the first of these wins; pyproject.toml counts only with a [tool.aeplan] table.
 CONFIG_NAMES = (".aeplan.toml", "aeplan.toml", "pyproject.toml")
 
-# A rule code or code prefix (AE402, AE4), or a rule name (secret-in-plan).
-Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")]
-Glob = Annotated[str, StringConstraints(min_length=1)]
-Level = Literal["error", "warning", "info"]
+KEYS = (
+    "select", "ignore", "extend-select", "severity", "per-file-ignores", "exclude", "fail-on",
+    "lang", "rules", "metadata", "max-file-size", "max-depth", "max-nodes",
+)  # fmt: skip
+"""The keys of the aeplan table, in :class:`~planner.config.table.ConfigFile`'s order (a test
+keeps them equal: this module does not import pydantic, which only a configuration file needs)."""
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class ConfigFile(BaseModel):
-    """The keys of an aeplan configuration table (kebab-case in TOML)."""
-
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, alias_generator=_kebab, populate_by_name=False
-    )
-
-    select: Optional[List[Code]] = None
-    ignore: Optional[List[Code]] = None
-    extend_select: Optional[List[Code]] = None
-    severity: Optional[Dict[Code, Level]] = None
-    per_file_ignores: Optional[Dict[Glob, List[Code]]] = None
-    exclude: Optional[List[Glob]] = None
-    fail_on: Optional[Literal["error", "warning", "info", "never"]] = None
-    lang: Optional[Literal["en", "ja"]] = None
-    rules: Optional[List[Glob]] = None
-    metadata: Optional[Glob] = None
-    max_file_size: Optional[int] = Field(default=None, gt=0)
-    max_depth: Optional[int] = Field(default=None, gt=0)
-    max_nodes: Optional[int] = Field(default=None, gt=0)
-
-
-KEYS = tuple(_kebab(name) for name in ConfigFile.model_fields)
-
-
-class LoadedConfig(BaseModel):
+@dataclass(frozen=True)
+class LoadedConfig:
     """A validated configuration table and where it came from."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     path: Path
     values: ConfigFile
@@ -162,32 +136,31 @@ def _parse(text: str, name: str) -> dict[str, Any]:
 
 
 # tomllib's (and tomli's) parse errors, each said in the message catalogue (``config.toml.<slug>``).
-_TOML_PROBLEMS = (
-    (re.compile(r"^Cannot overwrite a value$"), "overwrite"),
-    (re.compile(r"^Cannot declare (.+) twice$"), "declared_twice"),
-    (re.compile(r"^Cannot (?:mutate immutable|redefine) namespace (.+)$"), "redefined"),
-    (re.compile(r"^Duplicate inline table key (.+)$"), "duplicate_inline_key"),
-    (re.compile(r"^Expected '=' after a key in a key/value pair$"), "expected_equals"),
-    (re.compile(r"^Expected '\]\]?' at the end of an? (?:table|array) declaration$"), "header"),
-    (re.compile(r"^Expected (.+)$"), "expected"),
-    (re.compile(r"^(?:Found invalid|Illegal) character (.+)$"), "bad_character"),
-    (re.compile(r"^Invalid initial character for a key part$"), "bad_key"),
-    (re.compile(r"^Invalid statement$"), "bad_statement"),
-    (re.compile(r"^Invalid value$"), "bad_value"),
-    (re.compile(r"^Invalid date or datetime$"), "bad_date"),
-    (re.compile(r"^Unclosed array$"), "unclosed_array"),
-    (re.compile(r"^Unclosed inline table$"), "unclosed_table"),
-    (re.compile(r"^Unterminated string$"), "unterminated_string"),
-    (re.compile(r"^Unescaped '\\' in a string$"), "bad_escape"),
-    (re.compile(r"^(?:Invalid hex value|Escaped character is not a Unicode scalar value)$"),
-     "bad_escape"),
+_TOML_PROBLEM_PATTERNS = (
+    (r"^Cannot overwrite a value$", "overwrite"),
+    (r"^Cannot declare (.+) twice$", "declared_twice"),
+    (r"^Cannot (?:mutate immutable|redefine) namespace (.+)$", "redefined"),
+    (r"^Duplicate inline table key (.+)$", "duplicate_inline_key"),
+    (r"^Expected '=' after a key in a key/value pair$", "expected_equals"),
+    (r"^Expected '\]\]?' at the end of an? (?:table|array) declaration$", "header"),
+    (r"^Expected (.+)$", "expected"),
+    (r"^(?:Found invalid|Illegal) character (.+)$", "bad_character"),
+    (r"^Invalid initial character for a key part$", "bad_key"),
+    (r"^Invalid statement$", "bad_statement"),
+    (r"^Invalid value$", "bad_value"),
+    (r"^Invalid date or datetime$", "bad_date"),
+    (r"^Unclosed array$", "unclosed_array"),
+    (r"^Unclosed inline table$", "unclosed_table"),
+    (r"^Unterminated string$", "unterminated_string"),
+    (r"^Unescaped '\\' in a string$", "bad_escape"),
+    (r"^(?:Invalid hex value|Escaped character is not a Unicode scalar value)$", "bad_escape"),
 )  # fmt: skip
 
 
 def _toml_problem(message: str) -> tuple[str, str]:
     """The catalogue slug of a TOML parse error ("" when unknown) and what it names."""
-    for pattern, slug in _TOML_PROBLEMS:
-        matched = pattern.match(message.strip())
+    for pattern, slug in _TOML_PROBLEM_PATTERNS:  # compiled here: most runs meet no bad TOML
+        matched = re.match(pattern, message.strip())
         if matched:
             what = matched.group(1) if matched.groups() else ""
             if slug == "bad_character" and what == repr("\n"):  # a string still open at the end
@@ -197,6 +170,13 @@ def _toml_problem(message: str) -> tuple[str, str]:
 
 
 def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -> ConfigFile:
+    plain = plain_table(table)
+    if plain is not None:  # a valid table needs no pydantic; the model explains any other
+        return cast("ConfigFile", plain)
+    from pydantic import ValidationError
+
+    from planner.config.table import ConfigFile
+
     try:
         return ConfigFile.model_validate(table)
     except ValidationError as error:
@@ -261,3 +241,68 @@ def _line_of(text: str, key: str, in_pyproject: bool) -> int:
         if table == prefix and re.match(rf"^\s*{quoted}\s*=", line):
             return number
     return 0
+
+
+class TableValues:
+    """A configuration table that :func:`plain_table` found valid: the attributes of
+    :class:`~planner.config.table.ConfigFile` (None when not set) and ``model_fields_set``."""
+
+    def __init__(self, given: dict[str, Any]) -> None:
+        self.model_fields_set = frozenset(given)
+        for key in KEYS:
+            field = key.replace("-", "_")
+            setattr(self, field, given.get(field))
+
+
+_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_LEVELS = ("error", "warning", "info")
+_KINDS = {
+    "select": "codes", "ignore": "codes", "extend-select": "codes", "severity": "levels",
+    "per-file-ignores": "ignores", "exclude": "globs", "fail-on": "fail_on", "lang": "lang",
+    "rules": "globs", "metadata": "glob", "max-file-size": "count", "max-depth": "count",
+    "max-nodes": "count",
+}  # fmt: skip
+
+
+def plain_table(table: Any) -> Optional[TableValues]:
+    """The table's values when it is surely valid (what the model accepts, unchanged), else None:
+    the model then validates it and names the problem. Saves importing pydantic for most files."""
+    if type(table) is not dict:
+        return None
+    given: dict[str, Any] = {}
+    for key, value in table.items():
+        kind = _KINDS.get(key) if type(key) is str else None
+        if kind is None or not _plain_value(kind, value):
+            return None
+        given[key.replace("-", "_")] = value
+    return TableValues(given)
+
+
+def _plain_value(kind: str, value: Any) -> bool:
+    if kind == "codes":
+        return type(value) is list and all(_code(item) for item in value)
+    if kind == "globs":
+        return type(value) is list and all(_glob(item) for item in value)
+    if kind == "glob":
+        return _glob(value)
+    if kind == "levels":
+        return type(value) is dict and all(
+            _code(code) and type(level) is str and level in _LEVELS for code, level in value.items()
+        )
+    if kind == "ignores":
+        return type(value) is dict and all(
+            _glob(glob) and _plain_value("codes", codes) for glob, codes in value.items()
+        )
+    if kind == "fail_on":
+        return type(value) is str and value in (*_LEVELS, "never")
+    if kind == "lang":
+        return type(value) is str and value in ("en", "ja")
+    return type(value) is int and value > 0  # count
+
+
+def _code(value: Any) -> bool:
+    return type(value) is str and _CODE.fullmatch(value) is not None
+
+
+def _glob(value: Any) -> bool:
+    return type(value) is str and len(value) >= 1

@@ -126,6 +126,13 @@ def normal_selector(selector: str) -> str:
     return selector.lower() if "-" in selector else selector.upper()
 
 
+def split_selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Selectors from repeatable, comma-separated options: codes upper-cased, names lower-cased."""
+    return tuple(
+        normal_selector(code) for value in values for code in value.split(",") if code.strip()
+    )
+
+
 def _upper(codes: Any) -> tuple[str, ...]:
     return tuple(normal_selector(str(code)) for code in codes)
 

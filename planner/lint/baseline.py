@@ -8,9 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, List
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from planner import reading
 from planner.atomic import write_text_atomically
@@ -25,22 +23,6 @@ BASELINE_VERSION = 1
 # (file relative to the baseline's folder with forward slashes, code, pointer): no line, so that
 # edits above a finding do not make it "new".
 Fingerprint = tuple[str, str, str]
-
-
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    file: str
-    code: str = Field(min_length=1)
-    pointer: str
-    count: int = Field(ge=1)
-
-
-class _Document(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    aeplan_baseline: int
-    findings: List[_Entry]
 
 
 def fingerprint(finding: Finding, folder: Path) -> Fingerprint:
@@ -91,8 +73,10 @@ def read(path: Path) -> Counter[Fingerprint]:
         # json's C decoder recurses per nesting level; a damaged file is bad input, not a bug
         detail = "nested too deeply" if isinstance(error, RecursionError) else str(error)
         raise PlannerError.keyed("baseline.not_json", detail=detail, file=str(path)) from None
+    from pydantic import ValidationError
+
     try:
-        document = _Document.model_validate(raw)
+        document = _document_model().model_validate(raw)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "(top level)"
@@ -140,3 +124,26 @@ def _bounded_int(digits: str) -> int:
     if len(digits) > 100:
         raise ValueError(f"an integer of {len(digits)} digits is not a count")
     return int(digits)
+
+
+def _document_model() -> Any:
+    """The baseline file's format (pydantic: imported only when a baseline is read)."""
+    from typing import List
+
+    from pydantic import BaseModel, ConfigDict, Field
+
+    class _Entry(BaseModel):
+        model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+        file: str
+        code: str = Field(min_length=1)
+        pointer: str
+        count: int = Field(ge=1)
+
+    class _Document(BaseModel):
+        model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+        aeplan_baseline: int
+        findings: List[_Entry]
+
+    return _Document

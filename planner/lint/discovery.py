@@ -15,12 +15,14 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from planner.errors import PlannerError, os_reason
-from planner.lint.gitignore import IgnoreRules, repository_rules
 from planner.lint.globs import PathPatterns
 from planner.rules.rulebook import is_rule_file
+
+if TYPE_CHECKING:
+    from planner.lint.gitignore import IgnoreRules
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 # ruff's default `exclude`, less the Python-only caches that never hold YAML, plus `vendor`.
@@ -113,6 +115,8 @@ def _walk(
 ) -> Iterator[Path]:
     """The plans below ``top``, sorted by path; an explicit stack, so depth costs no recursion."""
     real_top = os.path.realpath(top)
+    from planner.lint.gitignore import IgnoreRules, repository_rules  # folder walks only
+
     ignores = repository_rules(top) if gitignore else IgnoreRules()
     stack: list[tuple[Path, IgnoreRules]] = [(top, ignores)]
     found: list[Path] = []

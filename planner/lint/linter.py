@@ -19,15 +19,15 @@ from planner.lint.suppressions import Waived, note_params
 from planner.placeholders import render
 from planner.plan import secrets
 from planner.plan.events import load_text
-from planner.plan.model import Plan
 from planner.plan.source import LoadedPlan, Position, Problem, decode
-from planner.plan.structure import validate
+from planner.plan.structure import typed_plan, validate
 from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine, RuleHit
 from planner.rules.loader import load_rulebook
 from planner.rules.rulebook import Rulebook, RuleSpec
 
 if TYPE_CHECKING:
+    from planner.plan.model import Plan
     from planner.progress import ProgressCallback
 
 
@@ -69,13 +69,14 @@ class LintOptions:
 
 @dataclass(frozen=True)
 class Analysis:
-    """One plan file, analysed: its text, typed plan (when valid), data and findings."""
+    """One plan file, analysed: its text, data (when valid) and findings; the typed plan on
+    request (:attr:`plan`)."""
 
     path: str
     lang: str
     loaded: LoadedPlan
-    plan: Optional[Plan]
     data: Optional[dict[str, Any]]
+    """The plan as the model reads it (``model_dump(mode="json", exclude_none=True)``) if valid."""
     findings: tuple[Finding, ...]
     suppressed: int = 0
     baselined: int = 0
@@ -83,11 +84,22 @@ class Analysis:
     """The org's metadata folder the plan was checked against (as findings name it), if any."""
     waived: tuple[Waived, ...] = ()
     """The findings ``# aeplan: ignore`` comments suppressed, with their reasons."""
+    _typed: list[Plan] = field(init=False, default_factory=list, compare=False, repr=False)
 
     @property
     def structural(self) -> bool:
         """True when the file failed to load or validate, so most rules did not run."""
-        return self.plan is None
+        return self.data is None
+
+    @property
+    def plan(self) -> Optional[Plan]:
+        """The typed plan (pydantic, built on first use: lint needs only :attr:`data`), or None
+        when the file failed to load or validate."""
+        if self.data is None:
+            return None
+        if not self._typed:
+            self._typed.append(typed_plan(self.loaded.data))
+        return self._typed[0]
 
 
 @dataclass(frozen=True)
@@ -225,14 +237,13 @@ class Linter:
 
     def _analyse(self, loaded: LoadedPlan, name: str) -> Analysis:
         problems = list(loaded.problems)
-        plan = None
+        data = None
         if loaded.data is not None or not problems:
             validation = validate(loaded)
             problems.extend(validation.problems)
             # Every loader problem is fatal, a duplicate key (AE004) too: the data holds the last
             # value while positions may point into the first, so rules would contradict the text.
-            plan = validation.plan if not loaded.problems else None
-        data = plan.model_dump(mode="json", exclude_none=True) if plan is not None else None
+            data = validation.data if not loaded.problems else None
         lang = i18n.choose(
             self.options.lang,
             _plan_language(loaded.data) or i18n.scan_plan_language(loaded.text),
@@ -249,7 +260,7 @@ class Linter:
             loaded,
             active=active,
             known=self._rules,
-            check_unused=plan is not None,
+            check_unused=data is not None,
             names=self._names,
             make=lambda code, pointer, position, params: _finding(
                 self._rules[code], name, pointer, position, note_params(code, params, lang), lang
@@ -263,7 +274,6 @@ class Linter:
             name,
             lang,
             loaded,
-            plan,
             data,
             ordered,
             outcome.suppressed,

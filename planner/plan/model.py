@@ -6,6 +6,11 @@ from typing import Any, Dict, List, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from planner.plan.shape import false_means_none as _false_means_none
+from planner.plan.shape import first_connector
+from planner.plan.shape import version_number as _version_number
+from planner.plan.shape import whole_number as _whole_number
+from planner.plan.vocabulary import FORMAT_VERSIONS as FORMAT_VERSIONS
 from planner.plan.vocabulary import (
     AfterUnpauseStep,
     BeforeUnpauseStep,
@@ -26,32 +31,11 @@ from planner.plan.vocabulary import (
     UserSyncAssignment,
 )
 
-FORMAT_VERSIONS = (1,)
-
 
 class _Strict(BaseModel):
     """Untrusted input: unknown keys are errors, types are not coerced."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-def _false_means_none(value: Any) -> Any:
-    """YAML 1.1 reads ``none``-like words such as ``no``/``off`` as false: take them as ``none``."""
-    return "none" if value is False else value
-
-
-def _whole_number(value: Any) -> Any:
-    """``5.0`` is the integer 5, as in JSON Schema (``type: integer``) and so in every editor."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _version_number(value: Any) -> Any:
-    """A version is a whole number; ``true`` (which Python counts as 1) is not one."""
-    if isinstance(value, bool):
-        return str(value).lower()  # fails the Literal, as it fails the schema's enum
-    return _whole_number(value)
 
 
 def _false_too(schema: dict[str, Any]) -> None:
@@ -418,13 +402,7 @@ class BusinessUnit(_Strict):
     )
     cleanup: Cleanup = Field(default_factory=Cleanup)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _first_connector(cls, data: Any) -> Any:
-        """A BU has one connector; given a list, validate its first entry (AE102 says why)."""
-        if isinstance(data, dict) and isinstance(data.get("connector"), list) and data["connector"]:
-            return {**data, "connector": data["connector"][0]}
-        return data
+    _first_connector = model_validator(mode="before")(first_connector)
 
 
 class Plan(_Strict):

@@ -6,17 +6,21 @@ import difflib
 import typing
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Optional
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, Optional
 
 from planner import pointers
 from planner.findings import Edit
 from planner.plan import fixes
 from planner.plan import structure_fixes as amend
-from planner.plan.model import FORMAT_VERSIONS, Plan
 from planner.plan.secrets import MASK, holds_private_key, names_secret
+from planner.plan.shape import normalised
 from planner.plan.source import LoadedPlan, Problem
+from planner.plan.vocabulary import FORMAT_VERSIONS
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from planner.plan.model import Plan
 
 _TYPE_ERRORS = {
     "string_type": "text",
@@ -35,10 +39,19 @@ _BOUND_ERRORS = {"greater_than_equal": "ge", "greater_than": "gt", "less_than_eq
 
 @dataclass(frozen=True)
 class Validation:
-    """The typed plan (when the data fits the format) and every structural problem found."""
+    """The plan's data as the model reads it (when the data fits the format: see
+    :func:`typed_plan`) and every structural problem found."""
 
-    plan: Optional[Plan]
+    data: Optional[dict[str, Any]]
+    """``Plan.model_dump(mode="json", exclude_none=True)``: the model's order, defaults filled."""
     problems: list[Problem]
+
+
+def typed_plan(data: dict[str, Any]) -> Plan:
+    """The typed plan of data that :func:`validate` found valid (pydantic, imported here)."""
+    from planner.plan.model import Plan
+
+    return Plan.model_validate({**data, "aeplan": FORMAT_VERSIONS[-1]})
 
 
 def validate(loaded: LoadedPlan) -> Validation:
@@ -64,12 +77,17 @@ def validate(loaded: LoadedPlan) -> Validation:
                 found = replace(found, edit=fixes.value_edit(loaded, "/aeplan", version, number,
                                                              safe=True))  # fmt: skip
         problems.append(found)
-    try:
-        plan: Optional[Plan] = Plan.model_validate({**data, "aeplan": FORMAT_VERSIONS[-1]})
-    except ValidationError as error:
-        plan = None
-        problems.extend(_from_errors(loaded, error))
-    return Validation(plan if not problems else None, problems)
+    # A plan that fits the format is read without pydantic; anything else is judged by the model,
+    # which names every problem (planner.plan.shape only ever accepts).
+    normal = normalised({**data, "aeplan": FORMAT_VERSIONS[-1]})
+    if normal is None:
+        from pydantic import ValidationError
+
+        try:
+            normal = typed_plan(data).model_dump(mode="json", exclude_none=True)
+        except ValidationError as error:
+            problems.extend(_from_errors(loaded, error))
+    return Validation(normal if not problems else None, problems)
 
 
 def _from_errors(loaded: LoadedPlan, error: ValidationError) -> list[Problem]:
@@ -141,6 +159,8 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
 
 def _list_item_options(loc: tuple[Any, ...]) -> list[str]:
     """The words a list field's items may take (``before_unpause``'s steps), else ``[]``."""
+    from planner.plan.model import Plan
+
     model: Any = Plan
     for part in loc[:-1]:
         if isinstance(part, int):
@@ -207,6 +227,8 @@ def _pointer_in(data: Any, loc: tuple[Any, ...]) -> str:
 
 
 def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+    from planner.plan.model import Plan
+
     model: Any = Plan
     for part in loc:
         if isinstance(part, int):
@@ -229,6 +251,8 @@ def _model_in(annotation: Any) -> Any:
 
 
 def _is_model(candidate: Any) -> bool:
+    from pydantic import BaseModel
+
     return isinstance(candidate, type) and issubclass(candidate, BaseModel)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+FORMAT_VERSIONS = (1,)
+"""The plan format versions this aeplan reads (``aeplan: 1``)."""
 ConnectorVersion = Literal[1, 2]
 # ``pro`` and ``ultimate`` are the legacy editions Help still names (B2BMA licence page).
 Edition = Literal["growth", "plus", "advanced", "premium", "pro", "ultimate"]

@@ -12,7 +12,6 @@ from planner.atomic import write_text_atomically
 from planner.errors import PlannerError
 from planner.lint.linter import LintResult
 from planner.reporters import REPORTERS, reporter
-from planner.reporters.github import append_step_summary
 
 
 @dataclass(frozen=True)
@@ -80,6 +79,8 @@ def deliver(
         write_output(result, output, protected=inputs)
     summary_path = environ.get("GITHUB_STEP_SUMMARY")
     if summary_path and terminal == "github":
+        from planner.reporters.github import append_step_summary  # GitHub Actions only
+
         append_step_summary(result, summary_path, protected=inputs)
     if not quiet:
         reporter(terminal).render(result, stream)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path, PurePosixPath
 from typing import Optional
@@ -48,4 +47,6 @@ def fingerprint(finding: Finding, start: Optional[str] = None) -> str:
     paths are relative to the baseline file rather than to the working directory.
     """
     key = "\0".join((finding.code, finding.pointer, relative_path(finding.file, start)))
+    import hashlib  # here: the text format, which most runs use, needs no fingerprint
+
     return hashlib.sha256(key.encode("utf-8")).hexdigest()

@@ -73,7 +73,8 @@ def test_output_points_at_the_lint_step() -> None:
 
 
 def test_the_lint_step_uses_real_aeplan_lint_options() -> None:
-    lint = cli.commands["lint"]
+    lint = cli.get_command(click.Context(cli), "lint")
+    assert lint is not None
     options = {name: param for param in lint.params for name in param.opts}
     for flag in re.findall(r"(--[a-z-]+)", lint_step()["run"]):
         assert flag in options, flag

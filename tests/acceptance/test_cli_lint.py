@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from planner import __version__
@@ -162,3 +163,49 @@ def test_lint_does_not_import_report_machinery() -> None:
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert completed.stdout.strip().endswith("[]")
+
+
+# What `aeplan lint` on valid plans must not import (issue 18: cold start ahead of yamllint).
+# Each is imported on first use by what needs it: the plan model and pydantic by a plan that fails
+# validation (or a report), a configuration table or baseline model by a file of that kind.
+NOT_ON_THE_LINT_PATH = (
+    "pydantic", "pydantic_core", "jinja2", "markupsafe", "jsonschema", "wcwidth", "defusedxml",
+    "importlib.metadata", "tempfile", "hashlib", "planner.plan.model",
+    "planner.config.table", "planner.rules.rule_file", "planner.cli.report", "planner.cli.compare",
+    "planner.cli.init", "planner.cli.rules", "planner.cli.explain", "planner.cli.config",
+    "planner.cli.schema", "planner.cli.usage", "planner.report", "planner.comparison",
+    "planner.init", "planner.catalogue", "planner.metadata.documents", "click",
+    "planner.cli.group", "planner.cli.options", "planner.cli.lint",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("configured", [False, True], ids=["no-config", "valid-config"])
+def test_lint_on_valid_plans_imports_only_what_it_needs(tmp_path: Path, configured: bool) -> None:
+    if configured:  # a valid configuration table is read without pydantic too
+        text = 'select = ["AE1", "secret-in-plan"]\nfail-on = "warning"\n[severity]\nAE2 = "info"\n'
+        (tmp_path / ".aeplan.toml").write_text(text, encoding="utf-8")
+    plans = sorted(str(path) for path in (SAMPLES / "good").glob("*.yaml"))
+    code = (
+        "import sys\nfrom planner.cli import main\n"
+        f"sys.argv = ['aeplan', 'lint', *{plans!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    print('exit', exit.code)\n"
+        "print(sorted(sys.modules))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # no configuration file above it (the repository's names aeplan)
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    *_, exit_line, modules_line = completed.stdout.strip().splitlines()
+    assert exit_line == "exit 0", completed.stdout
+    loaded = eval(modules_line)  # a list literal printed by the child
+    unwanted = [
+        name
+        for name in loaded
+        if any(name == root or name.startswith(root + ".") for root in NOT_ON_THE_LINT_PATH)
+    ]
+    assert unwanted == []
+    assert ("tomllib" in loaded) is configured  # no configuration file: no TOML parser

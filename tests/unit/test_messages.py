@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,27 @@ def test_language_scan_reads_broken_yaml() -> None:
     assert i18n.scan_plan_language(text) == "ja"
     assert i18n.scan_plan_language("  language: ja\n") is None
     assert i18n.scan_plan_language("language: fr\n") is None
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_json_copy_of_each_catalogue_is_current(lang: str) -> None:
+    """Start-up reads ``templates/messages/<lang>.json`` (no YAML parse) while its stamp matches
+    the YAML; ``make docs`` rewrites it. A stale copy is ignored, so this only guards speed."""
+    folder = i18n.data_path("templates") / "messages"
+    source = (folder / f"{lang}.yaml").read_bytes()
+    assert (folder / f"{lang}.json").read_text(encoding="utf-8") == i18n.compiled_text(source)
+    assert list(i18n.catalogue(lang).items()) == list(i18n.flattened(source).items())
+
+
+def test_a_stale_json_copy_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = tmp_path / "templates" / "messages"
+    messages.mkdir(parents=True)
+    (messages / "en.yaml").write_text("a:\n  b: new\n", encoding="utf-8")
+    stale = i18n.compiled_text(b"a:\n  b: old\n")
+    (messages / "en.json").write_text(stale, encoding="utf-8")
+    monkeypatch.setattr(i18n, "data_path", lambda name: tmp_path / name)
+    i18n.catalogue.cache_clear()
+    try:
+        assert dict(i18n.catalogue("en")) == {"a.b": "new"}
+    finally:
+        i18n.catalogue.cache_clear()

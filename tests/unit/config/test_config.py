@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.config import files as config
+from planner.config.files import KEYS
 from planner.config.selectors import resolve_selectors
 from planner.config.settings import COMMAND_LINE, DEFAULT, Overrides, resolve
 from planner.errors import PlannerError
@@ -199,3 +203,57 @@ def test_severity_overrides_take_prefixes_and_the_longest_prefix_wins() -> None:
     assert by_code["AE402"].severity is Severity.WARNING
     assert by_code["AE109"].severity is rulebook.by_code()["AE109"].severity
     assert with_severities(rulebook, ()) is rulebook
+
+
+def test_keys_are_the_config_tables_fields_in_order() -> None:
+    """`files.KEYS` is written out so that finding no configuration file never imports pydantic."""
+    from planner.config.files import KEYS
+    from planner.config.table import ConfigFile
+
+    assert tuple(name.replace("_", "-") for name in ConfigFile.model_fields) == KEYS
+
+
+TABLE_VALUES = st.sampled_from([
+    [], ["AE1"], ["ae402", "secret-in-plan"], ["AE1\n"], ["-x"], [""], [1], "AE1", {}, True, 0, 3,
+    -1, 2**40, "error", "never", "fatal", "en", "ja", "JA", "", "x", "samples/*.yaml", ["x"],
+    {"AE1": "warning"}, {"AE1": "fatal"}, {"a b": "info"}, {"*.yaml": ["AE1"]}, {"": ["AE1"]},
+    {"x": "AE1"}, [True], 1.5, ["日本"],
+])  # fmt: skip
+CODES = st.lists(st.sampled_from(["AE1", "ae402", "secret-in-plan", "X-1-b", "AE1\n", "-x"]))
+FITTING = {
+    "select": CODES, "ignore": CODES, "extend-select": CODES,
+    "severity": st.dictionaries(st.sampled_from(["AE1", "a-b", "a b"]),
+                                st.sampled_from(["error", "warning", "info", "note"])),
+    "per-file-ignores": st.dictionaries(st.sampled_from(["*.yaml", "", "x/**"]), CODES),
+    "exclude": st.lists(st.sampled_from(["a", "", "**/x"])), "rules": st.lists(st.just("r")),
+    "fail-on": st.sampled_from(["error", "never", "none"]), "lang": st.sampled_from(["en", "ja"]),
+    "metadata": st.sampled_from(["m", ""]), "max-file-size": st.integers(-1, 3),
+    "max-depth": st.sampled_from([1, 0, True]), "max-nodes": st.sampled_from([5, 2.0]),
+}  # fmt: skip
+TABLES = st.fixed_dictionaries(
+    {},
+    optional={
+        **{key: st.one_of(FITTING[key], FITTING[key], TABLE_VALUES) for key in KEYS},
+        "extend_select": TABLE_VALUES,
+        "unknown": TABLE_VALUES,
+    },
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TABLES)
+def test_a_table_read_without_pydantic_is_what_the_model_reads(table: dict[str, Any]) -> None:
+    from pydantic import ValidationError
+
+    from planner.config.table import ConfigFile
+
+    plain = config.plain_table(table)
+    if plain is None:
+        return
+    try:
+        model = ConfigFile.model_validate(table)
+    except ValidationError as error:  # pragma: no cover - the failure this test exists for
+        raise AssertionError(f"accepted without pydantic, refused by the model: {error}") from None
+    assert plain.model_fields_set == model.model_fields_set
+    for name in ConfigFile.model_fields:
+        assert getattr(plain, name) == getattr(model, name), name

@@ -94,3 +94,25 @@ def test_connector_list_entries_are_validated_at_their_own_position(linter: Lint
     text = MINIMAL.replace("{name: Japan}", "{name: Japan, connector: [{version: 9}, {}]}")
     [finding] = [f for f in analyse(linter, text).findings if f.code == "AE002"]
     assert finding.pointer == "/business_units/0/connector/0/version"
+
+
+def test_the_plan_shape_module_is_current() -> None:
+    """``planner/plan/shape_data.py`` is generated from the model (``make schema``)."""
+    from pathlib import Path
+
+    from planner.plan import shape_data
+    from planner.plan.shape_export import module_text
+
+    assert Path(shape_data.__file__).read_text(encoding="utf-8") == module_text()
+
+
+def test_the_pydantic_free_reading_declines_what_only_the_model_may_judge() -> None:
+    from planner.plan.shape import normalised
+
+    base = {"aeplan": 1, "salesforce": {"org": "acme"}, "business_units": [{"name": "J"}]}
+    assert normalised(base) is not None
+    for odd in ({"business_units": []}, {"name": "\udc80"}, {"extra": 1}, {"language": "fr"},
+                {"salesforce": {"org": ""}}, {"requirements": {"max_sync_delay_minutes": 1.5}},
+                {"business_units": [{"name": "J", "sync": {"marketing_data_sharing": [
+                    {"object": "lead", "field": "x", "value": float("nan")}]}}]}):  # fmt: skip
+        assert normalised({**base, **odd}) is None, odd
