@@ -19,6 +19,9 @@ from planner.resources import data_path
 LANGUAGES = ("en", "ja")
 NOT_SET = "\x00not set\x00"
 """A rule param for a value the plan does not give: said as "not set" / "未設定"."""
+LIST_SEPARATOR = "\x1f"
+"""Joins the names of a rule param that lists several: said as ", " in English, "、" in Japanese."""
+_SAID_SEPARATOR = {"en": ", ", "ja": "、"}
 DEFAULT_LANGUAGE = "en"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _LANGUAGE_LINE = re.compile(r"^language\s*:\s*['\"]?(en|ja)['\"]?\s*(?:#.*)?$", re.MULTILINE)
@@ -77,8 +80,11 @@ def fill(key: str, lang: str, /, **params: object) -> str:
 
 
 def said(params: Mapping[str, Any], lang: str) -> dict[str, str]:
-    """``params`` as text, with :data:`NOT_SET` values put into words in ``lang``."""
-    return {name: fill("label.not_set", lang) if value == NOT_SET else str(value)
+    """``params`` as text, with :data:`NOT_SET` values put into words in ``lang`` and lists
+    joined by :data:`LIST_SEPARATOR` joined as ``lang`` joins them (", " / "、")."""
+    separator = _SAID_SEPARATOR.get(lang, ", ")
+    return {name: fill("label.not_set", lang) if value == NOT_SET
+            else str(value).replace(LIST_SEPARATOR, separator)
             for name, value in params.items()}  # fmt: skip
 
 

@@ -185,3 +185,30 @@ def test_a_plan_cannot_send_aeplan_reading_outside_the_working_folder(tmp_path: 
     code, out, _ = _run(["lint", "plan.yaml", "--select", "AEM", "--metadata", "../elsewhere"],
                         tmp_path / "repo")  # fmt: skip
     assert code == 0, out
+
+
+def test_a_global_value_set_is_named_in_the_finding_s_language(tmp_path: Path) -> None:
+    """AEM132 on a picklist bound to a global value set: the set is named, in words of each language."""
+    project = _project(tmp_path, "globex-broken-dx")
+    field = project / "force-app/main/default/objects/Lead/fields/Interest__c.field-meta.xml"
+    text = field.read_text(encoding="utf-8")
+    start, end = text.index("<valueSet>"), text.index("</valueSet>") + len("</valueSet>")
+    bound = "<valueSet>\n        <valueSetName>Interests</valueSetName>\n    </valueSet>"
+    field.write_text(text[:start] + bound + text[end:], encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        PLAN.split("    sync:")[0] + "    field_mappings:\n"
+        "      - {prospect_field: Interest, lead_field: Interest__c, contact_field: Interest__c,"
+        " behavior: account_engagement, type: picklist}\n",
+        encoding="utf-8",
+    )
+    said = {}
+    for lang in ("en", "ja"):
+        args = ["lint", "--format", "json", "--select", "AEM132", "--lang", lang,
+                "--metadata", str(project), str(plan)]  # fmt: skip
+        code, out, _ = _run(args, tmp_path)
+        assert code == 0, out  # a warning: below the default --fail-on error
+        said[lang] = [f["message"] for f in json.loads(out)["findings"]]
+    assert any("global value set Interests" in message for message in said["en"])
+    assert any("グローバル値セット Interests" in message for message in said["ja"])
+    assert not any("global value set" in message for message in said["ja"])

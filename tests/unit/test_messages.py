@@ -94,3 +94,14 @@ def test_a_stale_json_copy_is_ignored(tmp_path: Path, monkeypatch: pytest.Monkey
         assert dict(i18n.catalogue("en")) == {"a.b": "new"}
     finally:
         i18n.catalogue.cache_clear()
+
+
+def test_listed_params_are_joined_as_each_language_joins_a_list() -> None:
+    from planner.rules.checks import listed, name_list
+
+    names = ["Japan", "Korea", "Taiwan"]
+    assert i18n.said({"units": listed(names)}, "en") == {"units": "Japan, Korea, Taiwan"}
+    assert i18n.said({"units": listed(names)}, "ja") == {"units": "Japan、Korea、Taiwan"}
+    many = name_list([f"BU{n}" for n in range(7)])
+    assert i18n.said({"units": many}, "ja")["units"] == "BU0、BU1、BU2、BU3、BU4、… (+2)"
+    assert i18n.said({"units": many}, "en")["units"] == "BU0, BU1, BU2, BU3, BU4, … (+2)"

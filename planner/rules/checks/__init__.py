@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from planner import pointers
 from planner.findings import Related
+from planner.i18n import LIST_SEPARATOR
 
 if TYPE_CHECKING:
     from planner.metadata.org import OrgMetadata
@@ -170,12 +171,18 @@ def check(
 LISTED_NAMES = 5
 
 
+def listed(names: Iterable[str]) -> str:
+    """``names`` as one rule param: joined as the finding's language joins a list (", " / "、",
+    :func:`planner.i18n.said`)."""
+    return LIST_SEPARATOR.join(names)
+
+
 def name_list(names: Sequence[str]) -> str:
-    """The first :data:`LISTED_NAMES` names, comma-separated, then ``… (+N)`` for the rest.
+    """The first :data:`LISTED_NAMES` names (:func:`listed`), then ``… (+N)`` for the rest.
 
     A message that names other business units stays the same size however many the plan has,
     so findings × names never makes output quadratic in the plan.
     """
-    shown = ", ".join(names[:LISTED_NAMES])
+    shown = listed(names[:LISTED_NAMES])
     rest = len(names) - LISTED_NAMES
-    return f"{shown}, … (+{rest})" if rest > 0 else shown
+    return f"{shown}{LIST_SEPARATOR}… (+{rest})" if rest > 0 else shown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check
+from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, listed
 from planner.rules.checks.mds import rules_of
 
 # Trailhead JA install unit: the system permissions a custom connector user needs (F107).
@@ -39,7 +39,7 @@ def connector_user_object_permissions(context: PlanContext) -> Iterator[Hit]:
         steps = ("connector_user_permissions", "field_level_security")
         missing = [step for step in steps if not unit.planned_or_in_place(step)]
         if missing:
-            yield Hit(_user_pointer(unit), {"bu": unit.name, "missing": ", ".join(missing)})
+            yield Hit(_user_pointer(unit), {"bu": unit.name, "missing": listed(missing)})
 
 
 @check("custom_user_system_permissions", per_unit=True)
@@ -53,7 +53,7 @@ def custom_user_system_permissions(context: PlanContext) -> Iterator[Hit]:
         missing = [name for name in SYSTEM_PERMISSIONS if name.casefold() not in have]
         if missing:
             yield Hit(unit.at("connector", "custom_user", "system_permissions"), {
-                "bu": unit.name, "missing": ", ".join(missing),
+                "bu": unit.name, "missing": listed(missing),
             })  # fmt: skip
 
 
@@ -81,7 +81,7 @@ def mds_field_connector_access(context: PlanContext) -> Iterator[Hit]:
         if unit.running and "marketing_data_sharing" in in_place:
             continue  # rules that have selected records for years are readable and editable
         yield Hit(unit.at("rollout", "before_unpause"), {
-            "bu": unit.name, "fields": ", ".join(fields),
+            "bu": unit.name, "fields": listed(fields),
         })  # fmt: skip
 
 
@@ -104,4 +104,4 @@ def mapped_field_connector_access(context: PlanContext) -> Iterator[Hit]:
     for unit in context.business_units():
         fields = mapped_fields(unit)
         if fields and not unit.planned_or_in_place("field_level_security"):
-            yield Hit(unit.at("field_mappings"), {"bu": unit.name, "fields": ", ".join(fields)})
+            yield Hit(unit.at("field_mappings"), {"bu": unit.name, "fields": listed(fields)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check
+from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, listed
 from planner.rules.checks.fields import field_key
 
 AE_WRITES = ("account_engagement", "most_recent")
@@ -127,4 +127,4 @@ def lead_conversion_mapping(context: PlanContext) -> Iterator[Hit]:
             and mapping.get("lead_conversion_mapping") is not True
         ]
         if fields:
-            yield Hit(unit.at("field_mappings"), {"bu": unit.name, "fields": ", ".join(fields)})
+            yield Hit(unit.at("field_mappings"), {"bu": unit.name, "fields": listed(fields)})

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from planner.metadata.needs import DEFAULT_FIELDS, connector_holders
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check
+from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, listed
 from planner.rules.checks.metadata_support import PlanField, plan_fields, related
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def connector_field_access_unknown(context: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 field.pointer,
                 {"bu": field.unit.name, "object": field.object, "field": field.name,
-                 "holder": ", ".join(silent)},
+                 "holder": listed(silent)},
                 related(*(h.place for h in holders)),
             )  # fmt: skip
 

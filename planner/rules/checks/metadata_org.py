@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from planner.rules.checks import Hit, PlanContext, check
+from planner.rules.checks import Hit, PlanContext, check, listed
 from planner.rules.checks.metadata_support import related
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def campaign_record_type_missing(context: PlanContext) -> Iterator[Hit]:
     for record_type in campaign.record_types:
         known[_key(record_type.name)] = record_type
         known.setdefault(_key(record_type.label), record_type)
-    active = ", ".join(sorted(rt.name for rt in campaign.record_types if rt.active)) or "—"
+    active = listed(sorted(rt.name for rt in campaign.record_types if rt.active)) or "—"
     for unit in context.business_units():
         names = unit.get("sync", "connected_campaigns", "record_types") or []
         for index, name in enumerate(names):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from planner.i18n import fill
-from planner.rules.checks import Hit, PlanContext, check
+from planner.rules.checks import Hit, PlanContext, check, listed
 from planner.rules.checks.metadata_fields import field_info
 from planner.rules.checks.metadata_support import PlanField, plan_fields, related
 
@@ -102,11 +102,12 @@ def ae_owned_restricted_picklist(context: PlanContext) -> Iterator[Hit]:
     """A mapping Account Engagement writes targets a restricted picklist: list its values."""
     for field, info in _known(context):
         if not field.mds and field.edits and info.restricted and not info.read_only:
-            values = ", ".join(info.picklist) or f"global value set {info.global_value_set}"
+            values = listed(info.picklist)
             yield Hit(
                 field.pointer,
                 {"bu": field.unit.name, "object": info.object, "field": info.name,
-                 "values": values},
+                 "values": values or f"global value set {info.global_value_set}",
+                 "values_ja": values or f"グローバル値セット {info.global_value_set}"},
                 related(info.place),
             )  # fmt: skip
 

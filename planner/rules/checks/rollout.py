@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.rules.checks import Hit, PlanContext, check
+from planner.rules.checks import Hit, PlanContext, check, listed
 
 
 @check(
@@ -24,7 +24,7 @@ def unpause_before_review(context: PlanContext) -> Iterator[Hit]:
             missing.append("marketing_data_sharing")
         if missing:
             yield Hit(unit.at("rollout", "before_unpause"), {
-                "bu": unit.name, "missing": ", ".join(missing),
+                "bu": unit.name, "missing": listed(missing),
             })  # fmt: skip
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check
+from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, listed
 
 
 def _settings_pointer(unit: BusinessUnitView, key: str) -> str:
@@ -36,7 +36,7 @@ def user_sync_setup(context: PlanContext) -> Iterator[Hit]:
         missing = [key for key in ("assign_by", "profile_roles") if not setup.get(key)]
         if missing:
             yield Hit(unit.at("settings", "user_sync"), {
-                "bu": unit.name, "missing": ", ".join(missing),
+                "bu": unit.name, "missing": listed(missing),
             })  # fmt: skip
 
 

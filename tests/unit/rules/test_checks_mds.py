@@ -209,7 +209,7 @@ def test_mds_requires_v2_names_every_v1_bu(linter: Linter) -> None:
     text = HEAD + pair("Japan", "J") + f"  - name: Old\n{v1}" + f"  - name: Older\n{v1}"
     assert found(linter, text, "AE302") == ["/business_units/0/sync/scope"]
     assert "connector v1: Old, Older;" in message(linter, text, "AE302")
-    assert "Old, Older" in message(linter, text, "AE302", "ja")
+    assert "Old、Older" in message(linter, text, "AE302", "ja")
 
 
 def test_mds_on_v1_itself_and_no_mds_at_all(linter: Linter) -> None:
