@@ -188,7 +188,7 @@ def test_a_plan_cannot_send_aeplan_reading_outside_the_working_folder(tmp_path: 
 
 
 def test_a_global_value_set_is_named_in_the_finding_s_language(tmp_path: Path) -> None:
-    """AEM132 on a picklist bound to a global value set: the set is named, in words of each language."""
+    """AEM132 on a picklist bound to a global value set names the set in each language."""
     project = _project(tmp_path, "globex-broken-dx")
     field = project / "force-app/main/default/objects/Lead/fields/Interest__c.field-meta.xml"
     text = field.read_text(encoding="utf-8")
