@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional, TypeVar
 
 import click
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, os_reason
 from planner.findings import Severity
 
 EXIT_FINDINGS = 1
@@ -117,8 +117,9 @@ def boundary() -> Iterator[None]:
     except OSError as error:
         # Raised by a write or flush to standard output (files have their own PlannerError).
         _silence_stdout()
-        reason = printable(error.strerror or str(error))
-        click.echo(fill("cli.stdout", current(os.environ), reason=reason), err=True)
+        lang = current(os.environ)
+        reason = os_reason(error)[0].in_language(lang)
+        click.echo(fill("cli.stdout", lang, reason=reason), err=True)
         sys.exit(EXIT_USAGE)
     except signals.Cancelled as cancelled:
         click.echo(fill("cli.cancelled", current(os.environ), signum=cancelled.signum), err=True)

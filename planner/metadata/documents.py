@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Optional
 from xml.parsers import expat
 
+from planner.errors import Said, os_reason
 from planner.i18n import fill
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -134,7 +135,7 @@ def read_document(path: Path) -> Node:
             raise MetadataFileError("too_large")
         raw = path.read_bytes()
     except OSError as error:
-        raise MetadataFileError("unreadable", 0, error.strerror or str(error)) from None
+        raise MetadataFileError("unreadable", 0, os_reason(error)[0]) from None
     return parse_bytes(raw)
 
 
@@ -178,4 +179,6 @@ REASONS = (
 def reason_text(reason: str, detail: str, lang: str) -> str:
     """A reason key (and optional parser detail) as words in ``lang``."""
     text = fill(f"metadata.reason.{reason}", lang) if reason in REASONS else reason
+    if isinstance(detail, Said):  # an OS error's reason, already said in every language
+        detail = detail.in_language(lang)
     return f"{text} ({detail})" if detail else text
