@@ -90,7 +90,10 @@ def said(key: str, /, **params: object) -> Said:
     """The catalogue sentence ``key`` in English and Japanese, filled with ``params``."""
     from planner.i18n import fill
 
-    return Said(fill(key, "en", **params), fill(key, "ja", **params))
+    japanese = {
+        name: value.ja if isinstance(value, Said) else value for name, value in params.items()
+    }
+    return Said(fill(key, "en", **params), fill(key, "ja", **japanese))
 
 
 # errno → the catalogue's plain words (``reason.<kind>``); any other errno is named by its symbol.
