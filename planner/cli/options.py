@@ -78,12 +78,9 @@ def selection_options(select_help: str, ignore_help: str) -> Callable[[F], F]:
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Selectors from repeatable, comma-separated options: codes upper-cased, names lower-cased."""
-    from planner.config.settings import normal_selector
-
-    return tuple(
-        normal_selector(code) for value in values for code in value.split(",") if code.strip()
-    )
+    """Selectors from repeatable, comma-separated options, as written (settings normalise them,
+    and messages quote what the user typed)."""
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
 @contextmanager

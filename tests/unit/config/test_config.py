@@ -8,10 +8,11 @@ import pytest
 
 from planner.config import files as config
 from planner.config.selectors import resolve_selectors
-from planner.config.settings import COMMAND_LINE, DEFAULT, Overrides, resolve
+from planner.config.settings import COMMAND_LINE, DEFAULT, Overrides, normal_selector, resolve
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.lint.globs import matches
+from planner.rules.loader import load_rulebook
 
 
 def write(path: Path, text: str) -> Path:
@@ -164,6 +165,30 @@ def test_codes_in_the_file_must_match_a_rule(tmp_path: Path) -> None:
     # Names become codes.
     named = resolve(Overrides(select=("secret-in-plan",), isolated=True), cwd=tmp_path)
     assert resolve_selectors(named, rulebook).select == ("AE801",)
+
+
+@pytest.mark.parametrize(
+    ("configured", "given", "quoted"),
+    [
+        ("", ("bogus",), "`--select`: bogus matches no rule"),
+        ("", ("ae4o2",), "`--select`: ae4o2 matches no rule code or name (did you mean AE402?)"),
+        ("", ("Bogus-Name",), "`--select`: Bogus-Name matches no rule"),
+        ('select = ["bogus"]\n', (), "`select`: bogus matches no rule"),
+        ('severity = {bOgus = "info"}\n', (), "`severity`: bOgus matches no rule"),
+        ('[per-file-ignores]\n"x/*" = ["Ae9z"]\n', (), "`per-file-ignores`: Ae9z matches"),
+    ],
+)
+def test_an_unknown_selector_is_quoted_as_written(
+    tmp_path: Path, configured: str, given: tuple[str, ...], quoted: str
+) -> None:
+    """The message quotes what the user typed (``bogus``), not a normalised ``BOGUS``."""
+    write(tmp_path / "aeplan.toml", configured)
+    settings = resolve(Overrides(select=given), cwd=tmp_path)
+    if given:  # still canonical inside
+        assert settings.select == tuple(map(normal_selector, given))
+    with pytest.raises(PlannerError) as caught:
+        resolve_selectors(settings, load_rulebook())
+    assert quoted in caught.value.one_line()
 
 
 @pytest.mark.parametrize(
