@@ -69,3 +69,4 @@ profile  # planner/plan/model.py
 audience_overlap  # planner/plan/model.py
 undelete_matching  # planner/plan/model.py
 existing_users  # planner/plan/model.py
+context_class  # click reads it to make a command's context (planner/cli/group.py, planner/cli/help_text.py)

@@ -88,9 +88,7 @@ def resolve_selectors(settings: Settings, rulebook: Rulebook) -> Settings:
         mine = configured.get(key, set())
         for selector in selectors:
             if selector not in mine:
-                words.resolved(
-                    (selector,), f"`{_OPTIONS.get(key, key)}`", written=settings.written
-                )
+                words.resolved((selector,), f"`{_OPTIONS.get(key, key)}`", written=settings.written)
         return words.resolved(selectors, key)
 
     return replace(
