@@ -177,6 +177,35 @@ def test_a_named_configuration_that_cannot_be_read_is_said_in_the_chosen_languag
         assert english_sentences(result.stderr) == []
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("broken.toml", 'lang = "ja"\nselect = [\n'),
+        ("bom.toml", '\ufefflang = "ja"\nselect = [\n'),
+        ("late.toml", 'select = [\n# the language comes after the broken line\nlang = "ja"\n'),
+        ("pyproject.toml", '[tool.aeplan]\nlang = "ja"\nmax-depth = [\n'),
+        ("digits.toml", 'lang = "ja"\nmax-depth = ' + "9" * 5000 + "\n"),
+    ],
+)
+def test_a_named_configuration_that_cannot_be_parsed_is_said_in_its_own_language(
+    workspace: Path, name: str, text: str
+) -> None:
+    """The configuration's ``lang`` is found by a bounded text scan before the file is parsed."""
+    (workspace / name).write_text(text, encoding="utf-8")
+    for args in (["lint", "--config", name, "plan.yaml"], ["config", f"--config={name}"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2
+        assert (
+            result.stderr.startswith(f"aeplan: エラー: {name}") and "TOML として" in result.stderr
+        )
+        assert english_sentences(result.stderr) == []
+    # --lang still comes first
+    english = CliRunner().invoke(cli, ["lint", "--lang", "en", "--config", name, "plan.yaml"])
+    assert (
+        english.stderr.startswith(f"aeplan: error: {name}") and "invalid TOML: " in english.stderr
+    )
+
+
 def test_the_scan_catches_english(workspace: Path) -> None:
     output = journey(workspace, [["lint", "missing.yaml"]])
     assert english_sentences(output) == ["aeplan: error: missing.yaml: no such file or folder"]
