@@ -202,4 +202,6 @@ def reason_text(reason: str, detail: str, lang: str) -> str:
     text = fill(f"metadata.reason.{reason}", lang) if reason in REASONS else reason
     if isinstance(detail, Said):  # an OS error's reason, already said in every language
         detail = detail.in_language(lang)
-    return f"{text} ({detail})" if detail else text
+    if not detail:
+        return text
+    return f"{text}（{detail}）" if lang == "ja" else f"{text} ({detail})"
