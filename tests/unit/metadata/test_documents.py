@@ -106,3 +106,23 @@ def test_the_parsers_reason_is_said_in_aeplans_words(
     reason = documents.reason_text(caught.value.reason, caught.value.detail, "en")
     assert reason.startswith("is not well-formed XML (") and english in reason
     assert japanese in documents.reason_text(caught.value.reason, caught.value.detail, "ja")
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "japanese"),
+    [
+        ("{", "is not a valid sfdx-project.json (the file is not valid JSON)", "JSON として正しく"),
+        ("{}", "(it has no `packageDirectories` list)", "`packageDirectories` のリストがありません"),
+    ],
+)
+def test_an_unusable_project_file_is_said_in_aeplans_words(
+    tmp_path: Path, text: str, english: str, japanese: str
+) -> None:
+    from planner.metadata.source import locate
+
+    (tmp_path / "sfdx-project.json").write_text(text, encoding="utf-8")
+    with pytest.raises(documents.MetadataFileError) as caught:
+        locate(tmp_path)
+    error = caught.value
+    assert english in documents.reason_text(error.reason, error.detail, "en")
+    assert japanese in documents.reason_text(error.reason, error.detail, "ja")
