@@ -112,7 +112,7 @@ def test_the_parsers_reason_is_said_in_aeplans_words(
     ("text", "english", "japanese"),
     [
         ("{", "is not a valid sfdx-project.json (the file is not valid JSON)", "JSON として正しく"),
-        ("{}", "(it has no `packageDirectories` list)", "`packageDirectories` のリストがありません"),
+        ("{}", "(it has no `packageDirectories` list)", "のリストがありません"),
     ],
 )
 def test_an_unusable_project_file_is_said_in_aeplans_words(
