@@ -345,9 +345,11 @@ def test_japanese_consultant_reads_rule_file_baseline_and_help_in_japanese(
              "rules", "explain", "config", "schema"))]  # fmt: skip
     output = journey(workspace, [
         *commands, ["lint", "--rules", "AE001", "plan.yaml"], ["lint", "--rules", "plan.yaml"],
-        ["lint", "--select", "bogus", "plan.yaml"], *pages, [],
+        ["lint", "--select", "bogus", "plan.yaml"], ["lint", "--exit-zero=1", "plan.yaml"],
+        *pages, [],
     ])  # fmt: skip
     assert english_sentences(output) == []
     assert output.count("使い方: ") == 10 and "Show this" not in output
     assert "`severity`: 次のいずれかを指定してください: error, warning, info" in output
     assert "先読み・後読み" in output and "bogus に一致する" in output
+    assert "オプション --exit-zero には値を指定できません" in output
