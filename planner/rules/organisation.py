@@ -102,17 +102,22 @@ def _check_patterns_and_references(when: Mapping[str, Any], path: Path) -> None:
         compile_search,
         schema_patterns,
     )
+    from planner.rules.rule_lines import line_of
     from planner.rules.rule_problems import found, pattern_problem
 
-    for keyword, value in schema_patterns(when):
+    for keyword, value, inside in schema_patterns(when):
         if keyword in REFERENCE_KEYWORDS:
-            raise PlannerError.keyed("organisation.reference", keyword=keyword, file=str(path))
+            line, column = line_of(path, ("check", "when", *inside))
+            raise PlannerError.keyed(
+                "organisation.reference", keyword=keyword, file=str(path), line=line, column=column
+            )
         try:
             compile_search(value)
         except PatternError as error:
+            line, column = line_of(path, ("check", "when", *inside))
             raise PlannerError.keyed(
                 "organisation.pattern", keyword=keyword, value=found(value),
-                problem=pattern_problem(str(error)), file=str(path),
+                problem=pattern_problem(str(error)), file=str(path), line=line, column=column,
             ) from None  # fmt: skip
 
 

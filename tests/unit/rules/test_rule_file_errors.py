@@ -143,3 +143,17 @@ def test_a_meta_schema_keyword_without_words_of_its_own_is_named() -> None:
     said = schema_problem("format", "regex", "(", ("pattern",))
     assert str(said) == 'the value does not follow JSON Schema\'s rules for `format` (found "(")'
     assert "`format`" in said.in_language("ja")
+
+
+@pytest.mark.parametrize(
+    ("when", "keyword"), [('$ref: "#/x"', "$ref"), ('pattern: "(?=a)"', "pattern")]
+)
+def test_a_refused_reference_or_pattern_is_reported_at_its_line(
+    tmp_path: Path, when: str, keyword: str
+) -> None:
+    old = "            properties: {scope: {const: all_records}}"
+    new = f"            properties:\n              scope:\n                {when}"
+    assert old in ACME001
+    line = ACME001.splitlines().index(old) + 3
+    error = refused(tmp_path, ACME001.replace(old, new))
+    assert f"ACME001.rule.yaml:{line}:17: " in error.one_line() and f"`{keyword}`" in str(error)
