@@ -11,19 +11,8 @@ from typing import Any, Optional
 import click
 
 from planner import __version__
-from planner.cli import (
-    compare,
-    config,
-    explain,
-    help_text,
-    init,
-    language,
-    lint,
-    report,
-    rules,
-    schema,
-    usage,
-)
+from planner.cli import compare, config, explain, init, language, lint, report, rules, schema, usage
+from planner.cli.help_text import HelpContext, use_for
 from planner.cli.options import EXIT_USAGE, boundary
 
 COMMANDS: dict[str, click.Command] = {
@@ -55,7 +44,7 @@ class _Group(click.Group):
     """Commands in :data:`COMMANDS` order, each inside :func:`~planner.cli.options.boundary`;
     usage errors and help pages in the run's language."""
 
-    context_class = help_text.HelpContext
+    context_class = HelpContext
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Commands in the order of :data:`COMMANDS`, not alphabetically."""
@@ -66,7 +55,7 @@ class _Group(click.Group):
     ) -> tuple[Optional[str], Optional[click.Command], list[str]]:
         """The subcommand, whose help page is said in the run's language too."""
         name, command, rest = super().resolve_command(ctx, args)
-        return name, help_text.use_for(command) if command is not None else None, rest
+        return name, use_for(command) if command is not None else None, rest
 
     def invoke(self, ctx: click.Context) -> Any:
         with boundary():
