@@ -8,6 +8,7 @@ runs, and the catalogue is not read, unless a help page is shown in Japanese.
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterable, Iterator
 from typing import Optional
@@ -51,14 +52,15 @@ def japanese_help(ctx: click.Context) -> str:
     formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)))
     formatter.write_paragraph()
     with formatter.indentation():
-        formatter.write_text(fill(f"help.{name}.description", "ja"))
+        english = inspect.cleandoc(command.help or "").partition("\f")[0]
+        formatter.write_text(_said(f"help.{name}.description", english))
     rows = [row for row in (option_row(ctx, name, param) for param in command.get_params(ctx))
             if row is not None]  # fmt: skip
     if rows:
         with formatter.section(fill("help.click.options", "ja")):
             formatter.write_dl(rows)
     if isinstance(command, click.Group):
-        commands = [(sub, fill(f"help.summary.{sub}", "ja"))
+        commands = [(sub, _said(f"help.summary.{sub}", _summary(command, ctx, sub)))
                     for sub in command.list_commands(ctx)]  # fmt: skip
         if commands:
             with formatter.section(fill("help.click.commands", "ja")):
@@ -68,15 +70,26 @@ def japanese_help(ctx: click.Context) -> str:
 
 def option_row(ctx: click.Context, name: str, param: click.Parameter) -> Optional[tuple[str, str]]:
     """One option's line of the page: its flags as click shows them, its help in Japanese."""
-    from planner.i18n import fill
-
     record = param.get_help_record(ctx)
     if record is None or not isinstance(param, click.Option):
         return None
     flags, english = record
-    text = fill(help_key(name, param), "ja")
+    text = _said(help_key(name, param), param.help or "")
     extras = _extras(english, param.help or "")
     return flags, f"{text}  [{extras}]" if extras else text
+
+
+def _said(key: str, english: str) -> str:
+    """The catalogue's Japanese for ``key``; a text nobody has translated yet stays English
+    (the tests keep the catalogue complete, so this is a safety net, not a path)."""
+    from planner.i18n import catalogue, fill
+
+    return fill(key, "ja") if key in catalogue("ja") else english
+
+
+def _summary(group: click.Group, ctx: click.Context, name: str) -> str:
+    command = group.get_command(ctx, name)
+    return command.get_short_help_str() if command is not None else ""
 
 
 def help_key(command: str, param: click.Parameter) -> str:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from planner.cli import cli
 from planner.cli.group import COMMANDS
-from planner.cli.help_text import ROOT, HelpContext, help_key, width, wrap
+from planner.cli.help_text import ROOT, HelpContext, help_key, japanese_help, width, wrap
 from planner.i18n import catalogue
 from tests.acceptance.test_personas import english_sentences
 
@@ -82,3 +82,13 @@ def test_japanese_wraps_by_display_width_and_never_before_closing_punctuation() 
     assert wrap("an `ASCII_word_longer_than_the_limit` stays whole", 10) == [
         "an", "`ASCII_word_longer_than_the_limit`", "stays", "whole",
     ]  # fmt: skip
+
+
+def test_an_option_nobody_translated_yet_keeps_its_english_help() -> None:
+    command = click.Command("extra", help="An extra command.", params=[
+        click.Option(["--new"], help="A new option."),
+    ])  # fmt: skip
+    group = click.Group("aeplan", commands={"extra": command})
+    parent = HelpContext(group, info_name="aeplan")
+    page = japanese_help(HelpContext(command, info_name="extra", parent=parent))
+    assert "An extra command." in page and "A new option." in page and "使い方:" in page
