@@ -134,15 +134,30 @@ _JAPANESE = (
     ("found unknown escape character", "不明なエスケープ文字があります"),
     ("expected <document start>", "ドキュメントの開始が必要です"),
     ("found incompatible YAML document", "互換性のない YAML ドキュメントです"),
+    ("did not find expected '-' indicator", "リストの項目（`-`）が想定した位置にありません"),
+    ("did not find expected ',' or ']'", "`,` または `]` が見つかりません"),
+    ("did not find expected ',' or '}'", "`,` または `}` が見つかりません"),
+    ("block sequence entries are not allowed", "ここではリストの項目（`- `）を使用できません"),
+    ("mapping keys are not allowed", "ここではマッピングのキーを使用できません"),
+    ("did not find expected comment or line break", "値の後に想定外の文字があります"),
+    ("found unexpected ':'", "想定外の `:` があります"),
+    (
+        "found unexpected document indicator",
+        "想定外のドキュメント区切り（--- または ...）があります",
+    ),
+    ("found undefined tag handle", "定義されていないタグハンドルがあります"),
+    ("expected a single document", "ドキュメントは 1 つだけにしてください"),
 )
+_UNKNOWN_JAPANESE = "YAML の構文が正しくありません"
 
 
 def translated_problem(problem: str, lang: str) -> str:
-    """PyYAML's English ``problem`` in ``lang`` where a translation is known."""
+    """PyYAML's English ``problem`` in ``lang``: in Japanese a known translation, else a plain
+    "the syntax is wrong" (never PyYAML's English in a Japanese sentence)."""
     # A lookup keyed by PyYAML's English text, not aeplan's wording: only Japanese translates.
     if lang != "ja":
         return problem
     for english, japanese in _JAPANESE:
         if english in problem:
             return japanese
-    return problem
+    return _UNKNOWN_JAPANESE

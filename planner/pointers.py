@@ -20,11 +20,11 @@ def is_index(segment: str) -> bool:
 
 
 def problem(pointer: str) -> Optional[str]:
-    """Why ``pointer`` is not an RFC 6901 JSON pointer, or None when it is one."""
+    """Why ``pointer`` is not an RFC 6901 JSON pointer (``relative``, ``escape``), or None."""
     if pointer and not pointer.startswith("/"):
-        return "a JSON pointer is empty or starts with `/`"
+        return "relative"
     if _BAD_ESCAPE.search(pointer):
-        return "`~` is only allowed as `~0` (for `~`) or `~1` (for `/`)"
+        return "escape"
     return None
 
 

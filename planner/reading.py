@@ -74,7 +74,6 @@ class NotRegular(OSError):
 
     def __init__(self, path: Union[str, Path]) -> None:
         super().__init__("not a regular file (FIFOs, devices and pipes are not read)")
-        self.strerror = "not a regular file (FIFOs, devices and pipes are not read)"
         self.filename = os.fspath(path)
 
 

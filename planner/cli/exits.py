@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, os_reason
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -50,8 +50,8 @@ def boundary() -> Iterator[None]:
     except OSError as error:
         # Raised by a write or flush to standard output (files have their own PlannerError).
         _silence_stdout()
-        reason = printable(error.strerror or str(error))
-        _say(fill("cli.stdout", current(os.environ), reason=reason))
+        lang = current(os.environ)
+        _say(fill("cli.stdout", lang, reason=os_reason(error)[0].in_language(lang)))
         sys.exit(EXIT_USAGE)
     except signals.Cancelled as cancelled:
         _say(fill("cli.cancelled", current(os.environ), signum=cancelled.signum))

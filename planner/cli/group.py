@@ -14,6 +14,7 @@ import click
 
 from planner import __version__
 from planner.cli import language
+from planner.cli.help_text import HelpContext, use_for
 from planner.cli.options import EXIT_USAGE, boundary
 
 
@@ -94,7 +95,9 @@ SUMMARIES = {
 
 class _Group(click.Group):
     """Commands in :data:`COMMANDS` order, each inside :func:`~planner.cli.options.boundary`,
-    each loaded on first use; usage errors in the run's language."""
+    each loaded on first use; usage errors and help pages in the run's language."""
+
+    context_class = HelpContext
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Commands in the order of :data:`COMMANDS`, not alphabetically."""
@@ -116,6 +119,13 @@ class _Group(click.Group):
         (no command module is imported to list them)."""
         with formatter.section(gettext("Commands")):
             formatter.write_dl([(name, SUMMARIES[name]) for name in self.list_commands(ctx)])
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[Optional[str], Optional[click.Command], list[str]]:
+        """The subcommand, whose help page is said in the run's language too."""
+        name, command, rest = super().resolve_command(ctx, args)
+        return name, use_for(command) if command is not None else None, rest
 
     def invoke(self, ctx: click.Context) -> Any:
         with boundary():

@@ -82,8 +82,9 @@ def _configured(argv: Sequence[str], cwd: Path) -> Optional[str]:
     ]  # fmt: skip
     for candidate in candidates:
         try:
-            text = reading.read_head(candidate, _SCAN_CONFIG_BYTES).decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+            head = reading.read_head(candidate, _SCAN_CONFIG_BYTES)
+            text = head.decode("utf-8-sig", errors="replace")
+        except OSError:
             continue
         if candidate.name == "pyproject.toml":
             if "[tool.aeplan]" not in text:

@@ -72,7 +72,8 @@ def selection_options(select_help: str, ignore_help: str) -> Callable[[F], F]:
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Selectors from repeatable, comma-separated options: codes upper-cased, names lower-cased."""
+    """Selectors from repeatable, comma-separated options: as written (settings normalise
+    them, and messages quote what the user typed)."""
     from planner.config.settings import split_selectors
 
     return split_selectors(values)

@@ -44,6 +44,8 @@ def translated(error: click.ClickException, lang: str) -> str:
         return i18n.fill("cli.no_such_option", lang, name=error.option_name)
     if isinstance(error, click.BadOptionUsage) and "requires an argument" in text:
         return i18n.fill("cli.option_needs_value", lang, name=error.option_name)
+    if isinstance(error, click.BadOptionUsage) and "does not take a value" in text:
+        return i18n.fill("cli.option_takes_no_value", lang, name=error.option_name)
     if isinstance(error, click.MissingParameter):
         name = _parameter_name(error)
         option = isinstance(error.param, click.Option)

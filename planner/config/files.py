@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, cast
 
 from planner import reading
-from planner.errors import PlannerError
+from planner.errors import PlannerError, Said, said
 from planner.i18n import fill
 
 if TYPE_CHECKING:
@@ -125,14 +125,18 @@ def _parse(text: str, name: str) -> dict[str, Any]:
             message = message[: ended.start()] + message[ended.end() :]
             line = max(1, len(text.splitlines()))
         slug, what = _toml_problem(message)
+        # tomllib's own words only for a message aeplan does not know, and only in English
+        detail = said(f"config.toml.{slug}", what=what) if slug else Said(
+            message.strip(), fill("config.toml.other", "ja"))  # fmt: skip
         raise PlannerError.keyed(
-            "config.invalid_toml", detail=message, file=name, line=line, column=column,
-            detail_key=f"config.toml.{slug}" if slug else "", what=what,
-        ) from None  # fmt: skip
+            "config.invalid_toml", detail=detail, file=name, line=line, column=column
+        ) from None
     except RecursionError:  # tomllib recurses per nesting level: hostile, not a bug
-        raise PlannerError("invalid TOML: arrays or tables nested too deeply", file=name) from None
-    except ValueError as error:  # e.g. an integer past Python's 4,300-digit conversion limit
-        raise PlannerError(f"invalid TOML: {error}", file=name) from None
+        detail = said("config.toml.nested")
+        raise PlannerError.keyed("config.invalid_toml", detail=detail, file=name) from None
+    except ValueError:  # e.g. an integer past Python's 4,300-digit conversion limit
+        detail = said("config.toml.too_many_digits")
+        raise PlannerError.keyed("config.invalid_toml", detail=detail, file=name) from None
 
 
 # tomllib's (and tomli's) parse errors, each said in the message catalogue (``config.toml.<slug>``).

@@ -51,8 +51,10 @@ class Vocabulary:
         return close[0] if close else ""
 
     def resolved(self, selectors: Iterable[str], where: str, *, file: Optional[str] = None,
-                 line: int = 0) -> tuple[str, ...]:  # fmt: skip
-        """Each selector as a code prefix; the first that matches no rule is a PlannerError."""
+                 line: int = 0, written: Optional[Mapping[str, str]] = None,
+                 ) -> tuple[str, ...]:  # fmt: skip
+        """Each selector as a code prefix; the first that matches no rule is a PlannerError
+        quoting the selector as the user wrote it (``written``: canonical → as written)."""
         out: list[str] = []
         for selector in selectors:
             code = self.code_for(selector)
@@ -60,8 +62,9 @@ class Vocabulary:
                 close = self.suggestion(selector)
                 key = "selector.unknown_in_config" if file is not None else "selector.unknown"
                 key += "_close" if close else ""
+                shown = (written or {}).get(selector, selector)
                 raise PlannerError.keyed(
-                    key, where=where, selector=selector, close=close, file=file, line=line
+                    key, where=where, selector=shown, close=close, file=file, line=line
                 )
             out.append(code)
         return tuple(out)
@@ -76,14 +79,16 @@ def resolve_selectors(settings: Settings, rulebook: Rulebook) -> Settings:
     words = Vocabulary(rulebook)
     file, lines = settings.config_name, settings.lines
     for key, codes in settings.configured_codes:
-        words.resolved(codes, f"`{key}`", file=file, line=lines.get(key, 0))
+        words.resolved(
+            codes, f"`{key}`", file=file, line=lines.get(key, 0), written=settings.written
+        )
     configured = {key: set(codes) for key, codes in settings.configured_codes}
 
     def command_line(key: str, selectors: tuple[str, ...]) -> tuple[str, ...]:
         mine = configured.get(key, set())
         for selector in selectors:
             if selector not in mine:
-                words.resolved((selector,), f"`{_OPTIONS.get(key, key)}`")
+                words.resolved((selector,), f"`{_OPTIONS.get(key, key)}`", written=settings.written)
         return words.resolved(selectors, key)
 
     return replace(

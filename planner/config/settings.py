@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
@@ -58,6 +58,8 @@ class Settings:
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False)
     configured_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    written: dict[str, str] = field(default_factory=dict, compare=False)
+    """How the user wrote each selector (canonical → as written), so messages quote it."""
     locale_lang: Optional[str] = None
     """The language the locale (LC_ALL/LC_MESSAGES/LANG) asks for, after the plan's own."""
 
@@ -127,10 +129,9 @@ def normal_selector(selector: str) -> str:
 
 
 def split_selectors(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Selectors from repeatable, comma-separated options: codes upper-cased, names lower-cased."""
-    return tuple(
-        normal_selector(code) for value in values for code in value.split(",") if code.strip()
-    )
+    """Selectors from repeatable, comma-separated options, as written (:func:`resolve`
+    normalises them, and messages quote what the user typed)."""
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
 def _upper(codes: Any) -> tuple[str, ...]:
@@ -181,9 +182,13 @@ def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
         changes[name] = value
     label = _label(loaded.path, cwd)
     keys = sorted(name.replace("_", "-") for name in values.model_fields_set)
+    raw = [*(values.select or ()), *(values.ignore or ()), *(values.extend_select or ()),
+           *(values.severity or {}), *(code for codes in (values.per_file_ignores or {}).values()
+                                      for code in codes)]  # fmt: skip
     return replace(
         settings,
         **changes,
+        written=_written(settings.written, raw),
         root=folder,
         config_file=loaded.path,
         config_name=_shown(loaded.path, cwd),
@@ -208,11 +213,12 @@ def _codes_in(changes: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...
 def _apply_command_line(settings: Settings, given: Overrides, cwd: Path) -> Settings:
     sources = dict(settings.sources)
     changes: dict[str, Any] = {}
+    changes["written"] = _written(settings.written, given.select + given.ignore)
     if given.select:
-        changes.update(select=given.select, extend_select=())
+        changes.update(select=_upper(given.select), extend_select=())
         sources["select"] = sources["extend-select"] = COMMAND_LINE
     if given.ignore:
-        changes["ignore"] = _merge(settings.ignore, given.ignore)
+        changes["ignore"] = _merge(settings.ignore, _upper(given.ignore))
         sources["ignore"] = _joined(settings.source("ignore"))
     if given.rules:
         changes["rules"] = settings.rules + tuple(cwd / folder for folder in given.rules)
@@ -227,6 +233,14 @@ def _apply_command_line(settings: Settings, given: Overrides, cwd: Path) -> Sett
             changes[key] = value
             sources[key.replace("_", "-")] = COMMAND_LINE
     return replace(settings, **changes, sources=sources)
+
+
+def _written(known: dict[str, str], selectors: Iterable[str]) -> dict[str, str]:
+    """``known`` plus how each of ``selectors`` was written, by its canonical form."""
+    written = dict(known)
+    for selector in selectors:
+        written.setdefault(normal_selector(str(selector)), str(selector).strip())
+    return written
 
 
 def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:

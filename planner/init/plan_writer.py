@@ -71,7 +71,7 @@ def quoted(text: str) -> str:
         elif point < 0x20 or 0x7F <= point <= 0x9F or character in _UNSAFE:
             parts.append(f"\\u{point:04x}")
         elif 0xD800 <= point <= 0xDFFF:
-            raise PlannerError(f"an answer is not valid text (stray byte in {text!r})")
+            raise PlannerError.keyed("init_errors.stray_byte", text=repr(text))
         else:
             parts.append(character)
     return "".join(parts) + '"'
@@ -100,7 +100,7 @@ def _notes(answers: Answers, key: str, indent: int) -> list[str]:
 def _header(answers: Answers) -> list[str]:
     if not answers.schema.isprintable():
         # A line break here would end the comment and inject YAML into the plan.
-        raise PlannerError(f"the schema reference must be one line of text: {answers.schema!r}")
+        raise PlannerError.keyed("init_errors.schema_line", schema=repr(answers.schema))
     return [
         f"# yaml-language-server: $schema={answers.schema}",
         *_notes(answers, "header", 0),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner import reading
 from planner.atomic import write_text_atomically
-from planner.errors import PlannerError
+from planner.errors import PlannerError, said
 from planner.findings import Finding
 
 if TYPE_CHECKING:
@@ -66,12 +66,15 @@ def read(path: Path) -> Counter[Fingerprint]:
         raw = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         raise PlannerError.keyed(
-            "baseline.not_json", detail=error.msg, file=str(path), line=error.lineno,
-            column=error.colno,
+            "baseline.not_json", detail=said(_json_problem(error.msg)), file=str(path),
+            line=error.lineno, column=error.colno,
         ) from None  # fmt: skip
-    except (ValueError, RecursionError) as error:
+    except _TooManyDigits as error:
+        detail = said("baseline.json.big_integer", digits=error.digits)
+        raise PlannerError.keyed("baseline.not_json", detail=detail, file=str(path)) from None
+    except (ValueError, RecursionError):
         # json's C decoder recurses per nesting level; a damaged file is bad input, not a bug
-        detail = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        detail = said("baseline.json.nested")
         raise PlannerError.keyed("baseline.not_json", detail=detail, file=str(path)) from None
     from pydantic import ValidationError
 
@@ -79,9 +82,12 @@ def read(path: Path) -> Counter[Fingerprint]:
         document = _document_model().model_validate(raw)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        where = ".".join(str(part) for part in first["loc"]) or said("baseline.whole_file")
+        kind = first["type"] if first["type"] in _PROBLEMS else "other"
+        limit = (first.get("ctx") or {}).get("ge", "")
+        detail = said(f"baseline.problem.{kind}", limit=limit)
         raise PlannerError.keyed(
-            "baseline.malformed", where=where, detail=first["msg"], file=str(path)
+            "baseline.malformed", where=where, detail=detail, file=str(path)
         ) from None
     if document.aeplan_baseline != BASELINE_VERSION:
         raise PlannerError.keyed(
@@ -119,10 +125,18 @@ def subtract(
     return replace(result, analyses=tuple(analyses)), matched
 
 
+class _TooManyDigits(ValueError):
+    """A JSON integer too long to be a count."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(f"an integer of {digits} digits is not a count")
+        self.digits = digits
+
+
 def _bounded_int(digits: str) -> int:
     """A JSON integer of at most 100 digits (counts are small; Python refuses > 4,300 anyway)."""
     if len(digits) > 100:
-        raise ValueError(f"an integer of {len(digits)} digits is not a count")
+        raise _TooManyDigits(len(digits))
     return int(digits)
 
 
@@ -147,3 +161,31 @@ def _document_model() -> Any:
         findings: List[_Entry]
 
     return _Document
+
+
+# json's messages (``JSONDecodeError.msg``), each said by ``baseline.json.<slug>``.
+_JSON_PROBLEMS = (
+    ("Expecting value", "expecting_value"),
+    ("Expecting ',' delimiter", "expecting_comma"),
+    ("Expecting ':' delimiter", "expecting_colon"),
+    ("Expecting property name enclosed in double quotes", "property_name"),
+    ("Illegal trailing comma before end of", "trailing_comma"),
+    ("Unterminated string starting at", "unterminated_string"),
+    ("Invalid control character", "control_character"),
+    ("Invalid \\uXXXX escape", "bad_escape"),
+    ("Invalid \\escape", "bad_escape"),
+    ("Extra data", "extra_data"),
+)
+# pydantic's error types a baseline can meet, each said by ``baseline.problem.<type>``.
+_PROBLEMS = frozenset((
+    "missing", "extra_forbidden", "int_type", "string_type", "list_type", "model_type",
+    "string_too_short", "greater_than_equal",
+))  # fmt: skip
+
+
+def _json_problem(message: str) -> str:
+    """The catalogue key of one of json's parse messages."""
+    for start, slug in _JSON_PROBLEMS:
+        if message.startswith(start):
+            return f"baseline.json.{slug}"
+    return "baseline.json.other"

@@ -227,15 +227,17 @@ class Linter:
         if text is None:
             assert problem is not None
             loaded = LoadedPlan(text="", problems=[problem])
-        else:
-            loaded = load_text(text, self.options.limits)
+            # a plan that is not UTF-8 (Shift_JIS from Excel) still says `language: ja` in ASCII
+            said = i18n.scan_plan_language(raw[:20000].decode("utf-8", errors="replace"))
+            return self._analyse(loaded, name, said)
+        loaded = load_text(text, self.options.limits)
         return self._analyse(loaded, name)
 
     def analyse_loaded(self, loaded: LoadedPlan, name: str) -> Analysis:
         """Analyse plan data already loaded (for example a repaired copy) as the file ``name``."""
         return self._analyse(loaded, name)
 
-    def _analyse(self, loaded: LoadedPlan, name: str) -> Analysis:
+    def _analyse(self, loaded: LoadedPlan, name: str, said: Optional[str] = None) -> Analysis:
         problems = list(loaded.problems)
         data = None
         if loaded.data is not None or not problems:
@@ -246,7 +248,7 @@ class Linter:
             data = validation.data if not loaded.problems else None
         lang = i18n.choose(
             self.options.lang,
-            _plan_language(loaded.data) or i18n.scan_plan_language(loaded.text),
+            _plan_language(loaded.data) or i18n.scan_plan_language(loaded.text) or said,
             self.options.fallback_lang,
         )
         active = self._active_for(name)

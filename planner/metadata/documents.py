@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Optional
 from xml.parsers import expat
 
+from planner.errors import Said, os_reason, said
 from planner.i18n import fill
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -123,7 +124,7 @@ def parse_bytes(raw: bytes) -> Node:
     except RecursionError:  # pragma: no cover - the depth bound comes first
         raise MetadataFileError("too_deep", _line(builder)) from None
     if not isinstance(root, Node):
-        raise MetadataFileError("malformed", 1, "no root element")
+        raise MetadataFileError("malformed", 1, said("metadata.expat.empty"))
     return root
 
 
@@ -134,7 +135,7 @@ def read_document(path: Path) -> Node:
             raise MetadataFileError("too_large")
         raw = path.read_bytes()
     except OSError as error:
-        raise MetadataFileError("unreadable", 0, error.strerror or str(error)) from None
+        raise MetadataFileError("unreadable", 0, os_reason(error)[0]) from None
     return parse_bytes(raw)
 
 
@@ -150,11 +151,32 @@ def _refusal(refused: Exception) -> str:
     return {"DTDForbidden": "dtd", "EntitiesForbidden": "entities"}.get(name, "external")
 
 
-def _expat_text(error: Exception) -> str:
+# expat's messages (``ErrorString``), each said by ``metadata.expat.<slug>``.
+_EXPAT_PROBLEMS = {
+    "syntax error": "syntax",
+    "no element found": "empty",
+    "not well-formed (invalid token)": "invalid_token",
+    "unclosed token": "unclosed_token",
+    "unclosed CDATA section": "unclosed_token",
+    "mismatched tag": "mismatched_tag",
+    "junk after document element": "junk_after",
+    "duplicate attribute": "duplicate_attribute",
+    "unbound prefix": "unbound_prefix",
+    "undefined entity": "undefined_entity",
+    "partial character": "encoding",
+    "unknown encoding": "encoding",
+    "encoding specified in XML declaration is incorrect": "encoding",
+    "XML declaration not well-formed": "declaration",
+    "XML or text declaration not at start of entity": "declaration",
+    "reference to invalid character number": "bad_character",
+}
+
+
+def _expat_text(error: Exception) -> Said:
+    """expat's reason in aeplan's words, in every language."""
     code = getattr(error, "code", None)
-    if isinstance(code, int):
-        return str(expat.ErrorString(code))
-    return str(error).split(":")[0]
+    text = str(expat.ErrorString(code)) if isinstance(code, int) else str(error).split(":")[0]
+    return said(f"metadata.expat.{_EXPAT_PROBLEMS.get(text, 'other')}")
 
 
 REASONS = (
@@ -178,4 +200,8 @@ REASONS = (
 def reason_text(reason: str, detail: str, lang: str) -> str:
     """A reason key (and optional parser detail) as words in ``lang``."""
     text = fill(f"metadata.reason.{reason}", lang) if reason in REASONS else reason
-    return f"{text} ({detail})" if detail else text
+    if isinstance(detail, Said):  # an OS error's reason, already said in every language
+        detail = detail.in_language(lang)
+    if not detail:
+        return text
+    return f"{text}（{detail}）" if lang == "ja" else f"{text} ({detail})"

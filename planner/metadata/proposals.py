@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, Said
 from planner.metadata.documents import MetadataFileError, reason_text
 from planner.metadata.reading import Needs, Reader
 from planner.metadata.source import locate
@@ -31,8 +31,8 @@ def propose(folder: Path, shown: str) -> Proposals:
     try:
         source = locate(folder, shown)
     except MetadataFileError as error:
-        reason = reason_text(error.reason, "", "en")
-        raise PlannerError(f"--metadata: the folder {reason}", file=shown) from None
+        reason = Said(*(reason_text(error.reason, "", lang) for lang in ("en", "ja")))
+        raise PlannerError.keyed("metadata.folder_refused", reason=reason, file=shown) from None
     reader = Reader(source)
     objects = ("lead", "contact", "campaign", "personaccount")
     listing = reader.read(Needs({name: frozenset() for name in objects}))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Optional
 
+from planner.errors import os_reason, said
 from planner.metadata.documents import MetadataFileError
 
 Kind = Literal["source", "mdapi"]
@@ -78,11 +79,15 @@ def _package_directories(root: Path, project: Path) -> list[Path]:
         if project.stat().st_size > 1024 * 1024:
             raise MetadataFileError("too_large")
         document = json.loads(project.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise MetadataFileError("bad_project", 0, type(error).__name__) from None
+    except OSError as error:
+        raise MetadataFileError("bad_project", 0, os_reason(error)[0]) from None
+    except UnicodeDecodeError:
+        raise MetadataFileError("bad_project", 0, said("reason.not_utf8")) from None
+    except (ValueError, RecursionError):
+        raise MetadataFileError("bad_project", 0, said("metadata.project.not_json")) from None
     entries = document.get("packageDirectories") if isinstance(document, dict) else None
     if not isinstance(entries, list):
-        raise MetadataFileError("bad_project", 0, "no packageDirectories list")
+        raise MetadataFileError("bad_project", 0, said("metadata.project.no_directories"))
     found = []
     for entry in entries:
         given = entry.get("path") if isinstance(entry, dict) else None

@@ -71,12 +71,25 @@ def build(text: str, limits: Limits, loaded: LoadedPlan) -> None:
     except yaml.MarkedYAMLError as error:
         loaded.problems.append(parse_problem(error, text))
         loaded.data = None
+    except yaml.reader.ReaderError as error:
+        loaded.problems.append(_reader_problem(error, text))
+        loaded.data = None
     except yaml.YAMLError as error:
         loaded.problems.append(Problem("AE001", "", Position(1, 1), {"detail": str(error)}))
         loaded.data = None
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
+    """A character YAML does not allow (a control character), at its place in the text."""
+    before = text[: error.position]
+    line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+    character = error.character
+    point = character if isinstance(character, int) else 0
+    params = {"reason": "control", "character": f"U+{point:04X}", "escape": f"\\u{point:04x}"}
+    return Problem("AE001", "", Position(line, column), params)
 
 
 def parse_problem(error: yaml.MarkedYAMLError, text: str = "") -> Problem:

@@ -71,7 +71,7 @@ def _encoding_problem(raw: bytes, offset: int, encoding: str) -> Problem:
     line = before.count(b"\n") + 1
     column = offset - (before.rfind(b"\n") + 1) + 1
     detail = f"byte 0x{raw[offset]:02x} is not valid {encoding}"
-    params = {"detail": detail, "encoding": encoding}
+    params = {"detail": detail, "encoding": encoding, "byte": f"0x{raw[offset]:02x}"}
     if encoding == "UTF-8" and is_shift_jis(raw):
         params.update(reason="shift_jis", shift_jis="1")
     return Problem("AE001", "", Position(line, column), params)

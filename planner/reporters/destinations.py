@@ -42,9 +42,8 @@ def parse_outputs(values: Sequence[str]) -> tuple[OutputFile, ...]:
             raise PlannerError.keyed("outputs.unknown_format", name=name, choices=choices)
         for earlier in parsed:
             if _same_destination(earlier.path, path):
-                raise PlannerError(
-                    f"--output: {earlier.format} and {name} would both write to this path",
-                    file=path,
+                raise PlannerError.keyed(
+                    "outputs.same_path", first=earlier.format, second=name, file=path
                 )
         parsed.append(OutputFile(name, path))
     return tuple(parsed)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from planner import phrases
-from planner.errors import PlannerError
+from planner.errors import PlannerError, os_reason
 from planner.findings import Finding, Severity
 from planner.lint.linter import LintResult
 from planner.reporters.fingerprints import relative_path
@@ -118,5 +118,7 @@ def append_step_summary(result: LintResult, path: str, *, protected: tuple[Path,
         with target.open("a", encoding="utf-8", newline="") as handle:
             handle.write(step_summary(result))
     except OSError as error:
-        message = f"cannot append the step summary: {error.strerror or error}"
-        raise PlannerError(message, file=path) from None
+        reason, key = os_reason(error)
+        raise PlannerError.keyed(
+            "file.summary_unwritable", file=path, reason=reason, reason_key=key
+        ) from None

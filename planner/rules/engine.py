@@ -41,8 +41,8 @@ class Engine:
         builtin = builtin_codes()
         for rule in rulebook.rules:
             if isinstance(rule.check, PythonCheck) and rule.check.python not in REGISTRY:
-                raise PlannerError(
-                    f"rule {rule.code} names an unknown Python check {rule.check.python!r}"
+                raise PlannerError.keyed(
+                    "rule_file.unknown_python", code=rule.code, check=rule.check.python
                 )
             if isinstance(rule.check, SchemaCheck):
                 self._compiled[rule.code] = _compile(rule, checked=rule.code in builtin)
@@ -153,8 +153,13 @@ def _check_schema(rule: RuleSpec) -> None:
     try:
         Draft202012Validator.check_schema(rule.check.when)
     except SchemaError as error:
-        raise PlannerError(
-            f"rule {rule.code}: its `when` is not a valid JSON Schema: {error.message}"
+        from planner.rules.rule_problems import schema_problem
+
+        where = ".".join(("when", *(str(part) for part in error.path)))
+        problem = schema_problem(str(error.validator), error.validator_value, error.instance,
+                                 tuple(error.path))  # fmt: skip
+        raise PlannerError.keyed(
+            "rule_file.when_invalid", code=rule.code, where=where, problem=problem
         ) from None
 
 

@@ -22,7 +22,7 @@ def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
     rules: dict[str, RuleSpec] = {}
     builtin = builtin_rules_dir()
     if not builtin.is_dir():
-        raise PlannerError("rule folder not found", file=str(builtin))
+        raise PlannerError.keyed("file.rule_folder_missing", file=str(builtin))
     builtin_files = builtin_rule_files()
     indexed = cached_rules(builtin, builtin_files) or {}
     files = [(path, False) for path in builtin_files]
@@ -34,10 +34,10 @@ def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
         if organisation:
             check_organisation_rule(rule, path)
         if rule.code in rules:
-            raise PlannerError(f"rule code {rule.code} is defined twice", file=str(path))
+            raise PlannerError.keyed("rule_file.defined_twice", code=rule.code, file=str(path))
         if rule.name in names:
-            raise PlannerError(
-                f"rule name {rule.name} is already used by {names[rule.name]}", file=str(path)
+            raise PlannerError.keyed(
+                "rule_file.name_taken", name=rule.name, other=names[rule.name], file=str(path)
             )
         rules[rule.code] = rule
         names[rule.name] = rule.code

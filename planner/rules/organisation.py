@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import PlannerError
+from planner.i18n import fill
 from planner.resources import data_path
 from planner.rules.rulebook import RuleSpec, SchemaCheck, is_rule_file
 
@@ -17,9 +18,7 @@ BUILTIN_PREFIX = "AE"
 def organisation_rule_files(folder: Path) -> list[Path]:
     """The rule files in an organisation folder, sorted; a folder without any is an error."""
     if folder.is_file():
-        raise PlannerError(
-            "--rules takes a folder of CODE.rule.yaml files, not a file", file=str(folder)
-        )
+        raise PlannerError.keyed("organisation.not_a_folder", file=str(folder))
     if not folder.is_dir():
         raise PlannerError.keyed("file.rule_folder_missing", file=str(folder))
     if folder.resolve() == data_path("rules").resolve():
@@ -37,17 +36,11 @@ def organisation_rule_files(folder: Path) -> list[Path]:
 def check_organisation_rule(rule: RuleSpec, path: Path) -> None:
     """Refuse what only built-in rules may do: the ``AE`` prefix and Python checks."""
     if rule.code.startswith(BUILTIN_PREFIX):
-        raise PlannerError(
-            f"organisation rule code {rule.code} uses the prefix {BUILTIN_PREFIX}, "
-            "which is reserved for built-in rules; use a prefix of your own (for example ACME001)",
-            file=str(path),
+        raise PlannerError.keyed(
+            "organisation.reserved_prefix", code=rule.code, prefix=BUILTIN_PREFIX, file=str(path)
         )
     if not isinstance(rule.check, SchemaCheck):
-        raise PlannerError(
-            "organisation rules may only use a declarative check (`for_each`, `when`, "
-            "`report_at`); `python:` and `structural:` checks are built-in only",
-            file=str(path),
-        )
+        raise PlannerError.keyed("organisation.declarative_only", file=str(path))
     _check_pointer(("check", "for_each"), rule.check.for_each, path)
     report_at = rule.check.report_at
     relative = "/" + report_at if report_at and not report_at.startswith("/") else report_at
@@ -72,9 +65,9 @@ def _check_pointer(
         return
     key = ".".join(str(part) for part in location)
     line, column = line_of(path, location)
-    raise PlannerError(
-        f"`{key}` is not a JSON pointer (RFC 6901): {why}; found {shown or pointer!r} "
-        "(for example /business_units/*)",
+    raise PlannerError.keyed(
+        "organisation.bad_pointer", key=key, why_key=f"organisation.pointer.{why}",
+        why=fill(f"organisation.pointer.{why}", "en"), found=repr(shown or pointer),
         file=str(path), line=line, column=column,
     )  # fmt: skip
 
@@ -89,12 +82,14 @@ def _check_schema(when: Mapping[str, Any], path: Path) -> None:
         Draft202012Validator.check_schema(when)
     except SchemaError as error:
         from planner.rules.rule_lines import line_of
+        from planner.rules.rule_problems import schema_problem
 
-        where = "/".join(str(part) for part in error.path)
-        at = f" at `{where}`" if where else ""
+        where = ".".join(("check", "when", *(str(part) for part in error.path)))
         line, column = line_of(path, ("check", "when", *error.path))
-        raise PlannerError(
-            f"check.when is not a valid JSON Schema{at}: {error.message}",
+        problem = schema_problem(str(error.validator), error.validator_value, error.instance,
+                                 tuple(error.path))  # fmt: skip
+        raise PlannerError.keyed(
+            "organisation.schema", where=where, problem=problem,
             file=str(path), line=line, column=column,
         ) from None  # fmt: skip
 
@@ -107,23 +102,23 @@ def _check_patterns_and_references(when: Mapping[str, Any], path: Path) -> None:
         compile_search,
         schema_patterns,
     )
+    from planner.rules.rule_lines import line_of
+    from planner.rules.rule_problems import found, pattern_problem
 
-    for keyword, value in schema_patterns(when):
+    for keyword, value, inside in schema_patterns(when):
         if keyword in REFERENCE_KEYWORDS:
-            raise PlannerError(
-                f"check.when uses `{keyword}`: organisation rules cannot refer to other schemas "
-                "(no URL is fetched and no file is read); write the condition out in full",
-                file=str(path),
+            line, column = line_of(path, ("check", "when", *inside))
+            raise PlannerError.keyed(
+                "organisation.reference", keyword=keyword, file=str(path), line=line, column=column
             )
         try:
             compile_search(value)
         except PatternError as error:
-            raise PlannerError(
-                f"check.when has a `{keyword}` that the linear-time regular expression engine "
-                f"(RE2) cannot run: {value!r}: {error} (back-references and look-around are "
-                "not supported)",
-                file=str(path),
-            ) from None
+            line, column = line_of(path, ("check", "when", *inside))
+            raise PlannerError.keyed(
+                "organisation.pattern", keyword=keyword, value=found(value),
+                problem=pattern_problem(str(error)), file=str(path), line=line, column=column,
+            ) from None  # fmt: skip
 
 
 def _looks_like_a_code(stem: str) -> bool:

@@ -9,7 +9,7 @@ need backtracking (back-references, look-around) when the pattern is compiled.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Union
 
 import re2
 
@@ -43,23 +43,28 @@ def compile_search(pattern: str) -> Search:
     return lambda text: compiled.search(text) is not None
 
 
-def schema_patterns(schema: Any) -> Iterator[tuple[str, str]]:
-    """Every ``(keyword, value)`` in a schema that is a pattern or a reference, walked iteratively.
+Path = tuple[Union[str, int], ...]
 
-    Yields ``("pattern", p)``, ``("patternProperties", key)`` and ``("$ref", target)`` (or the
-    other reference keywords); the walk visits each dict and list once, so its cost is linear.
+
+def schema_patterns(schema: Any) -> Iterator[tuple[str, str, Path]]:
+    """Every ``(keyword, value, path)`` in a schema that is a pattern or a reference, walked
+    iteratively; ``path`` is the key path to it inside the schema.
+
+    Yields ``("pattern", p, …)``, ``("patternProperties", key, …)`` and ``("$ref", target, …)``
+    (or the other reference keywords); the walk visits each dict and list once, so its cost is
+    linear.
     """
-    stack = [schema]
+    stack: list[tuple[Any, Path]] = [(schema, ())]
     while stack:
-        node = stack.pop()
+        node, path = stack.pop()
         if isinstance(node, list):
-            stack.extend(reversed(node))
+            stack.extend(reversed([(item, (*path, index)) for index, item in enumerate(node)]))
         elif isinstance(node, dict):
             for key, value in node.items():
                 if key in REFERENCE_KEYWORDS:
-                    yield key, str(value)
+                    yield key, str(value), (*path, key)
                 elif key == "pattern" and isinstance(value, str):
-                    yield key, value
+                    yield key, value, (*path, key)
                 elif key == "patternProperties" and isinstance(value, dict):
-                    yield from ((key, str(name)) for name in value)
-            stack.extend(reversed(list(node.values())))
+                    yield from ((key, str(name), (*path, key, name)) for name in value)
+            stack.extend(reversed([(value, (*path, key)) for key, value in node.items()]))

@@ -10,6 +10,7 @@ import re
 from typing import Any, Dict, List, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from planner.findings import Severity
 
@@ -75,7 +76,9 @@ class Examples(_Strict):
         names = [case.name for case in cases]
         for name in names:
             if names.count(name) > 1:
-                raise ValueError(f"two cases are named {name!r}")
+                raise PydanticCustomError(
+                    "duplicate_case", "two cases are named {name}", {"name": name}
+                )
         return cases
 
 
@@ -131,5 +134,7 @@ class RuleFile(_Strict):
     def _fact_ids(cls, facts: List[str]) -> List[str]:
         for fact in facts:
             if not re.fullmatch(r"F\d{2,3}", fact):
-                raise ValueError(f"fact ids look like F01, not {fact!r}")
+                raise PydanticCustomError(
+                    "fact_id", "fact ids look like F01, not {fact}", {"fact": fact}
+                )
         return facts

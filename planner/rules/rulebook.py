@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Union
 
 from planner import reading
-from planner.errors import PlannerError
+from planner.errors import PlannerError, Said, said
 from planner.findings import Severity
 from planner.resources import data_path
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 RULE_FILE_SUFFIXES = (".rule.yaml", ".rule.yml")
 
@@ -211,9 +212,12 @@ def read_rule_yaml(path: Path) -> Any:
     fatal = [problem for problem in loaded.problems if problem.code != "AE004"]
     if fatal:
         problem = fatal[0]
-        raise PlannerError(
-            f"rule file is not valid YAML: {structural_detail(problem.code, problem.params, 'en')}",
-            file=str(path), line=problem.position.line, column=problem.position.column,
+        detail = Said(
+            *(structural_detail(problem.code, problem.params, lang) for lang in ("en", "ja"))
+        )
+        raise PlannerError.keyed(
+            "rule_file.not_yaml", detail=detail, file=str(path), line=problem.position.line,
+            column=problem.position.column,
         )  # fmt: skip
     return loaded.data
 
@@ -235,15 +239,19 @@ def rule_from_raw(raw: Any, path: Path) -> RuleSpec:
         validated = RuleFile.model_validate(raw)
     except ValidationError as error:
         from planner.rules.rule_lines import line_of
+        from planner.rules.rule_problems import format_problem
 
-        message, location = _problems(error, raw)
+        first, count, location = _problems(error, raw)
         line, column = line_of(path, location)
-        raise PlannerError(
-            f"bad rule file: {message}", file=str(path), line=line, column=column
-        ) from None
+        where = ".".join(str(part) for part in location)
+        raise PlannerError.keyed(
+            "rule_file.invalid_one" if count == 1 else "rule_file.invalid",
+            where=where or said("rule_file.top_level"), problem=format_problem(first),
+            count=count, file=str(path), line=line, column=column,
+        ) from None  # fmt: skip
     rule = _spec(validated.model_dump(by_alias=True, exclude_none=True))
     if code_in_file_name(path) != rule.code:
-        raise PlannerError(f"rule code {rule.code} does not match the file name", file=str(path))
+        raise PlannerError.keyed("rule_file.code_mismatch", code=rule.code, file=str(path))
     return rule
 
 
@@ -309,8 +317,10 @@ def _spec(raw: dict[str, Any]) -> RuleSpec:
 _CHECK_KINDS = {"python": "PythonCheck", "structural": "StructuralCheck"}
 
 
-def _problems(error: ValidationError, raw: Any) -> tuple[str, tuple[Union[str, int], ...]]:
-    """The first problem and the count, and its key path; for ``check``, only the kind of check
+def _problems(
+    error: ValidationError, raw: Any
+) -> tuple[ErrorDetails, int, tuple[Union[str, int], ...]]:
+    """The first problem, the count, and its key path; for ``check``, only the kind of check
     the file meant."""
     check = raw.get("check") if isinstance(raw, dict) else None
     keys = set(check) if isinstance(check, dict) else set()
@@ -323,8 +333,6 @@ def _problems(error: ValidationError, raw: Any) -> tuple[str, tuple[Union[str, i
     ] or error.errors(include_url=False)
     first = problems[0]
     location = tuple(part for part in first["loc"] if str(part) != meant)
-    where = ".".join(str(part) for part in location) or "(top level)"
-    count = len(problems)
     # The alias `pass` is how the file spells `pass_`.
     location = tuple("pass" if part == "pass_" else part for part in location)
-    return f"{where}: {first['msg']} ({count} problem{'' if count == 1 else 's'} in all)", location
+    return first, len(problems), location

@@ -177,6 +177,35 @@ def test_a_named_configuration_that_cannot_be_read_is_said_in_the_chosen_languag
         assert english_sentences(result.stderr) == []
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("broken.toml", 'lang = "ja"\nselect = [\n'),
+        ("bom.toml", '\ufefflang = "ja"\nselect = [\n'),
+        ("late.toml", 'select = [\n# the language comes after the broken line\nlang = "ja"\n'),
+        ("pyproject.toml", '[tool.aeplan]\nlang = "ja"\nmax-depth = [\n'),
+        ("digits.toml", 'lang = "ja"\nmax-depth = ' + "9" * 5000 + "\n"),
+    ],
+)
+def test_a_named_configuration_that_cannot_be_parsed_is_said_in_its_own_language(
+    workspace: Path, name: str, text: str
+) -> None:
+    """The configuration's ``lang`` is found by a bounded text scan before the file is parsed."""
+    (workspace / name).write_text(text, encoding="utf-8")
+    for args in (["lint", "--config", name, "plan.yaml"], ["config", f"--config={name}"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2
+        assert (
+            result.stderr.startswith(f"aeplan: エラー: {name}") and "TOML として" in result.stderr
+        )
+        assert english_sentences(result.stderr) == []
+    # --lang still comes first
+    english = CliRunner().invoke(cli, ["lint", "--lang", "en", "--config", name, "plan.yaml"])
+    assert (
+        english.stderr.startswith(f"aeplan: error: {name}") and "invalid TOML: " in english.stderr
+    )
+
+
 def test_the_scan_catches_english(workspace: Path) -> None:
     output = journey(workspace, [["lint", "missing.yaml"]])
     assert english_sentences(output) == ["aeplan: error: missing.yaml: no such file or folder"]
@@ -223,3 +252,104 @@ def test_a_broken_plans_language_is_honoured(workspace: Path) -> None:
     assert "引用符付きの文字列が閉じられていません" in result.stdout
     compared = CliRunner().invoke(cli, ["compare", "broken.yaml"])
     assert compared.stderr.startswith("aeplan: エラー: broken.yaml:9:14: プランを読み込めません")
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("EACCES", "読み込めません: アクセス権がありません"),
+        ("EIO", "読み込めません: デバイスで入出力エラーが発生しました"),
+        ("EMFILE", "開いているファイルが多すぎます"),
+        ("EBUSY", "ファイルが使用中です"),
+        ("ECHILD", "オペレーティングシステムがエラー ECHILD を報告しました"),
+    ],
+)
+def test_os_errors_on_reading_are_said_in_japanese(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, code: str, said: str
+) -> None:
+    """Running as root, chmod 000 does not stop a read: the OS error is raised by hand."""
+    import errno
+
+    from planner import reading
+
+    (workspace / "aeplan.toml").write_text('lang = "ja"\n', encoding="utf-8")
+
+    def refuse(path: object, limit: int = 0) -> bytes:
+        raise OSError(getattr(errno, code), "Python's English strerror", str(path))
+
+    monkeypatch.setattr(reading, "read_bytes", refuse)
+    output = journey(workspace, [["lint", "plan.yaml"], ["report", "plan.yaml"]])
+    assert said in output and "strerror" not in output
+    assert english_sentences(output) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("ENOSPC", "書き込めません: デバイスの空き容量がありません"),
+        ("EROFS", "書き込めません: ファイルシステムが読み取り専用です"),
+        ("EFBIG", "ファイルシステムで扱える大きさを超えています"),
+        ("EPERM", "操作が許可されていません"),
+    ],
+)
+def test_os_errors_on_writing_are_said_in_japanese(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, code: str, said: str
+) -> None:
+    import errno
+
+    from planner import atomic
+
+    (workspace / "aeplan.toml").write_text('lang = "ja"\n', encoding="utf-8")
+
+    def refuse(source: object, target: object) -> None:
+        raise OSError(getattr(errno, code), "Python's English strerror")
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    output = journey(workspace, [
+        ["lint", "plan.yaml", "-o", "out.txt"],
+        ["report", "plan.yaml", "-o", "plan.md"],
+        ["lint", "--write-baseline", "base.json", "plan.yaml"],
+    ])  # fmt: skip
+    assert output.count(said) == 3 and "strerror" not in output
+    assert english_sentences(output) == []
+
+
+def test_japanese_consultant_reads_rule_file_baseline_and_help_in_japanese(
+    workspace: Path,
+) -> None:
+    (workspace / "aeplan.toml").write_text('lang = "ja"\n', encoding="utf-8")
+    rule = (SAMPLES / "org-rules" / "ACME001.rule.yaml").read_text(encoding="utf-8")
+    broken_rules = {
+        "pattern": rule.replace("{const: all_records}", '{pattern: "(?<=a)b"}'),
+        "schema": rule.replace("{const: all_records}", "{minLength: -1}"),
+        "reference": rule.replace("{const: all_records}", '{"$ref": "#/x"}'),
+        "pointer": rule.replace("report_at: sync/scope", "report_at: sync/~2"),
+        "format": rule.replace("severity: error", "severity: fatal"),
+        "yaml": rule.replace("name: every-bu-uses-mds", "name: [x"),
+        "missing": rule.replace("  when:\n", "  whenn:\n"),
+    }
+    commands = []
+    for folder, text in broken_rules.items():
+        (workspace / folder).mkdir()
+        (workspace / folder / "ACME001.rule.yaml").write_text(text, encoding="utf-8")
+        commands += [["lint", "--rules", folder, "plan.yaml"], ["rules", "--rules", folder]]
+    (workspace / "AE001").mkdir()
+    (workspace / "AE001" / "AE001.rule.yaml").write_text(
+        rule.replace("code: ACME001", "code: AE001"), encoding="utf-8"
+    )
+    baselines = ["{", '{"aeplan_baseline": 1}', "[]", '{"aeplan_baseline": "1", "findings": []}']
+    for number, text in enumerate(baselines):
+        (workspace / f"baseline{number}.json").write_text(text, encoding="utf-8")
+        commands.append(["lint", "--baseline", f"baseline{number}.json", "plan.yaml"])
+    pages = [["--help"], *([name, "--help"] for name in ("lint", "report", "compare", "init",
+             "rules", "explain", "config", "schema"))]  # fmt: skip
+    output = journey(workspace, [
+        *commands, ["lint", "--rules", "AE001", "plan.yaml"], ["lint", "--rules", "plan.yaml"],
+        ["lint", "--select", "bogus", "plan.yaml"], ["lint", "--exit-zero=1", "plan.yaml"],
+        *pages, [],
+    ])  # fmt: skip
+    assert english_sentences(output) == []
+    assert output.count("使い方: ") == 10 and "Show this" not in output
+    assert "`severity`: 次のいずれかを指定してください: error, warning, info" in output
+    assert "先読み・後読み" in output and "bogus に一致する" in output
+    assert "オプション --exit-zero には値を指定できません" in output

@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from planner.config import files as config
 from planner.config.files import KEYS
 from planner.config.selectors import resolve_selectors
-from planner.config.settings import COMMAND_LINE, DEFAULT, Overrides, resolve
+from planner.config.settings import COMMAND_LINE, DEFAULT, Overrides, normal_selector, resolve
 from planner.errors import PlannerError
 from planner.findings import Severity
 from planner.lint.globs import matches
+from planner.rules.loader import load_rulebook
 
 
 def write(path: Path, text: str) -> Path:
@@ -115,10 +116,13 @@ def test_isolated_ignores_files_and_config_names_one(tmp_path: Path) -> None:
         ('select = ["AE_1"]\n', r"`select\[0\]`: expected a rule code"),
         (
             'lang = "ja"\nlang = "en"\n',
-            r"aeplan\.toml:2:12: invalid TOML: Cannot overwrite a value",
+            r"aeplan\.toml:2:12: invalid TOML: a key is set twice$",
         ),
         # a file that ends early is reported at its last line
-        ("select = [\n", r"aeplan\.toml:1:1: invalid TOML: Invalid value$"),
+        (
+            "select = [\n",
+            r"aeplan\.toml:1:1: invalid TOML: this is not a TOML value \(strings need quotes",
+        ),
     ],
 )
 def test_bad_files_are_one_line_errors_with_file_key_and_line(
@@ -168,6 +172,30 @@ def test_codes_in_the_file_must_match_a_rule(tmp_path: Path) -> None:
     # Names become codes.
     named = resolve(Overrides(select=("secret-in-plan",), isolated=True), cwd=tmp_path)
     assert resolve_selectors(named, rulebook).select == ("AE801",)
+
+
+@pytest.mark.parametrize(
+    ("configured", "given", "quoted"),
+    [
+        ("", ("bogus",), "`--select`: bogus matches no rule"),
+        ("", ("ae4o2",), "`--select`: ae4o2 matches no rule code or name (did you mean AE402?)"),
+        ("", ("Bogus-Name",), "`--select`: Bogus-Name matches no rule"),
+        ('select = ["bogus"]\n', (), "`select`: bogus matches no rule"),
+        ('severity = {bOgus = "info"}\n', (), "`severity`: bOgus matches no rule"),
+        ('[per-file-ignores]\n"x/*" = ["Ae9z"]\n', (), "`per-file-ignores`: Ae9z matches"),
+    ],
+)
+def test_an_unknown_selector_is_quoted_as_written(
+    tmp_path: Path, configured: str, given: tuple[str, ...], quoted: str
+) -> None:
+    """The message quotes what the user typed (``bogus``), not a normalised ``BOGUS``."""
+    write(tmp_path / "aeplan.toml", configured)
+    settings = resolve(Overrides(select=given), cwd=tmp_path)
+    if given:  # still canonical inside
+        assert settings.select == tuple(map(normal_selector, given))
+    with pytest.raises(PlannerError) as caught:
+        resolve_selectors(settings, load_rulebook())
+    assert quoted in caught.value.one_line()
 
 
 @pytest.mark.parametrize(

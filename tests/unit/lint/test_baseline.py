@@ -142,3 +142,38 @@ def test_a_baseline_never_overwrites_a_plan(tmp_path: Path) -> None:
     with pytest.raises(PlannerError, match="refusing to overwrite"):
         run([str(plan)], Settings(root=tmp_path), Adoption(write_baseline=plan))
     assert plan.read_text(encoding="utf-8") == PLAN
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "japanese"),
+    [
+        ('{"aeplan_baseline": 1,}', "a key in double quotes is expected", "二重引用符で囲んだキー"),
+        ("[1 2]", "a `,` between two items", "項目を区切る `,`"),
+        ('"open', "is never closed", "で閉じられていません"),
+        ('"a\tb"', "a control character", "制御文字"),
+        ("{} x", "more text follows the end of the JSON document", "さらにテキストがあります"),
+        ("[" * 5000, "nested too deeply", "入れ子が深すぎます"),
+        ("[" + "9" * 101 + "]", "an integer of 101 digits cannot be a count", "101 桁の整数"),
+        ("[]", "malformed baseline: the whole file: expected an object", "ファイル全体"),
+        ('{"aeplan_baseline": "1", "findings": []}', "aeplan_baseline: expected a whole number",
+         "整数を指定してください"),
+        ('{"aeplan_baseline": 1}', "findings: this key is missing", "このキーがありません"),
+        ('{"aeplan_baseline": 1, "findings": [], "x": 1}', "x: this key is not part of a baseline",
+         "ベースラインのキーではありません"),
+        ('{"aeplan_baseline": 1, "findings": [{"file": "a", "code": "AE1", "pointer": "",'
+         ' "count": 0}]}', "findings.0.count: expected a number of at least 1", "1 以上の数"),
+    ],
+)  # fmt: skip
+def test_baseline_problems_are_said_in_aeplan_words_in_both_languages(
+    tmp_path: Path, text: str, english: str, japanese: str
+) -> None:
+    path = tmp_path / "baseline.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlannerError) as caught:
+        baseline.read(path)
+    said_in_japanese = caught.value.one_line("ja")
+    assert english in caught.value.one_line("en")
+    assert japanese in said_in_japanese
+    # no word of json's or pydantic's own English is quoted back
+    for library_words in ("Expecting", "Input should", "Field required", "Extra data", "Invalid"):
+        assert library_words not in said_in_japanese and library_words not in str(caught.value)

@@ -84,3 +84,45 @@ def test_reasons_read_in_both_languages() -> None:
         english = documents.reason_text(reason, "", "en")
         japanese = documents.reason_text(reason, "", "ja")
         assert english and japanese and english != japanese
+
+
+@pytest.mark.parametrize(
+    ("raw", "english", "japanese"),
+    [
+        (b"<x><y></x>", "a closing tag does not match the tag it closes", "終了タグ"),
+        (b"<x>&undefined;</x>", "an entity (&name;) is not defined", "エンティティ"),
+        (b"", "the file holds no XML element", "XML 要素がない"),
+        (b"<x>a & b</x>", "a character that is not allowed here", "使用できない文字"),
+        (b"<x/><y/>", "more text follows the root element", "ルート要素の後"),
+        (b'<x a="1" a="2"/>', "an attribute is given twice", "同じ属性"),
+    ],
+)
+def test_the_parsers_reason_is_said_in_aeplans_words(
+    raw: bytes, english: str, japanese: str
+) -> None:
+    """expat's own English (``mismatched tag``) never reaches a finding."""
+    with pytest.raises(documents.MetadataFileError) as caught:
+        documents.parse_bytes(raw)
+    reason = documents.reason_text(caught.value.reason, caught.value.detail, "en")
+    assert reason.startswith("is not well-formed XML (") and english in reason
+    assert japanese in documents.reason_text(caught.value.reason, caught.value.detail, "ja")
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "japanese"),
+    [
+        ("{", "is not a valid sfdx-project.json (the file is not valid JSON)", "JSON として正しく"),
+        ("{}", "(it has no `packageDirectories` list)", "のリストがありません"),
+    ],
+)
+def test_an_unusable_project_file_is_said_in_aeplans_words(
+    tmp_path: Path, text: str, english: str, japanese: str
+) -> None:
+    from planner.metadata.source import locate
+
+    (tmp_path / "sfdx-project.json").write_text(text, encoding="utf-8")
+    with pytest.raises(documents.MetadataFileError) as caught:
+        locate(tmp_path)
+    error = caught.value
+    assert english in documents.reason_text(error.reason, error.detail, "en")
+    assert japanese in documents.reason_text(error.reason, error.detail, "ja")

@@ -117,3 +117,27 @@ def test_very_deep_flow_nesting_is_refused_before_libyaml_recurses() -> None:
     [problem] = loaded.problems
     assert (problem.code, problem.params["limit"]) == ("AE006", "depth")
     assert problem.position.line == 1
+
+
+def test_a_control_character_is_reported_where_it_is_in_both_languages() -> None:
+    from planner.phrases import structural_detail, structural_fix
+
+    loaded = load_text('aeplan: 1\nx: "a\x07"\n', Limits())
+    [problem] = loaded.problems
+    assert (problem.code, problem.position) == ("AE001", Position(2, 6))
+    assert structural_detail("AE001", problem.params, "en") == (
+        "the character U+0007 is a control character, which YAML does not allow in a file"
+    )
+    assert "\\u0007" in structural_fix("AE001", problem.params, "en")
+    assert "制御文字" in structural_detail("AE001", problem.params, "ja")
+    assert "unacceptable" not in str(problem.params)
+
+
+def test_a_plan_that_is_not_utf8_keeps_its_language_and_says_the_byte_in_words() -> None:
+    from planner.lint.linter import Linter, LintOptions
+
+    analysis = Linter(LintOptions()).analyse_bytes(b"aeplan: 1\nlanguage: ja\nx: \xff\n", "p.yaml")
+    [finding] = analysis.findings
+    assert finding.message == (
+        "ファイルが UTF-8 のテキストではありません（バイト 0xff は UTF-8 として正しくありません）"
+    )

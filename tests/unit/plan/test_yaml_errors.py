@@ -56,3 +56,14 @@ def test_parser_wording_is_translated_where_known() -> None:
         == "定義されていないエイリアスがあります"
     )
     assert translated_problem("found undefined alias 'x'", "en") == "found undefined alias 'x'"
+
+
+def test_a_yaml_problem_without_a_translation_is_still_japanese() -> None:
+    from planner.phrases import translated_problem
+
+    said = translated_problem("found something PyYAML has never said before", "ja")
+    assert said == "YAML の構文が正しくありません"
+    assert (
+        translated_problem("did not find expected ',' or ']'", "ja")
+        == "`,` または `]` が見つかりません"
+    )

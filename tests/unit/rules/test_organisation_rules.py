@@ -75,7 +75,7 @@ def test_missing_japanese_docs_are_refused(tmp_path: Path) -> None:
     write_rule(tmp_path, broken)
     # The line of the key that is wrong: `what:` under `docs:`.
     line = ACME001.splitlines().index("  what:") + 1
-    assert f"ACME001.rule.yaml:{line}:3: bad rule file: docs.what" in refusal(tmp_path)
+    assert f"ACME001.rule.yaml:{line}:3: bad rule file: `docs.what" in refusal(tmp_path)
 
 
 def test_a_bad_json_schema_in_when_is_refused(tmp_path: Path) -> None:
@@ -84,7 +84,7 @@ def test_a_bad_json_schema_in_when_is_refused(tmp_path: Path) -> None:
     lines = ACME001.splitlines()
     line = next(n for n, text in enumerate(lines, 1) if "{const: all_records}" in text)
     assert f"ACME001.rule.yaml:{line}:" in message
-    assert "check.when is not a valid JSON Schema" in message
+    assert "type` is not a valid JSON Schema: `type` takes JSON Schema type names" in message
     assert "colour" in message
 
 
@@ -206,5 +206,5 @@ def test_a_file_or_the_built_in_folder_is_not_an_organisation_folder(tmp_path: P
 def test_a_misspelt_check_key_is_named_for_the_declarative_form(tmp_path: Path) -> None:
     write_rule(tmp_path, ACME001.replace("  when:\n", "  whenn:\n"))
     message = refusal(tmp_path)
-    assert "bad rule file: check.when: Field required (2 problems in all)" in message
+    assert "bad rule file: `check.when`: this key is missing (2 problems in all)" in message
     assert "PythonCheck" not in message

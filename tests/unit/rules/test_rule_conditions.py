@@ -317,7 +317,7 @@ def test_an_organisation_rule_with_a_bad_schema_is_a_planner_error_naming_it() -
         else rule
         for rule in rulebook.rules
     ]
-    with pytest.raises(PlannerError, match="rule ACME001: its `when` is not a valid JSON Schema"):
+    with pytest.raises(PlannerError, match=r"rule ACME001: `when.+` is not a valid JSON Schema"):
         Engine(Rulebook(tuple(broken)))
 
 
