@@ -164,13 +164,21 @@ class _Group(click.Group):
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.version_option(__version__, "--version", prog_name="aeplan", message="%(prog)s %(version)s")
+@click.option(
+    "--lang",
+    type=click.Choice(("en", "ja"), case_sensitive=False),
+    help="Language of every command's messages and help (as each command's --lang).",
+)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, lang: Optional[str]) -> None:
     """Plan and lint the Salesforce <-> Account Engagement (Pardot) connector.
 
     Start with `aeplan init`, check with `aeplan lint`, share `aeplan report`.
     Shell completion: eval "$(_AEPLAN_COMPLETE=bash_source aeplan)" (zsh_source, fish_source).
     """
+    if lang is not None:
+        # `aeplan --lang ja report x`: the command's own --lang, unless it gives one itself
+        ctx.default_map = {name: {"lang": lang.lower()} for name in COMMANDS}
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
 

@@ -101,3 +101,16 @@ def test_japanese_usage_errors() -> None:
     assert result.exit_code == 2
     assert "aeplan: エラー: '--fail-on' の値が正しくありません" in result.stderr
     assert "使い方: " in result.stderr
+
+
+def test_lang_before_the_command_holds_for_the_command_and_its_own_wins() -> None:
+    """`aeplan --lang ja lint …` speaks Japanese; `aeplan --lang ja lint --lang en …` English."""
+    bad = str(SAMPLES / "bad" / "ampsea-turned-off.yaml")
+    japanese = CliRunner().invoke(cli, ["--lang", "ja", "lint", bad])
+    assert japanese.exit_code == 1
+    assert "修正方法:" in japanese.stdout and "help: aeplan explain" not in japanese.stdout
+    english = CliRunner().invoke(cli, ["--lang", "ja", "lint", "--lang", "en", bad])
+    assert english.exit_code == 1
+    assert "fix:" in english.stdout and "修正方法:" not in english.stdout
+    page = CliRunner().invoke(cli, ["--lang", "ja", "--help"])
+    assert page.exit_code == 0 and "--lang [en|ja]" in page.stdout and "使い方:" in page.stdout
