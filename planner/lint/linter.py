@@ -12,7 +12,7 @@ from planner.config.settings import with_severities
 from planner.errors import PlannerError, os_reason
 from planner.findings import Edit, Finding, Related, Severity
 from planner.limits import Limits
-from planner.lint import suppressions
+from planner.lint import heap, suppressions
 from planner.lint.discovery import Discovered, Skipped, discover
 from planner.lint.globs import PathPatterns
 from planner.lint.suppressions import Waived, note_params
@@ -178,10 +178,12 @@ class Linter:
         """
         found = self.discover(paths)
         done: list[Analysis] = []
-        for path in found.files:
-            done.append(self.analyse_file(path))
-            if progress is not None:
-                progress(len(done), len(found.files))
+        with heap.settled() as settle:
+            for path in found.files:
+                done.append(self.analyse_file(path))
+                settle()
+                if progress is not None:
+                    progress(len(done), len(found.files))
         analyses = tuple(done)
         active = tuple(sorted(self._active))
         lang = self.summary_lang(analyses)
