@@ -8,7 +8,7 @@ from planner import phrases
 from planner.colour import paint
 from planner.findings import Finding, Severity
 from planner.lint.linter import Analysis, LintResult
-from planner.plan.secrets import masked_lines
+from planner.plan.secrets import MaskedSource
 from planner.reporters import help_reference
 from planner.terminal import printable, width
 
@@ -22,13 +22,13 @@ def render(result: LintResult, stream: TextIO) -> None:
     On a :class:`planner.colour.Coloured` stream, severity, code, caret and fix are coloured.
     """
     for analysis in result.analyses:
-        lines = masked_lines(analysis.loaded)
+        lines = MaskedSource(analysis.loaded)
         for finding in analysis.findings:
             stream.write(_finding(finding, lines, analysis, stream))
     stream.write(summary(result) + "\n")
 
 
-def _finding(finding: Finding, lines: list[str], analysis: Analysis, stream: TextIO) -> str:
+def _finding(finding: Finding, lines: MaskedSource, analysis: Analysis, stream: TextIO) -> str:
     severity = finding.severity.value
     where = paint(stream, "path", f"{printable(finding.file)}:{finding.line}:{finding.column}:")
     head = (

@@ -10,7 +10,15 @@ from click.testing import CliRunner
 
 from planner.cli import cli
 from planner.lint.linter import Analysis, Linter
-from planner.plan.secrets import fragments, holds_private_key, masked_lines, names_secret
+from planner.plan import secrets
+from planner.plan.secrets import (
+    MaskedSource,
+    fragments,
+    holds_private_key,
+    masked_lines,
+    may_name_secret,
+    names_secret,
+)
 from tests.conftest import analyse
 
 PEM = (
@@ -210,6 +218,26 @@ def test_masked_lines_keep_line_numbers_and_keys(linter: Linter) -> None:
     assert lines[3] == "  password: ********"
     assert lines[16] == "    notes: ********"
     _no_secret_in("\n".join(lines))
+
+
+def test_lines_masked_one_by_one_match_the_whole_plan_masked(linter: Linter) -> None:
+    flow = "salesforce: {org: acme, password: abcdef, token: ghijklmnop}\n"
+    for text in (_invalid_plan(), flow, "aeplan: 1\nnotes: |\n  " + PEM.replace("\n", "\n  ")):
+        loaded = analyse(linter, text).loaded
+        whole = masked_lines(loaded)
+        source = MaskedSource(loaded)
+        assert [source[index] for index in reversed(range(len(source)))] == whole[::-1]
+    shown = masked_lines(analyse(linter, flow).loaded)[0]
+    assert shown.startswith("salesforce: {org: acme, password: ***")
+    assert "abcdef" not in shown and "ghijklmnop" not in shown
+
+
+def test_every_secret_word_holds_a_hint() -> None:
+    words = [*secrets._SECRET_WORDS, *secrets._SECRET_ENDINGS, "key"]
+    assert all(any(hint in word for hint in secrets.SECRET_HINTS) for word in words)
+    keys = ("API_KEY", "clientSecret", "PW1", "Passwords", "creds", "パスワード", "認証情報_2")
+    assert all(names_secret(key) and may_name_secret(f"- {key}: x") for key in keys)
+    assert not may_name_secret("  lead_field: Field_001__c  # 項目")
 
 
 def test_a_plan_that_does_not_parse_still_masks_private_key_blocks(linter: Linter) -> None:
