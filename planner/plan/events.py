@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -31,6 +31,13 @@ _MAX_INT_BITS = 3000
 # An aliased string counts one value per this many characters it copies (its length is built).
 _CHARACTERS_PER_VALUE = 16
 _CONSTRUCTOR = SafeConstructor()
+_SCALAR_EVENT = yaml.ScalarEvent
+_DEFER = object()  # a scalar the inline path leaves to _Builder.feed
+
+
+def _plain_segment(key: str) -> bool:
+    """True when ``key`` is its own pointer segment (no ``~`` or ``/`` to escape)."""
+    return "~" not in key and "/" not in key
 
 
 @dataclass
@@ -61,11 +68,7 @@ def build(text: str, limits: Limits, loaded: LoadedPlan) -> None:
         # yaml.parse's generator costs a Python frame per event; the parser's own get_event
         # (None after the stream ends) does not. (The pure-Python reader may raise on creation.)
         loader = SafeLoader(text)
-        feed, next_event = builder.feed, loader.get_event
-        event = next_event()
-        while event is not None:
-            feed(event)
-            event = next_event()
+        builder.consume(loader.get_event)
     except _Stop:
         loaded.data = None
     except yaml.MarkedYAMLError as error:
@@ -139,6 +142,91 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.total = 0
         self.documents = 0
+
+    def consume(self, next_event: Callable[[], Any]) -> None:
+        """Feed every event until the stream ends.
+
+        The events of most nodes (a key, a scalar under a key, a scalar in a list, untagged and
+        unanchored) are handled inline, exactly as :meth:`feed` would: this loop runs once for
+        every node of every plan. Anything else goes through :meth:`feed`.
+        """
+        stack, loaded, feed = self.stack, self.loaded, self.feed
+        values, keys, max_nodes = loaded.values, loaded.keys, self.limits.max_nodes
+        event = next_event()
+        while event is not None:
+            if type(event) is not _SCALAR_EVENT or not stack or event.anchor is not None:
+                feed(event)
+                event = next_event()
+                continue
+            top = stack[-1]
+            container = top.value
+            mark = event.start_mark
+            if type(container) is dict and top.expecting_key:  # as _take_key does
+                text = event.value
+                top.expecting_key = False
+                if text == "<<" and event.implicit[0]:
+                    top.key, top.skip = "<<", True
+                    top.merges.append(None)
+                else:
+                    top.key, top.skip = text, False
+                top.key_position = _new_position(Position, (mark.line + 1, mark.column + 1))
+            elif event.tag is not None and event.tag != "!":
+                feed(event)
+            elif type(container) is dict:
+                key = top.key
+                if top.skip or key is None:
+                    feed(event)
+                    event = next_event()
+                    continue
+                pointer = top.pointer
+                child = f"{pointer}/{key}" if _plain_segment(key) else pointers.join(pointer, key)
+                value = self._untagged(event, child)
+                if value is _DEFER:
+                    feed(event)
+                    event = next_event()
+                    continue
+                self.total += 1
+                if self.total > max_nodes:
+                    self._count(0, event)
+                top.expecting_key = True
+                position = _new_position(Position, (mark.line + 1, mark.column + 1))
+                if key in container:
+                    loaded.problems.append(
+                        Problem("AE004", child, top.key_position or position, {"key": key})
+                    )
+                keys[child] = top.key_position  # type: ignore[assignment]
+                values[child] = position
+                container[key] = value
+                top.size += 1
+            else:
+                child = f"{top.pointer}/{len(container)}"
+                value = self._untagged(event, child)
+                if value is _DEFER:
+                    feed(event)
+                    event = next_event()
+                    continue
+                self.total += 1
+                if self.total > max_nodes:
+                    self._count(0, event)
+                values[child] = _new_position(Position, (mark.line + 1, mark.column + 1))
+                container.append(value)
+                top.size += 1
+            event = next_event()
+
+    def _untagged(self, event: Any, pointer: str) -> Any:
+        """The value of an untagged (or ``!``) scalar at ``pointer``, as :meth:`_scalar` gives."""
+        text = event.value
+        if event.tag is not None or not event.implicit[0]:
+            return text
+        tag = _resolve(text)
+        if tag == _STR or tag in _TEXT_SCALARS:
+            return text
+        if tag not in _SAFE_SCALARS:  # `tag:yaml.org,2002:yaml`: feed reports it
+            return _DEFER
+        value = _construct(tag, text)
+        if tag == _BOOL and text.lower() not in ("true", "false"):
+            self.loaded.bool_words[pointer] = text
+        return value
 
     def feed(self, event: Any) -> None:
         kind = type(event)
