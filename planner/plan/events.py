@@ -31,7 +31,7 @@ _MAX_INT_BITS = 3000
 # An aliased string counts one value per this many characters it copies (its length is built).
 _CHARACTERS_PER_VALUE = 16
 _CONSTRUCTOR = SafeConstructor()
-_SCALAR_EVENT = yaml.ScalarEvent
+_SCALAR_EVENT: Any = yaml.ScalarEvent  # Any: mypy would narrow events to it
 _DEFER = object()  # a scalar the inline path leaves to _Builder.feed
 
 
