@@ -242,10 +242,11 @@ class Linter:
         )
         active = self._active_for(name)
         metadata = self.metadata.read_for(data, name) if data is not None else None
-        hits = self.engine.run(PlanContext(data, loaded.data, metadata), active)
+        context = PlanContext(data, loaded.data, metadata, raw_secrets=secrets.found_in(loaded))
+        hits = self.engine.run(context, active)
         findings = [self._from_problem(p, name, lang) for p in problems if p.code in active]
         findings.extend(self._from_hit(hit, loaded, name, lang) for hit in hits)
-        findings = secrets.redacted_findings(findings, loaded.data)
+        findings = secrets.redacted_findings(findings, loaded)
         outcome = suppressions.apply(
             findings,
             loaded,

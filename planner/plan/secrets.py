@@ -144,6 +144,13 @@ def _secret_paths(data: Any, path: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]
         yield path
 
 
+def found_in(loaded: LoadedPlan) -> tuple[str, ...]:
+    """:func:`secrets_in` the loaded plan's data, worked out once for every output that masks."""
+    if loaded.secret_pointers is None:
+        loaded.secret_pointers = tuple(secrets_in(loaded.data))
+    return loaded.secret_pointers
+
+
 def _scalars(data: Any, pointer: str) -> Iterator[tuple[str, Any]]:
     if isinstance(data, dict):
         for key, child in data.items():
@@ -155,12 +162,13 @@ def _scalars(data: Any, pointer: str) -> Iterator[tuple[str, Any]]:
         yield pointer, data
 
 
-def secret_scalars(data: Any) -> list[tuple[str, Any]]:
-    """Every scalar (pointer, value) that is, or lies below, a secret."""
-    found: list[tuple[str, Any]] = []
-    for pointer in secrets_in(data):
-        found.extend(_scalars(pointers.resolve(data, pointer)[1], pointer))
-    return found
+def secret_scalars(data: Any, found: Optional[Iterable[str]] = None) -> list[tuple[str, Any]]:
+    """Every scalar (pointer, value) that is, or lies below, a secret (``found``: the secrets'
+    pointers, when already known)."""
+    scalars: list[tuple[str, Any]] = []
+    for pointer in secrets_in(data) if found is None else found:
+        scalars.extend(_scalars(pointers.resolve(data, pointer)[1], pointer))
+    return scalars
 
 
 def fragments(data: Any) -> list[str]:
@@ -218,10 +226,12 @@ class Redactor:
         return text
 
 
-def redacted_findings(findings: Iterable[Finding], data: Any) -> list[Finding]:
+def redacted_findings(findings: Iterable[Finding], loaded: LoadedPlan) -> list[Finding]:
     """Findings whose message and fix echo no secret of the plan."""
     findings = list(findings)
-    redactor = Redactor(fragments(data))
+    if not findings:
+        return findings
+    redactor = Redactor(_fragments_of(secret_scalars(loaded.data, found_in(loaded))))
     if not redactor and not any(
         "PRIVATE KEY" in f.message or "PRIVATE KEY" in (f.fix or "") or "PuTTY" in f.message
         for f in findings
@@ -275,7 +285,7 @@ class MaskedSource:
 
     def _prepare(self) -> None:
         loaded = self._loaded
-        scalars = secret_scalars(loaded.data)
+        scalars = secret_scalars(loaded.data, found_in(loaded))
         for pointer, _ in scalars:
             position = loaded.values.get(pointer)
             if position is not None and 0 < position.line <= len(self._lines):

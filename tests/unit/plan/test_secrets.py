@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from planner.plan.secrets import (
     may_name_secret,
     names_secret,
 )
+from planner.plan.source import LoadedPlan
 from tests.conftest import analyse
 
 PEM = (
@@ -276,3 +278,9 @@ def test_no_key_of_the_plan_format_names_a_secret() -> None:
     from tests.unit.plan.test_plan_format_docs import _keys
 
     assert sorted(key for key in _keys(Plan) if names_secret(key)) == []
+
+
+def test_a_copy_with_other_data_looks_for_its_own_secrets() -> None:
+    loaded = LoadedPlan(text="", data={"password": "hunter2-plain-password", "name": "x"})
+    assert secrets.found_in(loaded) == ("/password",)
+    assert secrets.found_in(replace(loaded, data={"name": "x"})) == ()
