@@ -353,7 +353,8 @@ class _Builder:
     def _open(self, event: Any, container: Any) -> None:
         if event.tag is not None and event.tag not in _CONTAINERS:
             self._problem("AE001", event, {"reason": "tag", "tag": event.tag})
-        if len(self.stack) >= self.limits.max_depth:
+        stack = self.stack
+        if len(stack) >= self.limits.max_depth:
             self._stop(
                 Problem(
                     "AE006",
@@ -362,22 +363,42 @@ class _Builder:
                     {"limit": "depth", "value": str(self.limits.max_depth)},
                 )
             )
-        parent_is_key = (
-            bool(self.stack)
-            and isinstance(self.stack[-1].value, dict)
-            and (self.stack[-1].expecting_key)
-        )
-        pointer = self.stack[-1].pointer if parent_is_key else self._pointer_for_child()
-        self._count(1, event)
-        self.stack.append(_Frame(container, pointer, event.anchor, start=event))
+        if not stack:
+            pointer = ""
+        else:
+            top = stack[-1]
+            pointer = top.pointer
+            if type(top.value) is list:
+                pointer = f"{pointer}/{len(top.value)}"
+            elif not top.expecting_key:  # a mapping as a key stands at its mapping's pointer
+                key = top.key or ""
+                pointer = f"{pointer}/{key}" if _plain_segment(key) else pointers.join(pointer, key)
+        self.total += 1
+        if self.total > self.limits.max_nodes:
+            self._count(0, event)
+        stack.append(_Frame(container, pointer, event.anchor, start=event))
 
     def _close(self) -> None:
-        frame = self.stack.pop()
-        if isinstance(frame.value, dict):
+        stack = self.stack
+        frame = stack.pop()
+        if frame.merges:
             self._merge(frame)
-        self._place(frame.value, 0, frame.start, anchor=frame.anchor)
-        if self.stack:
-            self.stack[-1].size += frame.size
+        parent = stack[-1] if stack else None
+        if (
+            parent is None
+            or frame.anchor is not None
+            or (type(parent.value) is dict and parent.expecting_key)
+        ):
+            self._place(frame.value, 0, frame.start, anchor=frame.anchor)
+        elif type(parent.value) is list:  # as _place does, without an anchor to record
+            mark = frame.start.start_mark
+            position = _new_position(Position, (mark.line + 1, mark.column + 1))
+            self.loaded.values[f"{parent.pointer}/{len(parent.value)}"] = position
+            parent.value.append(frame.value)
+        else:
+            self._take_value(parent, frame.value, 0, frame.start)
+        if parent is not None:
+            parent.size += frame.size
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (frame.value, frame.size)
 
