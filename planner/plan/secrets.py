@@ -171,12 +171,9 @@ def secret_scalars(data: Any, found: Optional[Iterable[str]] = None) -> list[tup
     return scalars
 
 
-def fragments(data: Any) -> list[str]:
-    """Pieces of secret text to mask wherever they appear, longest first."""
-    return _fragments_of(secret_scalars(data))
-
-
-def _fragments_of(scalars: Iterable[tuple[str, Any]]) -> list[str]:
+def fragments(scalars: Iterable[tuple[str, Any]]) -> list[str]:
+    """Pieces of the secret text in ``scalars`` (see :func:`secret_scalars`) to mask wherever
+    they appear, longest first."""
     pieces: set[str] = set()
     for _, value in scalars:
         if value is None or isinstance(value, bool):
@@ -231,7 +228,7 @@ def redacted_findings(findings: Iterable[Finding], loaded: LoadedPlan) -> list[F
     findings = list(findings)
     if not findings:
         return findings
-    redactor = Redactor(_fragments_of(secret_scalars(loaded.data, found_in(loaded))))
+    redactor = Redactor(fragments(secret_scalars(loaded.data, found_in(loaded))))
     if not redactor and not any(
         "PRIVATE KEY" in f.message or "PRIVATE KEY" in (f.fix or "") or "PuTTY" in f.message
         for f in findings
@@ -243,22 +240,16 @@ def redacted_findings(findings: Iterable[Finding], loaded: LoadedPlan) -> list[F
     ]
 
 
-def masked_lines(loaded: LoadedPlan) -> list[str]:
+class MaskedSource:
     """The plan's source lines with every secret value masked, for reporters that quote source.
 
     Besides the values the parsed data places on a line, each line is also read as text: a
     ``key: value`` whose key names a secret is masked from the value on even when the YAML does
     not parse (the parser's error then points at the very line that holds the secret).
-    """
-    source = MaskedSource(loaded)
-    return [source[index] for index in range(len(source))]
 
-
-class MaskedSource:
-    """:func:`masked_lines` for a reporter that quotes a few lines: each is masked when asked for.
-
-    A private-key block spans lines, so a plan holding one is masked whole, at once; every other
-    line's mask depends on that line alone (the secret values placed on it, in document order).
+    Each line is masked when first asked for, so quoting a few lines of a long plan costs a few
+    lines. A private-key block spans lines, so a plan holding one is masked whole, at once; every
+    other line's mask depends on that line alone (the secret values on it, in document order).
     """
 
     def __init__(self, loaded: LoadedPlan) -> None:
@@ -271,8 +262,15 @@ class MaskedSource:
     def __len__(self) -> int:
         return len(self._lines)
 
+    def __iter__(self) -> Iterator[str]:
+        return (self[index] for index in range(len(self._lines)))
+
     def __getitem__(self, index: int) -> str:
-        """Line ``index`` (0-based), masked."""
+        """Line ``index`` (0-based; negative counts from the end), masked."""
+        if index < 0:
+            index += len(self._lines)
+        if not 0 <= index < len(self._lines):
+            raise IndexError(index)
         if self._redactor is None:
             self._prepare()
             assert self._redactor is not None
@@ -290,7 +288,7 @@ class MaskedSource:
             position = loaded.values.get(pointer)
             if position is not None and 0 < position.line <= len(self._lines):
                 self._cuts.setdefault(position.line - 1, []).append(position.column)
-        self._redactor = Redactor(_fragments_of(scalars))
+        self._redactor = Redactor(fragments(scalars))
         if "PRIVATE KEY" in loaded.text:
             self._mask_blocks()
 

@@ -16,9 +16,9 @@ from planner.plan.secrets import (
     MaskedSource,
     fragments,
     holds_private_key,
-    masked_lines,
     may_name_secret,
     names_secret,
+    secret_scalars,
 )
 from planner.plan.source import LoadedPlan
 from tests.conftest import analyse
@@ -213,23 +213,47 @@ def test_enum_messages_do_not_echo_a_private_key(linter: Linter) -> None:
     assert enum_errors and all("********" in f.message for f in enum_errors)
 
 
-def test_masked_lines_keep_line_numbers_and_keys(linter: Linter) -> None:
+def test_masked_source_keeps_line_numbers_and_keys(linter: Linter) -> None:
     analysis = analyse(linter, _invalid_plan())
-    lines = masked_lines(analysis.loaded)
+    lines = list(MaskedSource(analysis.loaded))
     assert len(lines) == len(_invalid_plan().splitlines())
     assert lines[3] == "  password: ********"
     assert lines[16] == "    notes: ********"
     _no_secret_in("\n".join(lines))
 
 
+def _masked_whole(loaded: LoadedPlan) -> list[str]:
+    """Every line masked in one pass, as the text format did before it masked lazily."""
+    lines = loaded.text.splitlines()
+    scalars = secret_scalars(loaded.data)
+    for pointer, _ in scalars:
+        position = loaded.values.get(pointer)
+        if position is not None and 0 < position.line <= len(lines):
+            line = lines[position.line - 1]
+            lines[position.line - 1] = line[: position.column - 1] + secrets.MASK
+    inside_block = False
+    redactor = secrets.Redactor(fragments(scalars))
+    for number, line in enumerate(lines):
+        if "PRIVATE KEY" in line or inside_block:
+            begins, ends = secrets._BEGIN.search(line), secrets._END.search(line)
+            if inside_block or begins:
+                start = begins.start() if begins else len(line) - len(line.lstrip())
+                line = line[:start] + secrets.MASK
+            inside_block = (inside_block or begins is not None) and ends is None
+        lines[number] = redactor(secrets._mask_secret_keys(line))
+    return lines
+
+
 def test_lines_masked_one_by_one_match_the_whole_plan_masked(linter: Linter) -> None:
     flow = "salesforce: {org: acme, password: abcdef, token: ghijklmnop}\n"
-    for text in (_invalid_plan(), flow, "aeplan: 1\nnotes: |\n  " + PEM.replace("\n", "\n  ")):
+    pem = "aeplan: 1\nnotes: |\n  " + PEM.replace("\n", "\n  ")
+    for text in (_invalid_plan(), flow, pem, VALID_WITH_PEM, pem + "x: [\n"):
         loaded = analyse(linter, text).loaded
-        whole = masked_lines(loaded)
+        whole = _masked_whole(loaded)
         source = MaskedSource(loaded)
         assert [source[index] for index in reversed(range(len(source)))] == whole[::-1]
-    shown = masked_lines(analyse(linter, flow).loaded)[0]
+        assert list(MaskedSource(loaded)) == whole and source[-1] == whole[-1]
+    shown = MaskedSource(analyse(linter, flow).loaded)[0]
     assert shown.startswith("salesforce: {org: acme, password: ***")
     assert "abcdef" not in shown and "ghijklmnop" not in shown
 
@@ -246,11 +270,11 @@ def test_a_plan_that_does_not_parse_still_masks_private_key_blocks(linter: Linte
     text = "aeplan: 1\nnotes: |\n" + "".join(f"  {line}\n" for line in PEM.splitlines()) + "x: [\n"
     analysis = analyse(linter, text)
     assert analysis.loaded.data is None
-    _no_secret_in("\n".join(masked_lines(analysis.loaded)))
+    _no_secret_in("\n".join(MaskedSource(analysis.loaded)))
 
 
 def test_secret_free_plans_and_false_values_do_not_fire(linter: Linter) -> None:
-    assert fragments({"name": "x"}) == []
+    assert fragments(secret_scalars({"name": "x"})) == []
     text = "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units: [{name: Japan}]\n"
     assert [f for f in analyse(linter, text).findings if f.code == "AE801"] == []
     empty = text.replace("{org: acme}", "{org: acme, password: '', token: null, api_key: false}")
