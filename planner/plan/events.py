@@ -168,10 +168,12 @@ class _Builder:
                 top.key, top.skip = event.value, False
             return True
         key = top.key
-        if (event.tag is not None and event.tag != "!") or (keyed and (top.skip or key is None)):
+        if event.tag is not None and event.tag != "!":
             return False
         if not keyed:
             child = f"{top.pointer}/{len(container)}"
+        elif top.skip or key is None:  # after a merge key or a complex key
+            return False
         elif "~" in key or "/" in key:
             child = pointers.join(top.pointer, key)
         else:
@@ -188,6 +190,7 @@ class _Builder:
             values[child] = position
             container.append(value)
             return True
+        assert key is not None
         top.expecting_key = True  # as _take_value does
         if key in container:
             self.loaded.problems.append(
