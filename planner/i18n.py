@@ -63,6 +63,8 @@ def scan_plan_language(text: str) -> Optional[str]:
 
     Only the first 200 lines are read, so the cost is bounded whatever the file's size.
     """
+    if "language" not in text[:20000]:  # the line needs the word: most plans end here
+        return None
     head = "\n".join(text[:20000].splitlines()[:200])
     match = _LANGUAGE_LINE.search(head)
     return match.group(1) if match else None

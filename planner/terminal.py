@@ -17,6 +17,8 @@ _UNSAFE_IN_STREAM = re.compile(f"[\\x00-\\x08\\x0b-\\x0c\\x0d-\\x1f\\x7f-\\x9f{_
 
 def printable(text: str) -> str:
     """Text with control, ANSI escape and bidi characters shown as ``\\xNN`` / ``\\uNNNN``."""
+    if text.isprintable():  # no Cc, Cf, Zl or Zp character: nothing below would change it
+        return text
     text = text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
     return _UNSAFE.sub(_escaped, text)
 

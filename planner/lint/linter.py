@@ -12,7 +12,7 @@ from planner.config.settings import with_severities
 from planner.errors import PlannerError, os_reason
 from planner.findings import Edit, Finding, Related, Severity
 from planner.limits import Limits
-from planner.lint import suppressions
+from planner.lint import heap, suppressions
 from planner.lint.discovery import Discovered, Skipped, discover
 from planner.lint.globs import PathPatterns
 from planner.lint.suppressions import Waived, note_params
@@ -190,10 +190,12 @@ class Linter:
         """
         found = self.discover(paths)
         done: list[Analysis] = []
-        for path in found.files:
-            done.append(self.analyse_file(path))
-            if progress is not None:
-                progress(len(done), len(found.files))
+        with heap.settled() as settle:
+            for path in found.files:
+                done.append(self.analyse_file(path))
+                settle()
+                if progress is not None:
+                    progress(len(done), len(found.files))
         analyses = tuple(done)
         active = tuple(sorted(self._active))
         lang = self.summary_lang(analyses)
@@ -253,10 +255,11 @@ class Linter:
         )
         active = self._active_for(name)
         metadata = self.metadata.read_for(data, name) if data is not None else None
-        hits = self.engine.run(PlanContext(data, loaded.data, metadata), active)
+        context = PlanContext(data, loaded.data, metadata, raw_secrets=secrets.found_in(loaded))
+        hits = self.engine.run(context, active)
         findings = [self._from_problem(p, name, lang) for p in problems if p.code in active]
         findings.extend(self._from_hit(hit, loaded, name, lang) for hit in hits)
-        findings = secrets.redacted_findings(findings, loaded.data)
+        findings = secrets.redacted_findings(findings, loaded)
         outcome = suppressions.apply(
             findings,
             loaded,

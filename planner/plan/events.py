@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -31,6 +31,8 @@ _MAX_INT_BITS = 3000
 # An aliased string counts one value per this many characters it copies (its length is built).
 _CHARACTERS_PER_VALUE = 16
 _CONSTRUCTOR = SafeConstructor()
+_SCALAR_EVENT: Any = yaml.ScalarEvent  # Any: mypy would narrow events to it
+_DEFER = object()  # a scalar the inline path leaves to _Builder.feed
 
 
 @dataclass
@@ -61,11 +63,7 @@ def build(text: str, limits: Limits, loaded: LoadedPlan) -> None:
         # yaml.parse's generator costs a Python frame per event; the parser's own get_event
         # (None after the stream ends) does not. (The pure-Python reader may raise on creation.)
         loader = SafeLoader(text)
-        feed, next_event = builder.feed, loader.get_event
-        event = next_event()
-        while event is not None:
-            feed(event)
-            event = next_event()
+        builder.consume(loader.get_event)
     except _Stop:
         loaded.data = None
     except yaml.MarkedYAMLError as error:
@@ -152,6 +150,84 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.total = 0
         self.documents = 0
+
+    def consume(self, next_event: Callable[[], Any]) -> None:
+        """Feed every event until the stream ends (most scalars through :meth:`_inline`)."""
+        stack, feed, inline = self.stack, self.feed, self._inline
+        event = next_event()
+        while event is not None:
+            if (
+                type(event) is not _SCALAR_EVENT
+                or not stack
+                or event.anchor is not None
+                or not inline(stack[-1], event)
+            ):
+                feed(event)
+            event = next_event()
+
+    def _inline(self, top: _Frame, event: Any) -> bool:
+        """Take a key, or an untagged scalar under a key or in a list, exactly as :meth:`feed`
+        would, in fewer steps (this runs for most nodes of every plan); False leaves the event
+        to :meth:`feed`."""
+        container, mark = top.value, event.start_mark
+        position = _new_position(Position, (mark.line + 1, mark.column + 1))
+        keyed = type(container) is dict
+        if keyed and top.expecting_key:  # as _take_key does
+            top.expecting_key, top.key_position = False, position
+            if event.value == "<<" and event.implicit[0]:
+                top.key, top.skip = "<<", True
+                top.merges.append(None)
+            else:
+                top.key, top.skip = event.value, False
+            return True
+        key = top.key
+        if event.tag is not None and event.tag != "!":
+            return False
+        if not keyed:
+            child = f"{top.pointer}/{len(container)}"
+        elif top.skip or key is None:  # after a merge key or a complex key
+            return False
+        elif "~" in key or "/" in key:
+            child = pointers.join(top.pointer, key)
+        else:
+            child = f"{top.pointer}/{key}"
+        value = self._untagged(event, child)
+        if value is _DEFER:
+            return False
+        self.total += 1
+        if self.total > self.limits.max_nodes:
+            self._count(0, event)
+        top.size += 1
+        values = self.loaded.values
+        if not keyed:
+            values[child] = position
+            container.append(value)
+            return True
+        assert key is not None
+        top.expecting_key = True  # as _take_value does
+        if key in container:
+            self.loaded.problems.append(
+                Problem("AE004", child, top.key_position or position, {"key": key})
+            )
+        self.loaded.keys[child] = top.key_position or position
+        values[child] = position
+        container[key] = value
+        return True
+
+    def _untagged(self, event: Any, pointer: str) -> Any:
+        """The value of an untagged (or ``!``) scalar at ``pointer``, as :meth:`_scalar` gives."""
+        text = event.value
+        if event.tag is not None or not event.implicit[0]:
+            return text
+        tag = _resolve(text)
+        if tag == _STR or tag in _TEXT_SCALARS:
+            return text
+        if tag not in _SAFE_SCALARS:  # `tag:yaml.org,2002:yaml`: feed reports it
+            return _DEFER
+        value = _construct(tag, text)
+        if tag == _BOOL and text.lower() not in ("true", "false"):
+            self.loaded.bool_words[pointer] = text
+        return value
 
     def feed(self, event: Any) -> None:
         kind = type(event)
@@ -278,7 +354,8 @@ class _Builder:
     def _open(self, event: Any, container: Any) -> None:
         if event.tag is not None and event.tag not in _CONTAINERS:
             self._problem("AE001", event, {"reason": "tag", "tag": event.tag})
-        if len(self.stack) >= self.limits.max_depth:
+        stack = self.stack
+        if len(stack) >= self.limits.max_depth:
             self._stop(
                 Problem(
                     "AE006",
@@ -287,22 +364,41 @@ class _Builder:
                     {"limit": "depth", "value": str(self.limits.max_depth)},
                 )
             )
-        parent_is_key = (
-            bool(self.stack)
-            and isinstance(self.stack[-1].value, dict)
-            and (self.stack[-1].expecting_key)
-        )
-        pointer = self.stack[-1].pointer if parent_is_key else self._pointer_for_child()
-        self._count(1, event)
-        self.stack.append(_Frame(container, pointer, event.anchor, start=event))
+        if not stack:
+            pointer = ""
+        else:
+            top = stack[-1]
+            pointer = top.pointer
+            if type(top.value) is list:
+                pointer = f"{pointer}/{len(top.value)}"
+            elif not top.expecting_key:  # a mapping as a key stands at its mapping's pointer
+                pointer = pointers.join(pointer, top.key or "")
+        self.total += 1
+        if self.total > self.limits.max_nodes:
+            self._count(0, event)
+        stack.append(_Frame(container, pointer, event.anchor, start=event))
 
     def _close(self) -> None:
-        frame = self.stack.pop()
-        if isinstance(frame.value, dict):
+        stack = self.stack
+        frame = stack.pop()
+        if frame.merges:
             self._merge(frame)
-        self._place(frame.value, 0, frame.start, anchor=frame.anchor)
-        if self.stack:
-            self.stack[-1].size += frame.size
+        parent = stack[-1] if stack else None
+        if (
+            parent is None
+            or frame.anchor is not None
+            or (type(parent.value) is dict and parent.expecting_key)
+        ):
+            self._place(frame.value, 0, frame.start, anchor=frame.anchor)
+        elif type(parent.value) is list:  # as _place does, without an anchor to record
+            mark = frame.start.start_mark
+            position = _new_position(Position, (mark.line + 1, mark.column + 1))
+            self.loaded.values[f"{parent.pointer}/{len(parent.value)}"] = position
+            parent.value.append(frame.value)
+        else:
+            self._take_value(parent, frame.value, 0, frame.start)
+        if parent is not None:
+            parent.size += frame.size
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (frame.value, frame.size)
 

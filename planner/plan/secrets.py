@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Optional
 
 from planner import pointers
 
@@ -42,6 +42,8 @@ _METADATA_WORDS = frozenset({
     "url", "uri", "endpoint", "name", "type", "id", "expiry", "expires", "expiration",
     "policy", "length", "ttl", "rotation", "owner", "location", "path", "file",
 })  # fmt: skip
+#: Every word :func:`names_secret` accepts contains one of these (tests hold the list to it).
+SECRET_HINTS = ("pw", "pass", "secret", "token", "key", "cred")
 _MIN_FRAGMENT = 4
 _TRAILING_DIGITS = re.compile(r"\d+$")
 
@@ -74,6 +76,18 @@ def names_secret(key: str) -> bool:
         if word.endswith("key") and word[:-3] in _KEY_PREFIXES:
             return True
     return any(pair in _SECRET_PAIRS for pair in zip(words, words[1:]))
+
+
+def may_name_secret(text: str) -> bool:
+    """False only when no key inside ``text`` can name a secret (a cheap test before parsing).
+
+    Every secret word, ending and ``…key`` form holds one of :data:`SECRET_HINTS` (lower case),
+    and the Japanese names are searched as they are.
+    """
+    lowered = text.lower()
+    if any(hint in lowered for hint in SECRET_HINTS):
+        return True
+    return not text.isascii() and any(term in text for term in _JAPANESE_SECRETS)
 
 
 def _japanese_secret(key: str) -> bool:
@@ -130,6 +144,13 @@ def _secret_paths(data: Any, path: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]
         yield path
 
 
+def found_in(loaded: LoadedPlan) -> tuple[str, ...]:
+    """:func:`secrets_in` the loaded plan's data, worked out once for every output that masks."""
+    if loaded.secret_pointers is None:
+        loaded.secret_pointers = tuple(secrets_in(loaded.data))
+    return loaded.secret_pointers
+
+
 def _scalars(data: Any, pointer: str) -> Iterator[tuple[str, Any]]:
     if isinstance(data, dict):
         for key, child in data.items():
@@ -141,18 +162,20 @@ def _scalars(data: Any, pointer: str) -> Iterator[tuple[str, Any]]:
         yield pointer, data
 
 
-def secret_scalars(data: Any) -> list[tuple[str, Any]]:
-    """Every scalar (pointer, value) that is, or lies below, a secret."""
-    found: list[tuple[str, Any]] = []
-    for pointer in secrets_in(data):
-        found.extend(_scalars(pointers.resolve(data, pointer)[1], pointer))
-    return found
+def secret_scalars(data: Any, found: Optional[Iterable[str]] = None) -> list[tuple[str, Any]]:
+    """Every scalar (pointer, value) that is, or lies below, a secret (``found``: the secrets'
+    pointers, when already known)."""
+    scalars: list[tuple[str, Any]] = []
+    for pointer in secrets_in(data) if found is None else found:
+        scalars.extend(_scalars(pointers.resolve(data, pointer)[1], pointer))
+    return scalars
 
 
-def fragments(data: Any) -> list[str]:
-    """Pieces of secret text to mask wherever they appear, longest first."""
+def fragments(scalars: Iterable[tuple[str, Any]]) -> list[str]:
+    """Pieces of the secret text in ``scalars`` (see :func:`secret_scalars`) to mask wherever
+    they appear, longest first."""
     pieces: set[str] = set()
-    for _, value in secret_scalars(data):
+    for _, value in scalars:
         if value is None or isinstance(value, bool):
             continue
         text = str(value)
@@ -200,10 +223,12 @@ class Redactor:
         return text
 
 
-def redacted_findings(findings: Iterable[Finding], data: Any) -> list[Finding]:
+def redacted_findings(findings: Iterable[Finding], loaded: LoadedPlan) -> list[Finding]:
     """Findings whose message and fix echo no secret of the plan."""
     findings = list(findings)
-    redactor = Redactor(fragments(data))
+    if not findings:
+        return findings
+    redactor = Redactor(fragments(secret_scalars(loaded.data, found_in(loaded))))
     if not redactor and not any(
         "PRIVATE KEY" in f.message or "PRIVATE KEY" in (f.fix or "") or "PuTTY" in f.message
         for f in findings
@@ -215,30 +240,72 @@ def redacted_findings(findings: Iterable[Finding], data: Any) -> list[Finding]:
     ]
 
 
-def masked_lines(loaded: LoadedPlan) -> list[str]:
+class MaskedSource:
     """The plan's source lines with every secret value masked, for reporters that quote source.
 
     Besides the values the parsed data places on a line, each line is also read as text: a
     ``key: value`` whose key names a secret is masked from the value on even when the YAML does
     not parse (the parser's error then points at the very line that holds the secret).
+
+    Each line is masked when first asked for, so quoting a few lines of a long plan costs a few
+    lines. A private-key block spans lines, so a plan holding one is masked whole, at once; every
+    other line's mask depends on that line alone (the secret values on it, in document order).
     """
-    lines = loaded.text.splitlines()
-    for pointer, _ in secret_scalars(loaded.data):
-        position = loaded.values.get(pointer)
-        if position is not None and 0 < position.line <= len(lines):
-            line = lines[position.line - 1]
-            lines[position.line - 1] = line[: position.column - 1] + MASK
-    inside_block = False
-    redactor = Redactor(fragments(loaded.data))
-    for number, line in enumerate(lines):
-        if "PRIVATE KEY" in line or inside_block:
-            begins, ends = _BEGIN.search(line), _END.search(line)
-            if inside_block or begins:
-                start = begins.start() if begins else len(line) - len(line.lstrip())
-                line = line[:start] + MASK
-            inside_block = (inside_block or begins is not None) and ends is None
-        lines[number] = redactor(_mask_secret_keys(line))
-    return lines
+
+    def __init__(self, loaded: LoadedPlan) -> None:
+        self._loaded = loaded
+        self._lines = loaded.text.splitlines()
+        self._masked: dict[int, str] = {}
+        self._cuts: dict[int, list[int]] = {}
+        self._redactor: Optional[Redactor] = None
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[index] for index in range(len(self._lines)))
+
+    def __getitem__(self, index: int) -> str:
+        """Line ``index`` (0-based; negative counts from the end), masked."""
+        if index < 0:
+            index += len(self._lines)
+        if not 0 <= index < len(self._lines):
+            raise IndexError(index)
+        if self._redactor is None:
+            self._prepare()
+            assert self._redactor is not None
+        if index not in self._masked:
+            line = self._lines[index]
+            for column in self._cuts.get(index, ()):
+                line = line[: column - 1] + MASK
+            self._masked[index] = self._redactor(_mask_secret_keys(line))
+        return self._masked[index]
+
+    def _prepare(self) -> None:
+        loaded = self._loaded
+        scalars = secret_scalars(loaded.data, found_in(loaded))
+        for pointer, _ in scalars:
+            position = loaded.values.get(pointer)
+            if position is not None and 0 < position.line <= len(self._lines):
+                self._cuts.setdefault(position.line - 1, []).append(position.column)
+        self._redactor = Redactor(fragments(scalars))
+        if "PRIVATE KEY" in loaded.text:
+            self._mask_blocks()
+
+    def _mask_blocks(self) -> None:
+        inside_block = False
+        for number in range(len(self._lines)):
+            line = self._lines[number]
+            for column in self._cuts.get(number, ()):
+                line = line[: column - 1] + MASK
+            if "PRIVATE KEY" in line or inside_block:
+                begins, ends = _BEGIN.search(line), _END.search(line)
+                if inside_block or begins:
+                    start = begins.start() if begins else len(line) - len(line.lstrip())
+                    line = line[:start] + MASK
+                inside_block = (inside_block or begins is not None) and ends is None
+            assert self._redactor is not None
+            self._masked[number] = self._redactor(_mask_secret_keys(line))
 
 
 def _mask_secret_keys(line: str) -> str:
@@ -247,7 +314,7 @@ def _mask_secret_keys(line: str) -> str:
     A key is the text between the last ``{``, ``,``, ``[`` or the line's start and a colon that
     ends the line or is followed by a space, as YAML's block and flow mappings write it.
     """
-    if ":" not in line:
+    if ":" not in line or not may_name_secret(line):
         return line
     start = 0
     for index, char in enumerate(line):

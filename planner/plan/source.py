@@ -38,6 +38,10 @@ class LoadedPlan:
     keys: dict[str, Position] = field(default_factory=dict)
     bool_words: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    secret_pointers: Optional[tuple[str, ...]] = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """Where the data's secrets are, once :func:`planner.plan.secrets.found_in` has looked."""
 
     def position(self, pointer: str, *, prefer_key: bool = True) -> Position:
         """Where a pointer stands; a pointer that is absent falls back to its nearest ancestor."""

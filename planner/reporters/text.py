@@ -7,11 +7,12 @@ from typing import TextIO
 from planner import phrases
 from planner.colour import paint
 from planner.findings import Finding, Severity
-from planner.lint.linter import Analysis, LintResult
-from planner.plan.secrets import masked_lines
+from planner.lint.linter import LintResult
+from planner.plan.secrets import MaskedSource
 from planner.reporters import help_reference
 from planner.terminal import printable, width
 
+_LABELS = ("see", "fix", "fixable", "fixable_unsafe", "help")
 #: How much of a source line the text format quotes (characters, before escaping).
 SHOWN_CHARACTERS = 200
 
@@ -21,14 +22,19 @@ def render(result: LintResult, stream: TextIO) -> None:
 
     On a :class:`planner.colour.Coloured` stream, severity, code, caret and fix are coloured.
     """
+    labels: dict[str, dict[str, str]] = {}  # each language's labels, looked up once
     for analysis in result.analyses:
-        lines = masked_lines(analysis.loaded)
+        lines, lang = MaskedSource(analysis.loaded), analysis.lang
+        if lang not in labels:
+            labels[lang] = {key: phrases.tool(f"label.{key}", lang) for key in _LABELS}
         for finding in analysis.findings:
-            stream.write(_finding(finding, lines, analysis, stream))
+            stream.write(_finding(finding, lines, lang, labels[lang], stream))
     stream.write(summary(result) + "\n")
 
 
-def _finding(finding: Finding, lines: list[str], analysis: Analysis, stream: TextIO) -> str:
+def _finding(
+    finding: Finding, lines: MaskedSource, lang: str, labels: dict[str, str], stream: TextIO
+) -> str:
     severity = finding.severity.value
     where = paint(stream, "path", f"{printable(finding.file)}:{finding.line}:{finding.column}:")
     head = (
@@ -47,19 +53,17 @@ def _finding(finding: Finding, lines: list[str], analysis: Analysis, stream: Tex
         caret_at = width(printable(before))
         caret = paint(stream, "caret", "^")
         body = f"{gutter}{shown}\n{' ' * (len(gutter) - 2)}| {' ' * caret_at}{caret}\n"
-    lang = analysis.lang
     tail = ""
     if finding.related:
         places = ", ".join(printable(str(place)) for place in finding.related)
-        tail += f"      {phrases.tool('label.see', lang)}: {places}\n"
+        tail += f"      {labels['see']}: {places}\n"
     if finding.fix:
-        label = paint(stream, "fix", phrases.tool("label.fix", lang))
+        label = paint(stream, "fix", labels["fix"])
         fixable = ""
         if finding.edit is not None:
-            kind = "label.fixable" if finding.edit.safe else "label.fixable_unsafe"
-            fixable = f" [{phrases.tool(kind, lang)}]"
+            fixable = f" [{labels['fixable' if finding.edit.safe else 'fixable_unsafe']}]"
         tail += f"      {label}: {printable(finding.fix)}{fixable}\n"
-    tail += f"      {phrases.tool('label.help', lang)}: {help_reference(finding.code, lang)}\n"
+    tail += f"      {labels['help']}: {help_reference(finding.code, lang)}\n"
     return head + body + tail
 
 

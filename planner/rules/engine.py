@@ -62,13 +62,17 @@ class Engine:
     def run(self, context: PlanContext, codes: Optional[set[str]] = None) -> list[RuleHit]:
         """Run the rules (all, or those in ``codes``) on one plan, in code order."""
         hits: list[RuleHit] = []
+        listed: _Listed = {}  # declarative rules over the same items share their documents
         for rule in self.rulebook.rules:
             if codes is None or rule.code in codes:
-                hits.extend(self.run_rule(rule, context))
+                hits.extend(self._run_rule(rule, context, listed))
         return hits
 
     def run_rule(self, rule: RuleSpec, context: PlanContext) -> list[RuleHit]:
         """Run one rule of the rulebook on one plan (structural rules never fire here)."""
+        return self._run_rule(rule, context, {})
+
+    def _run_rule(self, rule: RuleSpec, context: PlanContext, listed: _Listed) -> list[RuleHit]:
         if isinstance(rule.check, PythonCheck):
             registered = REGISTRY[rule.check.python]
             if context.data is None and not registered.on_invalid_plans:
@@ -77,7 +81,12 @@ class Engine:
         elif isinstance(rule.check, SchemaCheck):
             if context.data is None:
                 return []
-            found = self._schema_hits(rule.check, self._compiled[rule.code], context.data)
+            each = listed.get(rule.check.for_each)
+            if each is None:
+                each = listed[rule.check.for_each] = list(
+                    documents(context.data, rule.check.for_each)
+                )
+            found = _hits(rule.check, self._compiled[rule.code], context.data, each)
         else:
             return []
         return [RuleHit(rule, hit.pointer, hit.params, hit.related) for hit in found]
@@ -89,22 +98,30 @@ class Engine:
         when None), judged by ``condition`` instead of the rule's own ``when`` (the comparison's
         split conditions)."""
         assert isinstance(rule.check, SchemaCheck)
-        found = self._schema_hits(rule.check, condition, data, index)
+        found = _hits(rule.check, condition, data, documents(data, rule.check.for_each, index))
         return [RuleHit(rule, hit.pointer, hit.params, hit.related) for hit in found]
 
-    @staticmethod
-    def _schema_hits(
-        check: SchemaCheck, condition: Predicate, data: Any, unit: Optional[int] = None
-    ) -> Iterator[Hit]:
-        for pointer, document in documents(data, check.for_each, unit):
-            if not condition(document):
-                continue
-            target = _target(pointer, check.report_at)
-            found, value = pointers.resolve(data, target)
-            params = {"bu": _name_of(document["bu"]), "item": _name_of(document["item"])}
-            if found and not isinstance(value, (dict, list)):
-                params["value"] = str(value)
-            yield Hit(target, params)
+
+_Listed = dict[str, list[tuple[str, dict[str, Any]]]]
+"""A plan's ``documents`` for each ``for_each`` pattern, listed once per run."""
+
+
+def _hits(
+    check: SchemaCheck,
+    condition: Predicate,
+    data: Any,
+    each: Iterable[tuple[str, dict[str, Any]]],
+) -> Iterator[Hit]:
+    """Where a declarative rule fires among ``each`` (pointer, document)."""
+    for pointer, document in each:
+        if not condition(document):
+            continue
+        target = _target(pointer, check.report_at)
+        found, value = pointers.resolve(data, target)
+        params = {"bu": _name_of(document["bu"]), "item": _name_of(document["item"])}
+        if found and not isinstance(value, (dict, list)):
+            params["value"] = str(value)
+        yield Hit(target, params)
 
 
 def documents(

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from planner.cli import cli
 from planner.lint.linter import Linter
-from planner.plan.secrets import masked_lines, names_secret
+from planner.plan.secrets import MaskedSource, names_secret
 from tests.conftest import analyse
 
 SECRET = "Zq9-SECRET-VALUE-77"
@@ -69,7 +69,7 @@ def test_case20_a_putty_private_key_is_a_secret(linter: Linter) -> None:
     analysis = analyse(linter, text)
     assert "AE801" in [finding.code for finding in analysis.findings]
     assert all(SECRET not in finding.message for finding in analysis.findings)
-    assert not any(SECRET in line for line in masked_lines(analysis.loaded))
+    assert not any(SECRET in line for line in MaskedSource(analysis.loaded))
 
 
 @pytest.mark.parametrize("how", ["inline", "ignore", "select"])
@@ -107,7 +107,7 @@ def test_case10_redaction_is_linear_in_the_number_of_secrets(linter: Linter) -> 
         text = "aeplan: 1\nsalesforce:\n  org: acme\n" + entries
         start = time.perf_counter()
         analysis = analyse(linter, text)
-        masked_lines(analysis.loaded)
+        list(MaskedSource(analysis.loaded))
         assert not any(SECRET in finding.message for finding in analysis.findings)
         return time.perf_counter() - start
 

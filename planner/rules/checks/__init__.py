@@ -85,6 +85,8 @@ class PlanContext:
     """The org's metadata read for this plan, when a metadata source was given."""
     units_in_plan: Optional[int] = None
     """The whole plan's unit count when ``data`` holds only some of its units (``per_unit``)."""
+    raw_secrets: Optional[tuple[str, ...]] = None
+    """The pointers of the secrets in ``raw``, when the caller has looked already."""
     _units: list[BusinessUnitView] = field(
         default_factory=list, init=False, compare=False, repr=False
     )

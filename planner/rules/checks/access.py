@@ -87,15 +87,13 @@ def mds_field_connector_access(context: PlanContext) -> Iterator[Hit]:
 
 def mapped_fields(unit: BusinessUnitView) -> list[str]:
     """``Lead.Field__c`` names of the BU's mapped custom fields (``__c``), without repeats."""
-    names: list[str] = []
+    names: dict[str, None] = {}  # ordered, and a repeat costs no scan of the names so far
     for mapping in unit.get("field_mappings") or []:
         for key, label in (("lead_field", "Lead"), ("contact_field", "Contact")):
             field = mapping.get(key) if isinstance(mapping, dict) else None
             if isinstance(field, str) and field.strip().casefold().endswith("__c"):
-                name = f"{label}.{field.strip()}"
-                if name not in names:
-                    names.append(name)
-    return names
+                names.setdefault(f"{label}.{field.strip()}")
+    return list(names)
 
 
 @check("mapped_field_connector_access", per_unit=True)

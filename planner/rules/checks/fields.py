@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check
 
@@ -14,6 +15,7 @@ _MAPPINGS = ("name", "field_mappings")
 _SEPARATORS = re.compile(r"[\s_\-]+")
 
 
+@lru_cache(maxsize=4096)
 def field_key(name: str) -> str:
     """A prospect field name compared without case or separator differences."""
     return _SEPARATORS.sub(" ", name).strip().casefold()

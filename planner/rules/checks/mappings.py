@@ -28,7 +28,7 @@ COMPATIBLE: Mapping[str, frozenset[str]] = {
 def mappings_of(unit: BusinessUnitView) -> Iterator[tuple[int, Mapping[str, Any]]]:
     """The BU's field mappings with their indexes."""
     for index, mapping in enumerate(unit.get("field_mappings") or []):
-        if isinstance(mapping, Mapping):
+        if type(mapping) is dict or isinstance(mapping, Mapping):  # exact type: no ABC check
             yield index, mapping
 
 
@@ -103,10 +103,12 @@ def salesforce_field_mapped_twice(context: PlanContext) -> Iterator[Hit]:
                 if not isinstance(field, str):
                     continue
                 seen = first.setdefault((key, field.strip().casefold()), mapping)
+                if seen is mapping:
+                    continue
                 same_prospect = field_key(str(seen.get("prospect_field", ""))) == field_key(
                     str(mapping.get("prospect_field", ""))
                 )
-                if seen is not mapping and not same_prospect:  # AE605 reports repeats
+                if not same_prospect:  # AE605 reports repeats
                     yield Hit(unit.at("field_mappings", index, key), {
                         "bu": unit.name, "field": str(mapping.get("prospect_field", "")),
                         "salesforce_field": field, "other": str(seen.get("prospect_field", "")),

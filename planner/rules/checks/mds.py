@@ -208,7 +208,7 @@ def _mapped_fields(unit: BusinessUnitView) -> dict[tuple[str, str], str]:
     mapped: dict[tuple[str, str], str] = {}
     mappings = unit.get("field_mappings")
     for mapping in mappings if isinstance(mappings, list) else []:
-        if not isinstance(mapping, Mapping):
+        if type(mapping) is not dict and not isinstance(mapping, Mapping):
             continue
         for obj in PAIRED_OBJECTS:
             field = mapping.get(f"{obj}_field")

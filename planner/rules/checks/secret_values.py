@@ -11,5 +11,6 @@ from planner.rules.checks import Hit, PlanContext, check
 @check("secret_in_plan", on_invalid_plans=True, per_unit=True)
 def secret_in_plan(context: PlanContext) -> Iterator[Hit]:
     """A value under a key that names a secret, or any value holding a private-key block."""
-    for pointer in secrets_in(context.raw):
+    found = context.raw_secrets
+    for pointer in secrets_in(context.raw) if found is None else found:
         yield Hit(pointer, {"path": dotted(pointer)})

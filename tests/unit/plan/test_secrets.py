@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,16 @@ from click.testing import CliRunner
 
 from planner.cli import cli
 from planner.lint.linter import Analysis, Linter
-from planner.plan.secrets import fragments, holds_private_key, masked_lines, names_secret
+from planner.plan import secrets
+from planner.plan.secrets import (
+    MaskedSource,
+    fragments,
+    holds_private_key,
+    may_name_secret,
+    names_secret,
+    secret_scalars,
+)
+from planner.plan.source import LoadedPlan
 from tests.conftest import analyse
 
 PEM = (
@@ -203,24 +213,68 @@ def test_enum_messages_do_not_echo_a_private_key(linter: Linter) -> None:
     assert enum_errors and all("********" in f.message for f in enum_errors)
 
 
-def test_masked_lines_keep_line_numbers_and_keys(linter: Linter) -> None:
+def test_masked_source_keeps_line_numbers_and_keys(linter: Linter) -> None:
     analysis = analyse(linter, _invalid_plan())
-    lines = masked_lines(analysis.loaded)
+    lines = list(MaskedSource(analysis.loaded))
     assert len(lines) == len(_invalid_plan().splitlines())
     assert lines[3] == "  password: ********"
     assert lines[16] == "    notes: ********"
     _no_secret_in("\n".join(lines))
 
 
+def _masked_whole(loaded: LoadedPlan) -> list[str]:
+    """Every line masked in one pass, as the text format did before it masked lazily."""
+    lines = loaded.text.splitlines()
+    scalars = secret_scalars(loaded.data)
+    for pointer, _ in scalars:
+        position = loaded.values.get(pointer)
+        if position is not None and 0 < position.line <= len(lines):
+            line = lines[position.line - 1]
+            lines[position.line - 1] = line[: position.column - 1] + secrets.MASK
+    inside_block = False
+    redactor = secrets.Redactor(fragments(scalars))
+    for number, line in enumerate(lines):
+        if "PRIVATE KEY" in line or inside_block:
+            begins, ends = secrets._BEGIN.search(line), secrets._END.search(line)
+            if inside_block or begins:
+                start = begins.start() if begins else len(line) - len(line.lstrip())
+                line = line[:start] + secrets.MASK
+            inside_block = (inside_block or begins is not None) and ends is None
+        lines[number] = redactor(secrets._mask_secret_keys(line))
+    return lines
+
+
+def test_lines_masked_one_by_one_match_the_whole_plan_masked(linter: Linter) -> None:
+    flow = "salesforce: {org: acme, password: abcdef, token: ghijklmnop}\n"
+    pem = "aeplan: 1\nnotes: |\n  " + PEM.replace("\n", "\n  ")
+    for text in (_invalid_plan(), flow, pem, VALID_WITH_PEM, pem + "x: [\n"):
+        loaded = analyse(linter, text).loaded
+        whole = _masked_whole(loaded)
+        source = MaskedSource(loaded)
+        assert [source[index] for index in reversed(range(len(source)))] == whole[::-1]
+        assert list(MaskedSource(loaded)) == whole and source[-1] == whole[-1]
+    shown = MaskedSource(analyse(linter, flow).loaded)[0]
+    assert shown.startswith("salesforce: {org: acme, password: ***")
+    assert "abcdef" not in shown and "ghijklmnop" not in shown
+
+
+def test_every_secret_word_holds_a_hint() -> None:
+    words = [*secrets._SECRET_WORDS, *secrets._SECRET_ENDINGS, "key"]
+    assert all(any(hint in word for hint in secrets.SECRET_HINTS) for word in words)
+    keys = ("API_KEY", "clientSecret", "PW1", "Passwords", "creds", "パスワード", "認証情報_2")
+    assert all(names_secret(key) and may_name_secret(f"- {key}: x") for key in keys)
+    assert not may_name_secret("  lead_field: Field_001__c  # 項目")
+
+
 def test_a_plan_that_does_not_parse_still_masks_private_key_blocks(linter: Linter) -> None:
     text = "aeplan: 1\nnotes: |\n" + "".join(f"  {line}\n" for line in PEM.splitlines()) + "x: [\n"
     analysis = analyse(linter, text)
     assert analysis.loaded.data is None
-    _no_secret_in("\n".join(masked_lines(analysis.loaded)))
+    _no_secret_in("\n".join(MaskedSource(analysis.loaded)))
 
 
 def test_secret_free_plans_and_false_values_do_not_fire(linter: Linter) -> None:
-    assert fragments({"name": "x"}) == []
+    assert fragments(secret_scalars({"name": "x"})) == []
     text = "aeplan: 1\nsalesforce: {org: acme}\nbusiness_units: [{name: Japan}]\n"
     assert [f for f in analyse(linter, text).findings if f.code == "AE801"] == []
     empty = text.replace("{org: acme}", "{org: acme, password: '', token: null, api_key: false}")
@@ -248,3 +302,9 @@ def test_no_key_of_the_plan_format_names_a_secret() -> None:
     from tests.unit.plan.test_plan_format_docs import _keys
 
     assert sorted(key for key in _keys(Plan) if names_secret(key)) == []
+
+
+def test_a_copy_with_other_data_looks_for_its_own_secrets() -> None:
+    loaded = LoadedPlan(text="", data={"password": "hunter2-plain-password", "name": "x"})
+    assert secrets.found_in(loaded) == ("/password",)
+    assert secrets.found_in(replace(loaded, data={"name": "x"})) == ()

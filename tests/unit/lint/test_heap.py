@@ -1,0 +1,60 @@
+"""lint.heap: a batch keeps earlier files' results out of the collector's scans, then lets go."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from planner.errors import PlannerError
+from planner.lint import heap
+from planner.lint.linter import Analysis, Linter
+from tests.conftest import SAMPLES
+
+
+def test_what_is_kept_is_frozen_during_the_batch_and_released_after_it() -> None:
+    before = gc.get_freeze_count()
+    with heap.settled() as settle:
+        kept = [[index] for index in range(1000)]
+        settle()
+        assert gc.get_freeze_count() >= before + len(kept)
+    assert gc.get_freeze_count() == 0
+
+
+def test_an_error_inside_the_batch_still_releases_everything() -> None:
+    with pytest.raises(RuntimeError), heap.settled() as settle:
+        settle()
+        raise RuntimeError("stop")
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_collector_switched_off_by_someone_else_is_left_alone() -> None:
+    gc.disable()
+    try:
+        with heap.settled() as settle:
+            settle()
+            assert gc.get_freeze_count() == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_linting_many_files_leaves_nothing_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    plans = [str(path) for path in sorted((SAMPLES / "good").glob("*.yaml"))]
+    linter = Linter()
+    assert len(linter.lint_paths(plans).analyses) == len(plans)
+    assert gc.get_freeze_count() == 0
+    analysed: list[Path] = []
+    original = linter.analyse_file
+
+    def unreadable_second(path: Path) -> Analysis:
+        analysed.append(path)
+        if len(analysed) == 2:
+            raise PlannerError("unreadable")
+        return original(path)
+
+    monkeypatch.setattr(linter, "analyse_file", unreadable_second)
+    with pytest.raises(PlannerError):
+        linter.lint_paths(plans)
+    assert len(analysed) == 2 and gc.get_freeze_count() == 0
