@@ -14,7 +14,6 @@ from planner.comparison.variants import CUSTOM_USER, MDS, OPTION_KINDS, Variant,
 from planner.i18n import said
 from planner.placeholders import render
 from planner.rules.engine import RuleHit
-from planner.rules.exclusivity import provably_exclusive
 
 _STEP_FACTS = {
     "upgrade_to_v2": ("F04", "F05", "F07"),
@@ -37,6 +36,8 @@ class Evaluated:
     placeholder_codes: tuple[str, ...]
     custom_users: int
     """How many units of the variant use a custom connector user."""
+    exclusive: bool
+    """Whether the variant's MDS units provably select disjoint records (F36)."""
 
 
 def evaluate_unit(runs: VariantRuns, index: int) -> list[Evaluated]:
@@ -52,7 +53,8 @@ def evaluate_unit(runs: VariantRuns, index: int) -> list[Evaluated]:
             else:
                 kept.append(hit)
         custom = runs.count_units(_custom_user, variant)
-        evaluated.append(Evaluated(variant, tuple(kept), tuple(sorted(dropped)), custom))
+        exclusive = variant.kind.mds and runs.exclusive(variant)
+        evaluated.append(Evaluated(variant, tuple(kept), tuple(sorted(dropped)), custom, exclusive))
     return evaluated
 
 
@@ -108,7 +110,7 @@ def to_option(item: Evaluated, common: frozenset[tuple[str, str]], lang: str) ->
         placeholder_codes=item.placeholder_codes,
         licences=licences,
         syncs=_syncs(variant, lang),
-        several_business_units=_several(variant, lang),
+        several_business_units=_several(variant, item.exclusive, lang),
         needs=tuple(needs),
         steps=tuple(
             Item(step, wording.text(f"step.{step}", lang), _STEP_FACTS[step])
@@ -161,9 +163,9 @@ def _rule_text(rule: dict[str, Any], lang: str) -> str:
     return f"{wording.object_name(str(rule.get('object')), lang)} {rule.get('field')} = {shown}"
 
 
-def _several(variant: Variant, lang: str) -> Item:
+def _several(variant: Variant, exclusive: bool, lang: str) -> Item:
     if variant.kind.mds:
-        if not provably_exclusive(variant.data.get("business_units", [])):
+        if not exclusive:
             return Item("unproven", wording.text("several.unproven", lang), ("F36", "F46"))
         return Item("yes", wording.text("several.yes", lang), ("F36", "F46"))
     if variant.kind.custom:

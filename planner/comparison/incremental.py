@@ -19,6 +19,7 @@ from planner.comparison.variants import Variant
 from planner.rules.checks import DeltaFunction, PlanContext
 from planner.rules.checks.registry import REGISTRY
 from planner.rules.engine import Engine, RuleHit
+from planner.rules.exclusivity import provably_exclusive_after, rule_fields
 from planner.rules.inputs import Path, RuleInputs, rule_inputs
 from planner.rules.rulebook import PythonCheck, RuleSpec, SchemaCheck
 
@@ -57,6 +58,7 @@ class VariantRuns:
         self._touched_by: dict[tuple[Path, ...], frozenset[str]] = {}
         self._plan = PlanContext(data, data)
         self._counts: dict[Callable[[Any], bool], int] = {}
+        self._rule_fields: Optional[dict[str, dict[str, list[int]]]] = None
         self._locals: dict[str, list[tuple[int, list[RuleHit]]]] = {}
         self._deltas: dict[str, DeltaFunction] = {
             rule.code: registered.delta
@@ -127,6 +129,14 @@ class VariantRuns:
                 if _below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in self.baseline
             )
         return kept
+
+    def exclusive(self, variant: Variant) -> bool:
+        """Whether the variant's MDS units provably select disjoint records (F36), from the
+        plan's MDS rule fields (gathered once) and the variant's changed unit."""
+        if self._rule_fields is None:
+            self._rule_fields = rule_fields(self.data["business_units"])
+        unit = variant.data["business_units"][variant.index]
+        return provably_exclusive_after(self._rule_fields, variant.index, unit)
 
     def count_units(self, test: Callable[[Any], bool], variant: Variant) -> int:
         """How many of the variant's units pass ``test`` (counted on the plan once, then kept)."""

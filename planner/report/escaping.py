@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from markupsafe import Markup, escape
 
@@ -14,18 +13,21 @@ _MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~&$!#")
 # Mermaid reads these inside quoted labels; `#NNN;` entity codes print them as text.
 _MERMAID_SPECIAL = frozenset('"#&<>`|[]{}();\\')
 _CODE_PAIR = re.compile(r"`([^`]*)`")
+# Unicode's Cc (C0, DEL, C1), Zl (U+2028) and Zp (U+2029): fixed sets, so one character class
+# (a test holds it to unicodedata.category over every code point).
+_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_MARKDOWN_ESCAPED = re.compile("([" + re.escape("".join(sorted(_MARKDOWN_SPECIAL))) + "])")
+_MERMAID_ESCAPED = re.compile("[" + re.escape("".join(sorted(_MERMAID_SPECIAL))) + "]")
 
 
 def one_line(text: object) -> str:
     """``text`` as a string on one line: line breaks and other control characters become spaces."""
-    return "".join(
-        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in str(text)
-    )
+    return _BREAKING.sub(" ", str(text))
 
 
 def markdown(text: object) -> str:
     """User text as GFM inline text that also keeps a table cell intact."""
-    return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in one_line(text))
+    return _MARKDOWN_ESCAPED.sub(r"\\\1", one_line(text))
 
 
 def markdown_rich(text: object) -> str:
@@ -50,9 +52,7 @@ def markdown_cell_code(text: object) -> str:
 
 def mermaid(text: object) -> str:
     """User text for a double-quoted Mermaid label (quotes, brackets and markup become entities)."""
-    return "".join(
-        f"#{ord(char)};" if char in _MERMAID_SPECIAL else char for char in one_line(text)
-    )
+    return _MERMAID_ESCAPED.sub(lambda found: f"#{ord(found.group())};", one_line(text))
 
 
 def html_rich(text: object) -> Markup:

@@ -32,10 +32,27 @@ def rule_fields(units: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, list[
     return found
 
 
-def provably_exclusive(units: Iterable[Mapping[str, Any]]) -> bool:
-    """True when every MDS BU tests the same lead field and the same contact field.
+def provably_exclusive_after(
+    found: Mapping[str, Mapping[str, list[int]]], index: int, unit: Mapping[str, Any]
+) -> bool:
+    """Whether every MDS BU tests the same lead field and the same contact field, once unit
+    ``index`` of a plan is replaced by ``unit``.
 
     Only then do distinct values (checked by AE307) keep one record out of two business units;
     rules on different fields can both match one record, which only the data can tell.
+
+    ``found`` is :func:`rule_fields` of the plan's units as they are. The cost is that of the
+    changed unit's rules, not of the plan, so that comparing every unit's options stays linear
+    in the number of units (issue 18).
     """
-    return all(len(fields) <= 1 for fields in rule_fields(units).values())
+    mine = rule_fields([unit])
+    for obj, fields in found.items():
+        distinct = set(mine[obj])
+        if len(distinct) > 1:
+            return False
+        for field, owners in fields.items():
+            if field not in distinct and any(owner != index for owner in owners):
+                distinct.add(field)
+                if len(distinct) > 1:
+                    return False
+    return True

@@ -75,21 +75,37 @@ def custom_user_shared(context: PlanContext) -> Iterator[Hit]:
             first[key] = unit.name
 
 
-@check("licences_across_business_units")
-def licences_across_business_units(context: PlanContext) -> Iterator[Hit]:
-    """The BUs' custom connector users need more licences than the plan says are free (F23)."""
+def _custom_users(context: PlanContext) -> int:
+    """How many BUs use a custom connector user: like compare, each BU needs its own (AE210),
+    so each one takes a licence."""
+    return sum(1 for unit in context.business_units() if _custom(unit))
+
+
+def _custom(unit: BusinessUnitView) -> bool:
+    return bool(unit.get("connector", "user") == "custom_user")
+
+
+def _licences_hits(context: PlanContext, needed: int) -> list[Hit]:
     salesforce = (context.data or {}).get("salesforce") or {}
     available = salesforce.get("crm_licenses_available")
-    if not isinstance(available, int):
-        return
-    # Like compare: each BU needs its own connector user (AE210), so each one takes a licence.
-    needed = sum(
-        1 for unit in context.business_units() if unit.get("connector", "user") == "custom_user"
-    )
-    if needed > available:
-        yield Hit("/salesforce/crm_licenses_available", {
-            "needed": str(needed), "available": str(available),
-        })  # fmt: skip
+    if not isinstance(available, int) or needed <= available:
+        return []
+    return [Hit("/salesforce/crm_licenses_available", {
+        "needed": str(needed), "available": str(available),
+    })]  # fmt: skip
+
+
+def _licences_delta(plan: PlanContext, variant: PlanContext, index: int) -> list[Hit]:
+    """The variant's count from the plan's (counted once) and the changed unit alone."""
+    counted: int = plan.memo("custom_users", _custom_users)
+    needed = counted - _custom(plan.unit(index)) + _custom(variant.unit(index))
+    return _licences_hits(variant, needed)
+
+
+@check("licences_across_business_units", reads=("connector/user",), delta=_licences_delta)
+def licences_across_business_units(context: PlanContext) -> Iterator[Hit]:
+    """The BUs' custom connector users need more licences than the plan says are free (F23)."""
+    yield from _licences_hits(context, _custom_users(context))
 
 
 def _plan_rule_fields(context: PlanContext) -> dict[str, dict[str, list[int]]]:

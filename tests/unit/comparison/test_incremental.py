@@ -14,6 +14,7 @@ from planner.lint.linter import Linter, LintOptions
 from planner.plan.model import Plan
 from planner.rules.checks import PlanContext
 from planner.rules.engine import RuleHit
+from planner.rules.exclusivity import provably_exclusive_after, rule_fields
 from planner.rules.inputs import rule_inputs
 from tests.conftest import SAMPLES, analyse
 
@@ -167,3 +168,44 @@ def test_a_change_only_the_plan_level_text_sees_reuses_every_unit_rule(linter: L
     assert runs._touched((("field_mappings",),)) >= {"AE601", "AE605", "AE801"}
     assert "AE101" not in runs._touched((("field_mappings",),))
     assert "AE101" in runs._touched((("connector", "version"),))
+
+
+def provably_exclusive(units: list[dict[str, Any]]) -> bool:
+    """The reference: every MDS BU of the whole plan tests one lead and one contact field."""
+    return all(len(fields) <= 1 for fields in rule_fields(units).values())
+
+
+@pytest.mark.parametrize(("name", "data"), PLANS, ids=[name for name, _ in PLANS])
+def test_exclusivity_from_the_changed_unit_equals_judging_every_unit(
+    linter: Linter, name: str, data: dict[str, Any]
+) -> None:
+    """F36's "provably exclusive" for each option, from the plan's rule fields and the changed
+    unit (linear compare), says what judging every unit of the option says."""
+    runs = VariantRuns(linter.engine, data, None)
+    for index in range(len(data["business_units"])):
+        for kind in OPTION_KINDS:
+            variant = build_variant(data, index, kind)
+            whole = provably_exclusive(variant.data["business_units"])
+            assert runs.exclusive(variant) == whole, (name, index, kind.id)
+
+
+def test_exclusivity_from_the_changed_unit_on_generated_units() -> None:
+    """The same on random MDS units: shared, different, repeated and case-varied fields."""
+    chooser = random.Random(36)
+    fields = ["Marketing_BU__c", "marketing_bu__c", "Region__c", "Tier__c"]
+
+    def unit() -> dict[str, Any]:
+        rules = [
+            {"object": chooser.choice(["lead", "contact", "Lead", "opportunity"]),
+             "field": chooser.choice(fields), "operator": "equals", "value": "x"}
+            for _ in range(chooser.randint(0, 3))
+        ]  # fmt: skip
+        scope = chooser.choice(["marketing_data_sharing", "marketing_data_sharing", "all"])
+        return {"sync": {"scope": scope, "marketing_data_sharing": rules}}
+
+    for _ in range(2000):
+        units = [unit() for _ in range(chooser.randint(1, 5))]
+        index, after = chooser.randrange(len(units)), unit()
+        changed = [*units[:index], after, *units[index + 1 :]]
+        found = rule_fields(units)
+        assert provably_exclusive_after(found, index, after) == provably_exclusive(changed)

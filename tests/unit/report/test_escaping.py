@@ -60,3 +60,30 @@ def test_a_markdown_report_keeps_code_spans_as_code() -> None:
     assert "\\`" not in text  # no escaped backtick shows literally on GitHub
     assert "`connector.custom_user`" in text
     assert "| `Country` | `MailingCountry` |" in text
+
+
+def test_one_line_breaks_exactly_unicode_s_control_and_separator_characters() -> None:
+    """The character class is Unicode's Cc, Zl and Zp, over every code point."""
+    import sys
+    import unicodedata
+
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        breaking = unicodedata.category(char) in ("Cc", "Zl", "Zp")
+        assert (escaping.one_line(char) == " ") == breaking or char == " ", hex(point)
+
+
+def test_markdown_and_mermaid_escape_each_special_character_and_nothing_else() -> None:
+    import random
+
+    chooser = random.Random(17)
+    alphabet = '\\`*_[]<>|~&$!#"{}();aZ09 é日本\u2028\x85\x00'
+    for _ in range(3000):
+        text = "".join(chooser.choice(alphabet) for _ in range(chooser.randint(0, 12)))
+        flat = "".join(" " if char in "\u2028\x85\x00" else char for char in text)
+        assert escaping.markdown(text) == "".join(
+            "\\" + char if char in "\\`*_[]<>|~&$!#" else char for char in flat
+        )
+        assert escaping.mermaid(text) == "".join(
+            f"#{ord(char)};" if char in '"#&<>`|[]{}();\\' else char for char in flat
+        )
