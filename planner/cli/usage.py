@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from planner import i18n
+from planner import i18n, suggestions
 
 _CHOICE = re.compile(r"^'?(?P<value>.*?)'? is not (?:one of )?(?P<choices>'.*')\.?$")
 _INTEGER = re.compile(r"^'?(?P<value>.*?)'? is not a valid integer( range)?\.?$")
@@ -20,17 +20,14 @@ _EXTRA = re.compile(r"^Got unexpected extra arguments? \((?P<value>.*)\)$")
 
 
 def show(error: click.ClickException, lang: str) -> None:
-    """Print a usage error as click would, but in ``lang``: usage line, hint, one error line."""
-    if lang != "ja":  # not wording: English is click's own output, shown unchanged
-        error.show()
-        return
-    message = i18n.fill("cli.error", lang, message=translated(error, lang))
-    if isinstance(error, click.UsageError) and error.ctx is not None:
-        context = error.ctx
-        usage = context.get_usage().replace("Usage:", i18n.fill("cli.usage_prefix", lang), 1)
-        hint = i18n.fill("cli.usage_hint", lang, command=context.command_path)
-        click.echo(f"{usage}\n{hint}\n", err=True)
-    click.echo(message, err=True, file=sys.stderr)
+    """Print a usage error as one line in ``lang`` — ``aeplan: error: …`` and where help is —
+    the format of every other error (click's own block is four lines, in English only)."""
+    message = translated(error, lang)
+    command = _NO_COMMAND.match(error.format_message())  # says itself where the list is
+    if isinstance(error, click.UsageError) and error.ctx is not None and not command:
+        hint = i18n.fill("cli.usage_hint", lang, command=error.ctx.command_path)
+        message = i18n.fill("cli.usage_error", lang, message=message, hint=hint)
+    click.echo(i18n.fill("cli.error", lang, message=message), err=True, file=sys.stderr)
 
 
 def translated(error: click.ClickException, lang: str) -> str:
@@ -55,14 +52,24 @@ def translated(error: click.ClickException, lang: str) -> str:
         return _bad_parameter(error, lang)
     found = _NO_COMMAND.match(text)
     if found:
-        if found.group("close"):
+        close = found.group("close") or _nearest_command(error, found.group("name"))
+        if close:
             return i18n.fill("cli.no_such_command_suggest", lang, name=found.group("name"),
-                             suggestion=found.group("close"))  # fmt: skip
+                             suggestion=close)  # fmt: skip
         return i18n.fill("cli.no_such_command", lang, name=found.group("name"))
     found = _EXTRA.match(text)
     if found:
         return i18n.fill("cli.extra_argument", lang, value=found.group("value"))
     return text
+
+
+def _nearest_command(error: click.ClickException, name: str) -> Optional[str]:
+    """The command ``name`` most likely means (`lnt` → `lint`), None when none is close."""
+    context = getattr(error, "ctx", None)
+    if context is None or not isinstance(context.command, click.Group):
+        return None
+    found = suggestions.suggest(name, context.command.list_commands(context))
+    return found.value if found is not None else None
 
 
 def _bad_parameter(error: click.BadParameter, lang: str) -> str:

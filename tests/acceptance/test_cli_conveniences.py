@@ -100,7 +100,8 @@ def test_japanese_usage_errors() -> None:
     result = CliRunner().invoke(cli, ["lint", "--lang", "ja", "--fail-on", "x"])
     assert result.exit_code == 2
     assert "aeplan: エラー: '--fail-on' の値が正しくありません" in result.stderr
-    assert "使い方: " in result.stderr
+    assert "'cli lint --help' でオプションを確認できます" in result.stderr
+    assert result.stderr.count("\n") == 1  # one line, as every other error
 
 
 def test_lang_before_the_command_holds_for_the_command_and_its_own_wins() -> None:

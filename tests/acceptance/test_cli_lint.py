@@ -112,7 +112,10 @@ def test_missing_file_is_a_one_line_usage_error() -> None:
 def test_bad_option_is_exit_two() -> None:
     code, _, err = run("lint", "--format", "xml", GOOD)
     assert code == 2
-    assert "Invalid value for '--format'" in err
+    assert err == (
+        "aeplan: error: invalid value for '--format': `xml` is not one of text, json, sarif, github,"
+        " gitlab, junit; 'cli lint --help' shows the options\n"
+    )
 
 
 def test_unreadable_file_is_exit_two(tmp_path: Path) -> None:

@@ -225,14 +225,18 @@ def test_english_admin_gets_messages_that_name_cause_and_fix(workspace: Path) ->
     assert "broken.yaml:9:14: AE001" in output
     assert "the quoted string that starts at 9:14 never ends" in output
     assert 'fix: close the string with a matching " on line 9' in output
-    assert "Invalid value for '--fail-on': 'sometimes' is not one of" in output
+    assert (
+        "aeplan: error: invalid value for '--fail-on': `sometimes` is not one of error, warning, "
+        "info, never; 'cli lint --help' shows the options\n" in output
+    )
     assert "`Paused` is not allowed here; did you mean `paused`?" in output
     assert 'expected one of: 1, 2, found the text "2"; drop the quotes: 2' in output
     assert "fix: write `all_records` [fixable with --fix]" in output
     assert "help: aeplan explain AE002\n" in output
     assert "Found 7 findings in 1 file: 7 errors, 0 warnings, 0 info." in output
     assert "(s)" not in output
-    assert "Did you mean 'lint'?" in output
+    assert "aeplan: error: no such command `lnt` (did you mean `lint`?); `aeplan --help` lists" in output
+    assert "Usage:" not in output and "Error:" not in output
 
 
 def test_locale_and_environment_choose_the_language(workspace: Path) -> None:
