@@ -81,6 +81,7 @@ def _choice(key: str) -> click.Choice[str]:
 def command(output: str, force: bool, no_input: bool, **given: Optional[str]) -> None:
     """Write a new plan from the Trailhead unit's questions (or from flags, with --no-input)."""
     from planner.cli.language import chosen as language_chosen
+    from planner.cli.language import use as use_language
     from planner.errors import PlannerError
     from planner.init.interview import saying
 
@@ -93,6 +94,7 @@ def command(output: str, force: bool, no_input: bool, **given: Optional[str]) ->
     try:
         if chosen is None and not no_input:
             lang = _ask_language(lang)
+            use_language(lang)  # every later message, errors included, in the answer's language
         if target.exists() and not force:
             raise PlannerError(saying("exists", lang), file=output)
         proposals = _proposals(given.pop("metadata"), target, lang)
@@ -109,7 +111,7 @@ def _stopped(lang: str) -> None:
     from planner.i18n import fill
 
     if not sys.stdin.isatty():
-        raise PlannerError.keyed("cli.no_input") from None
+        raise PlannerError.keyed("cli.no_input") from None  # said in the run's language
     click.echo("", err=True)
     click.echo(fill("cli.interrupted", lang), err=True)
     sys.exit(130)
@@ -209,8 +211,10 @@ class _TerminalAsker:
             answer = str(click.prompt(text, default=default, show_default=bool(default)))
             if choices:
                 understood = resolve(answer, choices)
-                why = fill("init.saying.bad_choice", self.lang, value=answer,
-                           choices=", ".join(choices))  # fmt: skip
+                # the y/n (はい/いいえ) hint only where yes and no are the answers
+                yes_no = "yes" in choices and "no" in choices
+                key = "init.saying.bad_choice_yes_no" if yes_no else "init.saying.bad_choice"
+                why = fill(key, self.lang, value=answer, choices=", ".join(choices))
             elif most:
                 number = plain(answer)
                 understood = number if number.isdigit() and 1 <= int(number) <= most else None
