@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from planner.i18n import fill
+from planner.i18n import DEFAULT_LANGUAGE, catalogue, fill
 from planner.resources import data_path
 
 _FACT = re.compile(r"^- \*\*(F\d+)\*\*", re.MULTILINE)
@@ -42,6 +42,24 @@ def load_confidences() -> dict[str, tuple[str, ...]]:
 def confidence_words(levels: tuple[str, ...], lang: str) -> str:
     """``high / medium`` in English, ``高 / 中`` in Japanese."""
     return " / ".join(fill(f"explain.fact.level.{level}", lang) for level in levels)
+
+
+_LEVELS_ONLY = re.compile(r"^(?:high|medium|low)(?:\s*[-/]\s*(?:high|medium|low))*$")
+
+
+def confidence_said(ident: str, written: str, lang: str) -> str:
+    """A fact's confidence as the sheet writes it (``high (field) / medium (page labels)``), in
+    ``lang``: the catalogue's ``explain.fact.qualified.<id>`` for one with qualifiers, the level
+    words translated for one without (``low-medium`` → ``低〜中``)."""
+    if lang == DEFAULT_LANGUAGE:
+        return written
+    qualified = f"explain.fact.qualified.{ident}"
+    if qualified in catalogue(lang):
+        return fill(qualified, lang)
+    if _LEVELS_ONLY.match(written):
+        said = _LEVEL.sub(lambda found: fill(f"explain.fact.level.{found[1]}", lang), written)
+        return re.sub(r"\s*-\s*", "〜", re.sub(r"\s*/\s*", " / ", said))
+    return written  # a qualifier the catalogue does not know yet (a test keeps them all known)
 
 
 _FACT_ID = re.compile(r"^[Ff](\d{1,4})$")
@@ -84,7 +102,11 @@ def explain_fact(text: str, wanted: str, lang: str) -> str | None:
     links = re.findall(r"<(https?://[^>]+)>", block)
     conf_text = re.search(r"\*Conf:\*(.*?)(?:·|\*Src:\*|$)", flat)
     lines = [f"{fact} {ident}", "", f"{body}:", f"  {statement}", ""]
-    shown = conf_text.group(1).strip() if conf_text else confidence_words(levels, lang)
+    shown = (
+        confidence_said(ident, conf_text.group(1).strip(), lang)
+        if conf_text
+        else confidence_words(levels, lang)
+    )
     lines += [f"{confidence}: {shown}", "", f"{sources}:"]
     lines += [f"  - {link}" for link in links] or ["  - seed"]
     return "\n".join(lines) + "\n"

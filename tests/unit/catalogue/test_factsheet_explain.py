@@ -38,3 +38,28 @@ def test_an_unknown_fact_is_a_one_line_error() -> None:
     result = CliRunner().invoke(cli, ["explain", "F999"])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "F999" in result.stderr
+
+
+def test_every_confidence_is_said_in_japanese_with_its_qualifiers() -> None:
+    """`確度: 高（項目）/ 中（ページのラベル）`, as AE207 says `確度: 高`: no English level word and
+    no English qualifier; the English catalogue copy of each qualified confidence is the sheet's."""
+    import re
+
+    from planner.i18n import catalogue
+
+    text = fact_sheet_path().read_text(encoding="utf-8")
+    english = catalogue("en")
+    for ident in fact_blocks(text):
+        said_en = explain_fact(text, ident, "en")
+        said_ja = explain_fact(text, ident, "ja")
+        assert said_en is not None and said_ja is not None
+        written = said_en.split("Confidence: ", 1)[1].split("\n", 1)[0]
+        confidence = said_ja.split("確度: ", 1)[1].split("\n", 1)[0]
+        assert not re.search(r"\b(high|medium|low)\b", confidence), (ident, confidence)
+        if "(" in written:
+            assert english[f"explain.fact.qualified.{ident}"] == written
+            assert not re.search(r"[a-z]{3,} [a-z]{3,}", confidence), (ident, confidence)
+    f02 = explain_fact(text, "F02", "ja")
+    assert f02 is not None and "確度: 高（項目）/ 中（ページのラベル）\n" in f02
+    f88 = explain_fact(text, "F88", "ja")
+    assert f88 is not None and "確度: 低〜中\n" in f88
