@@ -35,6 +35,29 @@ def valid(lang: Optional[str]) -> Optional[str]:
     return cleaned if cleaned in LANGUAGES else None
 
 
+# What people write for a language aeplan speaks: ISO 639-2, country codes, the names.
+_LANGUAGE_ALIASES = {
+    "jp": "ja", "jpn": "ja", "jap": "ja", "japanese": "ja", "nihongo": "ja", "日本語": "ja",
+    "eng": "en", "english": "en", "us": "en", "uk": "en", "gb": "en", "英語": "en",
+}  # fmt: skip
+
+
+def meant(lang: Optional[str]) -> Optional[str]:
+    """The supported language a near miss means (``jp``, ``ja_JP.UTF-8``, ``English`` →
+    ``ja``/``ja``/``en``); None when ``lang`` is supported already or means none."""
+    if not lang or lang in LANGUAGES:
+        return None
+    word = lang.strip().lower().split(".", 1)[0]
+    close = _LANGUAGE_ALIASES.get(word) or valid(re.split(r"[-_@]", word, maxsplit=1)[0])
+    return close if close in LANGUAGES else None
+
+
+def unknown_in_environment(environ: Mapping[str, str]) -> Optional[str]:
+    """``AEPLAN_LANG`` when it is set to something aeplan does not speak (``jp``), else None."""
+    value = environ.get("AEPLAN_LANG", "")
+    return value if value.strip() and not valid(value) else None
+
+
 def from_locale(environ: Mapping[str, str]) -> Optional[str]:
     """``ja`` when the POSIX locale (the first of LC_ALL, LC_MESSAGES, LANG set) starts with ja."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):

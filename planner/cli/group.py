@@ -143,6 +143,7 @@ class _Group(click.Group):
         argv = list(sys.argv[1:] if args is None else args)
         language.reset()
         language.use(language.early(argv, os.environ, Path.cwd()))
+        language.warn_unknown(os.environ)
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, False, **extra)
         try:

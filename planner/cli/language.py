@@ -36,6 +36,21 @@ def use(lang: Optional[str]) -> None:
         _CURRENT.set(chosen)
 
 
+def warn_unknown(environ: Mapping[str, str]) -> None:
+    """One warning line when ``AEPLAN_LANG`` names a language aeplan does not speak (``jp``):
+    it is not silently ignored, and the run goes on in the language the order chooses."""
+    import click
+
+    unknown = i18n.unknown_in_environment(environ)
+    if unknown is None:
+        return
+    lang = current(environ)
+    close = i18n.meant(unknown)
+    key = "cli.unknown_language_close" if close else "cli.unknown_language"
+    message = i18n.fill(key, lang, value=unknown, choices=", ".join(i18n.LANGUAGES), close=close)
+    click.echo(i18n.fill("cli.warning", lang, message=message), err=True)
+
+
 def reset() -> None:
     """Forget the run's language (a new run in the same process starts afresh)."""
     _CURRENT.set("")

@@ -157,6 +157,7 @@ def run(argv: Sequence[str]) -> None:
     gc.disable()  # as on click's path: no collection while modules load
     language.reset()
     language.use(language.early(list(argv), os.environ, Path.cwd()))
+    language.warn_unknown(os.environ)
     from planner.cli.exits import boundary
     from planner.cli.linting import lint
 

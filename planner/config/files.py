@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, cast
 
-from planner import reading
+from planner import i18n, reading
 from planner.errors import PlannerError, Said, said
 from planner.i18n import fill
 
@@ -198,8 +198,10 @@ def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -
         parts = (f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
         where = "".join(parts).lstrip(".") or "aeplan"
         problem_key, params = _problem(first["type"], first.get("ctx") or {})
+        close = _meant(where, first.get("input"), params.get("choices", ""))
         raise PlannerError.keyed(
-            "config.bad_value", where=where, found=repr(first.get("input")), file=name, line=line,
+            "config.bad_value_close" if close else "config.bad_value", close=close or "",
+            where=where, found=repr(first.get("input")), file=name, line=line,
             problem=fill(problem_key, "en", **params), problem_key=problem_key,
             choices=params.get("choices", ""), limit=params.get("limit", ""),
         ) from None  # fmt: skip
@@ -222,6 +224,18 @@ def _problem(kind: str, context: dict[str, Any]) -> tuple[str, dict[str, str]]:
     if kind == "greater_than":
         return "config.problem.greater_than", {"limit": str(context.get("gt", 0))}
     return f"config.problem.{kind}", {}
+
+
+def _meant(where: str, found: object, choices: str) -> Optional[str]:
+    """The allowed value a wrong one evidently means (``lang = "jp"`` → ``ja``), if any."""
+    if not isinstance(found, str) or not choices:
+        return None
+    if where == "lang":
+        return i18n.meant(found)
+    from planner.suggestions import suggest
+
+    close = suggest(found, choices.split(", "))
+    return close.value if close is not None else None
 
 
 def _suggestion(key: str) -> str:

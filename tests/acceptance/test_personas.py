@@ -235,7 +235,10 @@ def test_english_admin_gets_messages_that_name_cause_and_fix(workspace: Path) ->
     assert "help: aeplan explain AE002\n" in output
     assert "Found 7 findings in 1 file: 7 errors, 0 warnings, 0 info." in output
     assert "(s)" not in output
-    assert "aeplan: error: no such command `lnt` (did you mean `lint`?); `aeplan --help` lists" in output
+    assert (
+        "aeplan: error: no such command `lnt` (did you mean `lint`?); `aeplan --help` lists"
+        in output
+    )
     assert "Usage:" not in output and "Error:" not in output
 
 
@@ -357,3 +360,100 @@ def test_japanese_consultant_reads_rule_file_baseline_and_help_in_japanese(
     assert "`severity`: 次のいずれかを指定してください: error, warning, info" in output
     assert "先読み・後読み" in output and "bogus に一致する" in output
     assert "オプション --exit-zero には値を指定できません" in output
+
+
+def test_japanese_run_of_init_ends_in_japanese(workspace: Path) -> None:
+    """Input that ends after the Japanese questions (`printf 'ja\\nx\\nzzz\\n' | aeplan init`):
+    the retry hint and the error in Japanese; no はい/いいえ hint on a question of numbers."""
+    result = CliRunner().invoke(cli, ["init", "-o", "new.yaml"], input="ja\nx\nzzz\n")
+    assert result.exit_code == 2
+    assert "aeplan: エラー: すべての質問に回答する前に入力が終了したため" in result.stderr
+    assert (
+        "`zzz` は次のいずれでもありません: 1, 2, unknown（先頭の数文字だけでも回答できます）"
+        in (result.stderr)
+    )
+    assert "はい/いいえ" not in result.output and english_sentences(result.stderr) == []
+    english = CliRunner().invoke(cli, ["init", "-o", "new.yaml"], input="en\nx\nzzz\n")
+    assert "(a unique beginning is enough)\n" in english.stderr and "y/n" not in english.stderr
+    assert not (workspace / "new.yaml").exists()
+
+
+def test_explain_says_confidence_in_japanese(workspace: Path) -> None:
+    said = journey(
+        workspace, [["explain", "F02", "--lang", "ja"], ["explain", "F17", "--lang", "ja"]]
+    )
+    assert "確度: 高（項目）/ 中（ページのラベル）\n" in said and "確度: 高\n" in said
+    assert re.search(r"確度: .*\b(high|medium|low)\b", said) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "english", "japanese"),
+    [
+        ("jp", "did you mean `ja`?", "`ja` を指定しますか？"),
+        ("Japanese", "did you mean `ja`?", "`ja` を指定しますか？"),
+        ("ja_JP.UTF-8", "did you mean `ja`?", "`ja` を指定しますか？"),
+        ("EN", "did you mean `en`?", "`en` を指定しますか？"),
+        ("english", "did you mean `en`?", "`en` を指定しますか？"),
+    ],
+)
+def test_a_near_miss_language_in_configuration_gets_a_suggestion(
+    workspace: Path, written: str, english: str, japanese: str
+) -> None:
+    (workspace / ".aeplan.toml").write_text(f'lang = "{written}"\n', encoding="utf-8")
+    # missing.yaml: no plan whose `language:` comes before the locale
+    said_en = CliRunner().invoke(cli, ["lint", "missing.yaml"], env={"LANG": "C"})
+    assert said_en.exit_code == 2
+    assert said_en.stderr == (
+        f"aeplan: error: .aeplan.toml:1:1: bad configuration: `lang`: expected one of: en, ja "
+        f"(found '{written}'); {english}\n"
+    )
+    said_ja = CliRunner().invoke(cli, ["lint", "missing.yaml"], env={"LANG": "ja_JP.UTF-8"})
+    assert said_ja.stderr.startswith("aeplan: エラー: .aeplan.toml:1:1: 設定が正しくありません")
+    assert said_ja.stderr.endswith(f"（指定値: '{written}'）。{japanese}\n")
+    assert english_sentences(said_ja.stderr) == []
+
+
+def test_a_language_nobody_speaks_is_not_a_near_miss(workspace: Path) -> None:
+    (workspace / ".aeplan.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    said = CliRunner().invoke(cli, ["lint", "missing.yaml"], env={"LANG": "C"})
+    assert said.stderr.endswith("(found 'fr')\n")
+
+
+@pytest.mark.parametrize(
+    ("choose", "environment"),
+    [(["--lang", "ja"], {}), ([], {"AEPLAN_LANG": "ja"}), ([], {"LANG": "ja_JP.UTF-8"})],
+)
+def test_a_configuration_that_is_not_utf8_is_said_in_japanese(
+    workspace: Path, choose: list[str], environment: dict[str, str]
+) -> None:
+    (workspace / ".aeplan.toml").write_bytes('# 設定\nlang = "ja"\n'.encode("cp932"))
+    result = CliRunner().invoke(
+        cli, ["lint", *choose, "missing.yaml"], env={"LANG": "C", **environment}
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith("aeplan: エラー: .aeplan.toml: 設定ファイルを読み込めません: ")
+    assert "UTF-8 として正しくありません" in result.stderr
+    assert english_sentences(result.stderr) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "locale", "said"),
+    [
+        ("jp", "C", "aeplan: warning: AEPLAN_LANG=`jp` is not a language aeplan speaks (en, ja), "
+         "so it is ignored; did you mean `ja`?\n"),
+        ("fr", "C", "aeplan: warning: AEPLAN_LANG=`fr` is not a language aeplan speaks (en, ja), "
+         "so it is ignored\n"),
+        ("jp", "ja_JP.UTF-8", "aeplan: 警告: AEPLAN_LANG=`jp` は aeplan が対応している言語（en, ja）"
+         "ではないため、無視します。`ja` を指定しますか？\n"),
+    ],
+)  # fmt: skip
+def test_an_unknown_aeplan_lang_is_one_warning_line(
+    workspace: Path, value: str, locale: str, said: str
+) -> None:
+    result = CliRunner().invoke(
+        cli, ["lint", "missing.yaml"], env={"AEPLAN_LANG": value, "LANG": locale}
+    )
+    assert result.exit_code == 2
+    first, second = result.stderr.splitlines(keepends=True)
+    assert first == said
+    assert second.startswith("aeplan: エラー:" if locale.startswith("ja") else "aeplan: error:")
