@@ -113,8 +113,8 @@ def test_bad_option_is_exit_two() -> None:
     code, _, err = run("lint", "--format", "xml", GOOD)
     assert code == 2
     assert err == (
-        "aeplan: error: invalid value for '--format': `xml` is not one of text, json, sarif, github,"
-        " gitlab, junit; 'cli lint --help' shows the options\n"
+        "aeplan: error: invalid value for '--format': `xml` is not one of text, json, sarif, "
+        "github, gitlab, junit; 'cli lint --help' shows the options\n"
     )
 
 

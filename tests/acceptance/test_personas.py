@@ -443,8 +443,8 @@ def test_a_configuration_that_is_not_utf8_is_said_in_japanese(
          "so it is ignored; did you mean `ja`?\n"),
         ("fr", "C", "aeplan: warning: AEPLAN_LANG=`fr` is not a language aeplan speaks (en, ja), "
          "so it is ignored\n"),
-        ("jp", "ja_JP.UTF-8", "aeplan: 警告: AEPLAN_LANG=`jp` は aeplan が対応している言語（en, ja）"
-         "ではないため、無視します。`ja` を指定しますか？\n"),
+        ("jp", "ja_JP.UTF-8", "aeplan: 警告: AEPLAN_LANG=`jp` は aeplan が対応している"
+         "言語（en, ja）ではないため、無視します。`ja` を指定しますか？\n"),
     ],
 )  # fmt: skip
 def test_an_unknown_aeplan_lang_is_one_warning_line(
