@@ -28,13 +28,16 @@ def explain(error: Any, text: str) -> Problem:
     found = (
         _tab(lines, at)
         or _quote(context, start, lines)
+        or _spanning_quote(text, mark, context, problem)
         or _flow(context, start)
         or _indent(f"{context} {problem}", lines, at)
         or _colon(problem, at)
     )
     if found is not None:
         return found
-    detail = " ".join(part for part in (context, problem) if part) or str(error)
+    # PyYAML's problem alone: "while parsing a block mapping" + "did not find expected key"
+    # joined reads as one garbled sentence, and the problem is the part that says what is wrong
+    detail = problem or context or str(error)
     return _problem("generic", at, problem=detail)
 
 
@@ -58,6 +61,34 @@ def _quote(context: str, start: Any, lines: list[str]) -> Optional[Problem]:
     line = lines[start.line] if start.line < len(lines) else ""
     quote = line[start.column : start.column + 1] or '"'
     return _problem("unclosed_quote", Position(start.line + 1, start.column + 1), quote=quote)
+
+
+def _spanning_quote(text: str, mark: Any, context: str, problem: str) -> Optional[Problem]:
+    """A quote left open that the next quote in the file "closes" some lines later (``org:
+    "globex`` at line 11, ``notes: "x"`` at line 16): the parser fails just after that quote,
+    lines below the mistake. The cause is the quoted string that spans lines and ends on the
+    line where parsing failed; it is named at its opening quote, as a never-closed one is."""
+    if mark is None or not any(phrase in f"{context} {problem}" for phrase in _BLOCK_WORDS):
+        return None
+    import yaml
+
+    spanning: Optional[Any] = None
+    try:
+        for token in yaml.scan(text[: mark.index + 1], Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                spans = token.start_mark.line < token.end_mark.line
+                spanning = token if spans and token.end_mark.line == mark.line else None
+    except yaml.YAMLError:
+        pass  # the text after the mistake need not scan; the tokens before it did
+    if spanning is None:
+        return None
+    start, end = spanning.start_mark, spanning.end_mark
+    return _problem(
+        "runaway_quote", Position(start.line + 1, start.column + 1), quote=str(spanning.style),
+        end_line=str(end.line + 1), end_column=str(end.column),
+    )  # fmt: skip
 
 
 def _flow(context: str, start: Any) -> Optional[Problem]:

@@ -21,6 +21,13 @@ CASES = [
     ("a: 1\nb:\n    c: x\n  d: y\n", (4, 3), "indent",
      "line 4 is indented 2 spaces, the lines before it 4", "indent line 4 by 4 spaces"),
     ("a: 1\nb: c: d\n", (2, 5), "colon", "a key ends with `:`", "put a space after the colon"),
+    # the next quote "closes" it lines later: said at the opening quote, not 3 lines late
+    ('bu:\n  org: "globex\n  edition: advanced\n  state: paused\n  notes: "x"\n', (2, 8),
+     "runaway_quote", 'starts at 2:8 is not closed on its line, so it runs on to the " at 5:10',
+     'close the string with a matching " on line 2'),
+    ("bu:\n  - org: 'globex\n    edition: advanced\n    notes: 'x'\n", (2, 10),
+     "runaway_quote", "starts at 2:10 is not closed on its line, so it runs on to the ' at 4:12",
+     "close the string with a matching ' on line 2"),
 ]  # fmt: skip
 
 
@@ -67,3 +74,37 @@ def test_a_yaml_problem_without_a_translation_is_still_japanese() -> None:
         translated_problem("did not find expected ',' or ']'", "ja")
         == "`,` または `]` が見つかりません"
     )
+
+
+def test_a_multi_line_quoted_string_that_parses_is_no_error() -> None:
+    assert load_text('a: "one\n  two"\nb: 1\n', Limits()).problems == []
+
+
+def test_a_generic_error_says_the_parser_problem_alone() -> None:
+    """Never "while parsing a block mapping did not find expected key": two phrases joined."""
+    [problem] = load_text("a:\n  b: 1\n c: 2\n", Limits()).problems
+    said = structural_detail("AE001", problem.params, "en")
+    assert "while parsing" not in said
+
+
+@pytest.mark.parametrize("raw", [bytes(range(256)) * 2, b"\x7fELF\x02\x01\x01\x00" + bytes(300)])
+def test_a_binary_file_is_not_called_shift_jis(raw: bytes) -> None:
+    from planner.plan.source import decode
+
+    text, problem = decode(raw)
+    assert text is None and problem is not None
+    assert problem.params["reason"] == "binary"
+    for lang, words in (
+        ("en", "this is not a text file"),
+        ("ja", "テキストファイルではありません"),
+    ):
+        said = structural_detail("AE001", problem.params, lang)
+        assert said.startswith(words) and "Shift_JIS" not in said
+        assert "Shift" not in structural_fix("AE001", problem.params, lang)
+
+
+def test_shift_jis_text_is_still_recognised() -> None:
+    from planner.plan.source import decode
+
+    _, problem = decode("aeplan: 1\n# 日本語のコメント\n".encode("cp932"))
+    assert problem is not None and problem.params["reason"] == "shift_jis"
