@@ -457,3 +457,55 @@ def test_an_unknown_aeplan_lang_is_one_warning_line(
     first, second = result.stderr.splitlines(keepends=True)
     assert first == said
     assert second.startswith("aeplan: エラー:" if locale.startswith("ja") else "aeplan: error:")
+
+
+def test_config_columns_line_up_in_japanese(workspace: Path) -> None:
+    """`# metadata （未設定）` takes more terminal cells than characters: the comments still align."""
+    from planner.terminal import width
+
+    for env in ({"LANG": "ja_JP.UTF-8"}, {"LANG": "C"}):
+        said = CliRunner().invoke(cli, ["config"], env=env).stdout.splitlines()[1:]
+        columns = {width(line.split("  # ", 1)[0]) for line in said}
+        assert len(said) == 13 and len(columns) == 1, said
+
+
+UNCLOSED = """aeplan: 1
+language: {lang}
+salesforce:
+  org: acme-production
+team:
+  account_engagement_admins: [Hanako Sato]
+business_units:
+  - name: Japan
+    edition: advanced
+    connector: {{version: 2, state: paused, user: integration_user}}
+    label: "globex
+    sync:
+      scope: all_records
+      field_level_security: granted
+    notes: one
+    owner: "Ops"
+"""
+
+
+def test_a_quote_closed_lines_later_is_named_where_it_opens(workspace: Path) -> None:
+    (workspace / "en.yaml").write_text(UNCLOSED.format(lang="en"), encoding="utf-8")
+    (workspace / "ja.yaml").write_text(UNCLOSED.format(lang="ja"), encoding="utf-8")
+    english = CliRunner().invoke(cli, ["lint", "en.yaml"]).stdout
+    assert english.startswith(
+        "en.yaml:11:12: AE001 [error] invalid-yaml: the quoted string that starts at 11:12 is "
+        'not closed on its line, so it runs on to the " at 16:12\n'
+    )
+    assert 'fix: close the string with a matching " on line 11\n' in english
+    japanese = CliRunner().invoke(cli, ["lint", "ja.yaml"]).stdout
+    assert japanese.startswith("ja.yaml:11:12: AE001 [error] invalid-yaml: 11:12 で始まる引用符")
+    assert english_sentences(japanese) == []
+
+
+def test_a_binary_file_is_said_to_be_no_text_file(workspace: Path) -> None:
+    (workspace / "bin.yaml").write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)))
+    for lang, said in (("en", "this is not a text file"), ("ja", "テキストファイルではありません")):
+        result = CliRunner().invoke(cli, ["lint", "--lang", lang, "bin.yaml"])
+        assert result.exit_code == 1
+        assert f"bin.yaml:1:5: AE001 [error] invalid-yaml: {said}" in result.stdout
+        assert "Shift" not in result.stdout
