@@ -52,10 +52,10 @@ def translated(error: click.ClickException, lang: str) -> str:
         return _bad_parameter(error, lang)
     found = _NO_COMMAND.match(text)
     if found:
-        close = found.group("close") or _nearest_command(error, found.group("name"))
-        if close:
+        nearest = found.group("close") or _nearest_command(error, found.group("name"))
+        if nearest:
             return i18n.fill("cli.no_such_command_suggest", lang, name=found.group("name"),
-                             suggestion=close)  # fmt: skip
+                             suggestion=nearest)  # fmt: skip
         return i18n.fill("cli.no_such_command", lang, name=found.group("name"))
     found = _EXTRA.match(text)
     if found:

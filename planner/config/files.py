@@ -198,9 +198,9 @@ def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -
         parts = (f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
         where = "".join(parts).lstrip(".") or "aeplan"
         problem_key, params = _problem(first["type"], first.get("ctx") or {})
-        close = _meant(where, first.get("input"), params.get("choices", ""))
+        meant = _meant(where, first.get("input"), params.get("choices", ""))
         raise PlannerError.keyed(
-            "config.bad_value_close" if close else "config.bad_value", close=close or "",
+            "config.bad_value_close" if meant else "config.bad_value", close=meant or "",
             where=where, found=repr(first.get("input")), file=name, line=line,
             problem=fill(problem_key, "en", **params), problem_key=problem_key,
             choices=params.get("choices", ""), limit=params.get("limit", ""),

@@ -460,7 +460,7 @@ def test_an_unknown_aeplan_lang_is_one_warning_line(
 
 
 def test_config_columns_line_up_in_japanese(workspace: Path) -> None:
-    """`# metadata （未設定）` takes more terminal cells than characters: the comments still align."""
+    """`# metadata （未設定）` takes more cells than characters: the comments still align."""
     from planner.terminal import width
 
     for env in ({"LANG": "ja_JP.UTF-8"}, {"LANG": "C"}):
