@@ -39,11 +39,10 @@ def use(lang: Optional[str]) -> None:
 def warn_unknown(environ: Mapping[str, str]) -> None:
     """One warning line when ``AEPLAN_LANG`` names a language aeplan does not speak (``jp``):
     it is not silently ignored, and the run goes on in the language the order chooses."""
-    import click
-
     unknown = i18n.unknown_in_environment(environ)
     if unknown is None:
         return
+    import click  # only now: `aeplan lint`'s quick path runs without click
     lang = current(environ)
     close = i18n.meant(unknown)
     key = "cli.unknown_language_close" if close else "cli.unknown_language"
