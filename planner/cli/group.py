@@ -151,7 +151,9 @@ class _Group(click.Group):
         except click.ClickException as error:
             from planner.cli import usage
 
-            usage.show(error, language.current(os.environ))
+            named = [word for word in argv if word in COMMANDS][:1]  # for the help hint
+            command = " ".join([prog_name or "aeplan", *named])
+            usage.show(error, language.current(os.environ), command)
             sys.exit(error.exit_code if error.exit_code is not None else EXIT_USAGE)
         except click.exceptions.Abort:
             click.echo(file=sys.stderr)

@@ -19,13 +19,18 @@ _NO_COMMAND = re.compile(r"^No such command '(?P<name>.*?)'\.(?: Did you mean '(
 _EXTRA = re.compile(r"^Got unexpected extra arguments? \((?P<value>.*)\)$")
 
 
-def show(error: click.ClickException, lang: str) -> None:
+def show(error: click.ClickException, lang: str, command_path: Optional[str] = None) -> None:
     """Print a usage error as one line in ``lang`` — ``aeplan: error: …`` and where help is —
-    the format of every other error (click's own block is four lines, in English only)."""
+    the format of every other error (click's own block is four lines, in English only).
+
+    ``command_path`` names the command for the help hint when click's error carries no context
+    (an option's missing value is found before the command's context exists)."""
     message = translated(error, lang)
-    command = _NO_COMMAND.match(error.format_message())  # says itself where the list is
-    if isinstance(error, click.UsageError) and error.ctx is not None and not command:
-        hint = i18n.fill("cli.usage_hint", lang, command=error.ctx.command_path)
+    listed = _NO_COMMAND.match(error.format_message())  # says itself where the list is
+    if error.ctx is not None:
+        command_path = error.ctx.command_path
+    if isinstance(error, click.UsageError) and command_path and not listed:
+        hint = i18n.fill("cli.usage_hint", lang, command=command_path)
         message = i18n.fill("cli.usage_error", lang, message=message, hint=hint)
     click.echo(i18n.fill("cli.error", lang, message=message), err=True, file=sys.stderr)
 

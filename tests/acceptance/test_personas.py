@@ -509,3 +509,32 @@ def test_a_binary_file_is_said_to_be_no_text_file(workspace: Path) -> None:
         assert result.exit_code == 1
         assert f"bin.yaml:1:5: AE001 [error] invalid-yaml: {said}" in result.stdout
         assert "Shift" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "japanese"),
+    [
+        (["lint", "--bogus"], "no such option: --bogus; 'cli lint --help' shows the options",
+         "オプション --bogus はありません。'cli lint --help' でオプションを確認できます"),
+        (["lint", "--fail-on"], "option --fail-on needs a value; 'cli lint --help' shows the",
+         "オプション --fail-on には値が必要です。'cli lint --help' で"),
+        (["lnt"], "no such command `lnt` (did you mean `lint`?); `aeplan --help` lists the",
+         "コマンド `lnt` はありません（`lint` のことですか？）。`aeplan --help` でコマンドを一覧"),
+        (["repot", "x.yaml"], "no such command `repot` (did you mean `report`?)",
+         "コマンド `repot` はありません（`report` のことですか？）"),
+        (["xyzzy"], "no such command `xyzzy`; `aeplan --help` lists the commands",
+         "コマンド `xyzzy` はありません。`aeplan --help` でコマンドを一覧表示できます"),
+    ],
+)  # fmt: skip
+def test_usage_errors_are_one_line_in_both_languages(
+    workspace: Path, args: list[str], english: str, japanese: str
+) -> None:
+    """As the README promises: `aeplan: error: …` on one line, exit 2, the same hints in both."""
+    for lang, prefix, said in (
+        ("en", "aeplan: error: ", english),
+        ("ja", "aeplan: エラー: ", japanese),
+    ):
+        result = CliRunner().invoke(cli, ["--lang", lang, *args], env={"LANG": "C"})
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.startswith(prefix + said) and result.stderr.count("\n") == 1
+        assert "Usage:" not in result.stderr and "使い方" not in result.stderr
