@@ -43,6 +43,7 @@ def warn_unknown(environ: Mapping[str, str]) -> None:
     if unknown is None:
         return
     import click  # only now: `aeplan lint`'s quick path runs without click
+
     lang = current(environ)
     close = i18n.meant(unknown)
     key = "cli.unknown_language_close" if close else "cli.unknown_language"

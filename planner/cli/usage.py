@@ -27,8 +27,9 @@ def show(error: click.ClickException, lang: str, command_path: Optional[str] = N
     (an option's missing value is found before the command's context exists)."""
     message = translated(error, lang)
     listed = _NO_COMMAND.match(error.format_message())  # says itself where the list is
-    if error.ctx is not None:
-        command_path = error.ctx.command_path
+    context: Optional[click.Context] = getattr(error, "ctx", None)
+    if context is not None:
+        command_path = context.command_path
     if isinstance(error, click.UsageError) and command_path and not listed:
         hint = i18n.fill("cli.usage_hint", lang, command=command_path)
         message = i18n.fill("cli.usage_error", lang, message=message, hint=hint)
