@@ -96,7 +96,10 @@ def explain_key(key: PlanKey, lang: str) -> str:
     if field is not None:
         values = allowed_values(field.annotation)
         if values:
-            lines += ["", i18n.fill("explain.allowed", lang, values=", ".join(values))]
+            lines += [
+                "",
+                i18n.fill("explain.allowed", lang, values=i18n.LIST_SEPARATOR.join(values)),
+            ]
         lines += ["", i18n.fill(_presence(field), lang, default=_default(field))]
     if key.model is not None:
         names = ", ".join(key.model.model_fields)

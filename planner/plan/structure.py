@@ -138,7 +138,11 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
         and not isinstance(given, (dict, list))
         and not (numeric_options and isinstance(given, str))
     ):
-        params = {"reason": "enum", "value": _shown(given, pointer), "allowed": i18n.LIST_SEPARATOR.join(allowed)}
+        params = {
+            "reason": "enum",
+            "value": _shown(given, pointer),
+            "allowed": i18n.LIST_SEPARATOR.join(allowed),
+        }
         extra, change = amend.enum_value(loaded, pointer, given, allowed)
         return _problem(loaded, "AE002", pointer, {**params, **extra}, False, change)
     expected = sorted({_TYPE_ERRORS[d["type"]] for d in details if d["type"] in _TYPE_ERRORS})
