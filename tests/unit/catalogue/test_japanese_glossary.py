@@ -180,6 +180,9 @@ TERMS = {
     "導入計画": "連携プラン (the plan)",
     "インテグレーション計画": "連携プラン (the plan)",
     "連携計画": "連携プラン (the plan)",
+    "インテグレーションプラン": "連携プラン (the plan)",
+    "導入プラン": "連携プラン (the plan)",
+    "実装計画": "連携プラン (the plan)",
     "計画上": "プラン上 (the plan)",
     "計画ごと": "プランごと (the plan)",
     "実装レポート": "導入レポート (the report)",
@@ -285,5 +288,6 @@ def test_japanese_rule_texts_use_the_salesforce_label(english: str) -> None:
 
 def test_the_glossary_lists_every_required_term() -> None:
     glossary = Path(REPO / "docs" / "facts.md").read_text(encoding="utf-8").split("## 12.", 1)[1]
-    for japanese in ("オプトアウト済み", "項目履歴管理", "制限付き選択リスト", "参照関係"):
+    for japanese in ("オプトアウト済み", "項目履歴管理", "制限付き選択リスト", "参照関係", "重大度",
+                     "連携プラン", "導入レポート"):  # fmt: skip
         assert japanese in glossary
