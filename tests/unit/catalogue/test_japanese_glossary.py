@@ -12,7 +12,7 @@ The rules, each enforced below:
 - Counting: findings, decisions, records, licences, problems and other listed items take 件
   (``指摘事項 3 件``); other things take つ after a written 1–9 (``1 つのビジネスユニット``) and no
   counter after a placeholder or a larger number, which つ cannot count
-  (``{count} のビジネスユニット``, ``ビジネスユニット数 {count}``, ``最大 25``); never 個.
+  (``複数のビジネスユニット（{count}）``, ``ビジネスユニット数 {count}``, ``最大 25``); never 個.
 - Punctuation: full-width ？ and ！ after Japanese; 、 joins lists (never ``, `` next to Japanese or
   between code spans; fact citations such as ``[F01, F02]`` are codes and keep ASCII); no ；.
 - Katakana: エディター and フォルダー with the long vowel, as the catalogue writes them.
@@ -194,6 +194,10 @@ _UI_CONNECTOR = re.compile(r"\[コネクター\]|「コネクター」")
 RULES = {
     "no-ko": ("件 for listed items, つ after 1–9, else none; never 個", r"(\d|\{\})\s*個(?!人)"),
     "tsu-to-nine": ("つ counts 1–9 only: none after a placeholder or 10+", r"(\d\d|\{\})\s*つ"),
+    "count-with-no": (
+        "a bare count before の reads stiffly: 複数のビジネスユニット（{count}）",
+        r"(\{\}|(?<![\w.])\d+) の(ビジネスユニット|コネクタ)",
+    ),
     "units-not-ken": (
         "business units are not counted with 件",
         r"ビジネスユニット\s*(\d+|\{\})\s*件",
@@ -250,6 +254,7 @@ def test_the_sources_are_all_read() -> None:
         ("ビジネスユニット 2 個", "no-ko"),
         ("{count} つのコネクタ", "tsu-to-nine"),
         ("ビジネスユニット 2 件", "units-not-ken"),
+        ("{count} のビジネスユニットがこの組織を共有", "count-with-no"),
         ("指摘事項 3 個", "findings-ken"),
         ("`scope` のことですか?", "full-width-question"),
         ("手順 A；手順 B", "no-full-width-semicolon"),
