@@ -9,6 +9,7 @@ from typing import Any
 from planner.config.files import KEYS, shown
 from planner.config.settings import COMMAND_LINE, DEFAULT, Settings
 from planner.i18n import fill
+from planner.terminal import width
 
 VIEW_VERSION = 1
 _SOURCE_KEYS = {
@@ -64,13 +65,16 @@ def render_text(settings: Settings, cwd: Path, lang: str) -> str:
     else:
         config_file = fill("config.view.none", lang)
     lines = [fill("config.view.file", lang, file=config_file)]
-    rows = [(key, _toml(value)) for key, value in values(settings, cwd).items()]
-    width = max(len(f"{key} = {value}") for key, value in rows)
-    for key, value in rows:
+    rows = [
+        (key, f"{key} = {value}" if value is not None else f"# {key} {unset}")
+        for key, value in ((key, _toml(value)) for key, value in values(settings, cwd).items())
+    ]
+    # Columns by terminal cells, not characters: （未設定） takes two cells a character.
+    widest = max(width(text) for _, text in rows)
+    for key, text in rows:
         source = settings.source(key)
         label = fill(_SOURCE_KEYS[source], lang) if source in _SOURCE_KEYS else source
-        text = f"{key} = {value}" if value is not None else f"# {key} {unset}"
-        lines.append(f"{text.ljust(width)}  # {label}")
+        lines.append(f"{text}{' ' * (widest - width(text))}  # {label}")
     return "\n".join(lines) + "\n"
 
 
