@@ -94,13 +94,15 @@ def scan_plan_language(text: str) -> Optional[str]:
 
 
 def fill(key: str, lang: str, /, **params: object) -> str:
-    """The sentence ``key`` in ``lang`` with ``{name}`` placeholders filled from ``params``.
+    """The sentence ``key`` in ``lang`` with ``{name}`` placeholders filled from ``params``
+    (a list joined by :data:`LIST_SEPARATOR` joined as ``lang`` joins lists: ", " / "、").
 
     Text that came from a plan or the user is never interpreted as a template. A key missing
     from the catalogue is a bug (KeyError); the meta-test keeps both languages complete.
     """
     template = catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)[key]
-    values = {name: str(value) for name, value in params.items()}
+    separator = _SAID_SEPARATOR.get(lang, ", ")
+    values = {name: str(value).replace(LIST_SEPARATOR, separator) for name, value in params.items()}
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), template)
 
 

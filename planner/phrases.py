@@ -30,6 +30,7 @@ def _detail_key(code: str, params: Mapping[str, str]) -> str:
 
 def structural_detail(code: str, params: Mapping[str, str], lang: str) -> str:
     """The message of a structural finding (AE001–AE006, AE902)."""
+    params = i18n.said(params, lang)  # lists joined as the language joins them
     if code == "AE002" and params.get("reason") == "type":
         return _type_detail(params, lang)
     values = dict(params)
@@ -44,6 +45,7 @@ def structural_detail(code: str, params: Mapping[str, str], lang: str) -> str:
 
 def structural_fix(code: str, params: Mapping[str, str], lang: str) -> str:
     """A fix line specific to this structural problem, or ``""`` to keep the rule's own."""
+    params = i18n.said(params, lang)
     reason = params.get("reason", "")
     if code == "AE001" and reason == "yaml":
         return explained_yaml(params, lang)[1]

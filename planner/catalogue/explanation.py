@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from planner.catalogue.factsheet import confidence_words
-from planner.i18n import fill
+from planner.i18n import LIST_SEPARATOR, fill
 from planner.terminal import printable
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def render_text(explanation: Explanation, lang: str) -> str:
     blocks = [head]
     blocks.append(_section(label("what", lang), [_safe(e.what)]))
     blocks.append(_section(label("why", lang), [_safe(e.why)]))
-    fails, fixed = e.headings(lang, label("fails", lang, at=", ".join(e.fail_at)))
+    fails, fixed = e.headings(lang, label("fails", lang, at=LIST_SEPARATOR.join(e.fail_at)))
     example = [
         f"{_safe(fails)}:",
         *_yaml(e.fail_yaml),

@@ -96,10 +96,13 @@ def explain_key(key: PlanKey, lang: str) -> str:
     if field is not None:
         values = allowed_values(field.annotation)
         if values:
-            lines += ["", i18n.fill("explain.allowed", lang, values=", ".join(values))]
+            lines += [
+                "",
+                i18n.fill("explain.allowed", lang, values=i18n.LIST_SEPARATOR.join(values)),
+            ]
         lines += ["", i18n.fill(_presence(field), lang, default=_default(field))]
     if key.model is not None:
-        names = ", ".join(key.model.model_fields)
+        names = i18n.LIST_SEPARATOR.join(key.model.model_fields)
         lines += ["", i18n.fill("explain.children", lang, keys=names)]
         lines += ["", i18n.fill("explain.more", lang, example=_child_example(key))]
     return "\n".join(lines).rstrip() + "\n"

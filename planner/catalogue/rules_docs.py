@@ -11,7 +11,7 @@ from planner.atomic import write_text_atomically
 from planner.catalogue.explanation import Explanation, explain, fact_line, label, severity_word
 from planner.catalogue.factsheet import load_confidences
 from planner.errors import PlannerError
-from planner.i18n import fill
+from planner.i18n import LIST_SEPARATOR, fill
 from planner.rules.loader import load_rulebook
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def _rule_section(e: Explanation, lang: str) -> str:
     lines = [f'<a id="{e.code.lower()}"></a>', f"## {e.code} · `{e.name}`", "", e.summary, ""]
     lines += [severity, ""]
     lines += _sub(label("what", lang), e.what) + _sub(label("why", lang), e.why)
-    at = ", ".join(f"`{p}`" for p in e.fail_at)
+    at = LIST_SEPARATOR.join(f"`{p}`" for p in e.fail_at)
     fails, fixed = e.headings(lang, label("fails", lang, at=at))
     lines += [f"### {label('example', lang)}", "", f"{fails}:", "", "```yaml"]
     lines += [e.fail_yaml.rstrip("\n"), "```", "", f"{fixed}:", "", "```yaml"]

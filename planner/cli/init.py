@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Optional
 import click
 
 from planner.cli.options import LANGUAGES, lang_option
+from planner.i18n import LIST_SEPARATOR
 from planner.init.answers import CHOICES, Interview
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def _check_flags(given: dict[str, Optional[str]], lang: str) -> None:
     names = [name.strip() for name in (given.get("bus") or "").split(",") if name.strip()]
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        raise PlannerError(saying("duplicate_names", lang, names=", ".join(repeated)))
+        raise PlannerError(saying("duplicate_names", lang, names=LIST_SEPARATOR.join(repeated)))
 
 
 def _flag(key: str) -> str:
@@ -163,8 +164,10 @@ def _proposals(metadata: Optional[str], target: Path, lang: str) -> dict[str, An
     none = saying("none_found", lang)
     click.echo(saying("from_metadata", lang, path=metadata))
     lines = (
-        saying("found_mds", lang, fields=", ".join(found.mds_fields) or none),
-        saying("found_campaigns", lang, types=", ".join(found.campaign_record_types) or none),
+        saying("found_mds", lang, fields=LIST_SEPARATOR.join(found.mds_fields) or none),
+        saying(
+            "found_campaigns", lang, types=LIST_SEPARATOR.join(found.campaign_record_types) or none
+        ),
         saying("found_person_accounts", lang, value="yes" if found.person_accounts else "no"),
     )
     for line in lines:
@@ -206,7 +209,8 @@ class _TerminalAsker:
         from planner.i18n import fill
 
         if choices:
-            text += f" ({', '.join(choices)})"
+            listed = "、".join(choices)
+            text += f"（{listed}）" if self.lang == "ja" else f" ({', '.join(choices)})"
         while True:
             answer = str(click.prompt(text, default=default, show_default=bool(default)))
             if choices:
@@ -214,7 +218,7 @@ class _TerminalAsker:
                 # the y/n (はい/いいえ) hint only where yes and no are the answers
                 yes_no = "yes" in choices and "no" in choices
                 key = "init.saying.bad_choice_yes_no" if yes_no else "init.saying.bad_choice"
-                why = fill(key, self.lang, value=answer, choices=", ".join(choices))
+                why = fill(key, self.lang, value=answer, choices=LIST_SEPARATOR.join(choices))
             elif most:
                 number = plain(answer)
                 understood = number if number.isdigit() and 1 <= int(number) <= most else None

@@ -88,7 +88,9 @@ def _bad_parameter(error: click.BadParameter, lang: str) -> str:
         if found:
             values = found.groupdict()
             if "choices" in values:
-                values["choices"] = values["choices"].replace("'", "")
+                values["choices"] = (
+                    values["choices"].replace("'", "").replace(", ", i18n.LIST_SEPARATOR)
+                )
             return i18n.fill(key, lang, name=name, **values)
     return i18n.fill("cli.bad_value", lang, name=name, detail=detail)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Optional, cast
 
 from planner import i18n, reading
 from planner.errors import PlannerError, Said, said
-from planner.i18n import fill
+from planner.i18n import LIST_SEPARATOR, fill
 
 if TYPE_CHECKING:
     from planner.config.table import ConfigFile
@@ -191,7 +191,8 @@ def _validate(table: dict[str, Any], text: str, name: str, in_pyproject: bool) -
         if first["type"] == "extra_forbidden":
             close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
             raise PlannerError.keyed(
-                "config.unknown_key", key=key, known=", ".join(KEYS), file=name, line=line,
+                "config.unknown_key", key=key, known=LIST_SEPARATOR.join(KEYS), file=name,
+                line=line,
                 hint=_suggestion(key), hint_key="config.did_you_mean" if close else "",
                 close=close[0] if close else "",
             ) from None  # fmt: skip
@@ -220,7 +221,7 @@ def _problem(kind: str, context: dict[str, Any]) -> tuple[str, dict[str, str]]:
         return "config.problem.other", {}
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        return "config.problem.literal_error", {"choices": ", ".join(choices)}
+        return "config.problem.literal_error", {"choices": LIST_SEPARATOR.join(choices)}
     if kind == "greater_than":
         return "config.problem.greater_than", {"limit": str(context.get("gt", 0))}
     return f"config.problem.{kind}", {}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Optional
 
-from planner import pointers
+from planner import i18n, pointers
 from planner.findings import Edit
 from planner.plan import fixes
 from planner.plan import structure_fixes as amend
@@ -129,7 +129,7 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
     ]
     if pointer in loaded.bool_words and allowed:
         word = loaded.bool_words[pointer]
-        params = {"reason": "bool_word", "word": word, "allowed": ", ".join(allowed)}
+        params = {"reason": "bool_word", "word": word, "allowed": i18n.LIST_SEPARATOR.join(allowed)}
         extra, change = amend.bool_word(loaded, pointer, word, allowed)
         return _problem(loaded, "AE002", pointer, {**params, **extra}, False, change)
     numeric_options = all(option.lstrip("-").isdigit() for option in allowed)
@@ -138,7 +138,11 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
         and not isinstance(given, (dict, list))
         and not (numeric_options and isinstance(given, str))
     ):
-        params = {"reason": "enum", "value": _shown(given, pointer), "allowed": ", ".join(allowed)}
+        params = {
+            "reason": "enum",
+            "value": _shown(given, pointer),
+            "allowed": i18n.LIST_SEPARATOR.join(allowed),
+        }
         extra, change = amend.enum_value(loaded, pointer, given, allowed)
         return _problem(loaded, "AE002", pointer, {**params, **extra}, False, change)
     expected = sorted({_TYPE_ERRORS[d["type"]] for d in details if d["type"] in _TYPE_ERRORS})
@@ -147,7 +151,7 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
     params = {"reason": "type", "expected": "|".join(expected), "got": describe(given)}
     extra, change = amend.NOTHING
     if allowed:
-        params["allowed"] = ", ".join(allowed)
+        params["allowed"] = i18n.LIST_SEPARATOR.join(allowed)
         extra, change = amend.quoted_number(loaded, pointer, given, allowed)
     elif expected == ["boolean"]:
         extra, change = amend.quoted_boolean(loaded, pointer, given)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from planner.errors import PlannerError
+from planner.i18n import LIST_SEPARATOR
 
 AUDIENCES = ("team", "customer")
 """``team``: the people who run aeplan (CLI hints, file names); ``customer``: a hand-over copy."""
@@ -40,7 +41,7 @@ def presentation(
     """
     if audience not in AUDIENCES:
         raise PlannerError.keyed(
-            "report_options.audience", choices=", ".join(AUDIENCES), value=repr(audience)
+            "report_options.audience", choices=LIST_SEPARATOR.join(AUDIENCES), value=repr(audience)
         )
     if date is not None:
         try:

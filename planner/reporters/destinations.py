@@ -10,6 +10,7 @@ from typing import Optional, TextIO
 
 from planner.atomic import write_text_atomically
 from planner.errors import PlannerError
+from planner.i18n import LIST_SEPARATOR
 from planner.lint.linter import LintResult
 from planner.reporters import REPORTERS, reporter
 
@@ -38,7 +39,7 @@ def parse_outputs(values: Sequence[str]) -> tuple[OutputFile, ...]:
         if not equals or not path:
             raise PlannerError.keyed("outputs.syntax", value=value)
         if name not in REPORTERS:
-            choices = ", ".join(REPORTERS)
+            choices = LIST_SEPARATOR.join(REPORTERS)
             raise PlannerError.keyed("outputs.unknown_format", name=name, choices=choices)
         for earlier in parsed:
             if _same_destination(earlier.path, path):

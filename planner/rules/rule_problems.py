@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from planner.errors import Said, said
+from planner.i18n import LIST_SEPARATOR
 from planner.phrases import kind
 
 _FOUND_CHARACTERS = 60
@@ -46,7 +47,7 @@ def format_problem(error: Mapping[str, Any]) -> Said:
     location = [str(part) for part in error.get("loc", ())]
     if kind in ("literal_error", "enum"):
         choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        return said("rule_file.problem.one_of", choices=", ".join(choices))
+        return said("rule_file.problem.one_of", choices=LIST_SEPARATOR.join(choices))
     if kind == "string_pattern_mismatch":
         last = location[-1] if location else ""
         slug = _PATTERN_KINDS.get(last, "folder_pattern")

@@ -249,6 +249,6 @@ def test_a_wrong_answer_is_explained_in_japanese_and_asked_again(tmp_path: Path)
     answers = "ｊａ\nacme\n7\n2\n0\n1\n" + "\n" * 20
     result, target = init(tmp_path, answers=answers)
     assert result.exit_code == 0, result.output
-    assert "`7` は次のいずれでもありません: 1, 2, unknown" in result.stderr
+    assert "`7` は次のいずれでもありません: 1、2、unknown" in result.stderr
     assert "`0` は 1 から 25 までの整数ではありません" in result.stderr
     assert "language: ja" in target.read_text(encoding="utf-8")

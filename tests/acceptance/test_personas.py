@@ -108,7 +108,7 @@ def test_japanese_consultant_sees_no_english_sentence(workspace: Path) -> None:
 @pytest.mark.parametrize(
     ("setting", "said"),
     [
-        ('fail-on = "bogus"', "`fail-on`: 次のいずれかを指定してください: error, warning, info"),
+        ('fail-on = "bogus"', "`fail-on`: 次のいずれかを指定してください: error、warning、info"),
         ('select = "AE2"', "`select`: リストを指定してください"),
         ("max-depth = -1", "`max-depth`: 0 より大きい数を指定してください（指定値: -1）"),
         ('select = ["AE 2"]', "`select[0]`: ルールコード、コードの接頭辞、またはルール名"),
@@ -357,7 +357,7 @@ def test_japanese_consultant_reads_rule_file_baseline_and_help_in_japanese(
     ])  # fmt: skip
     assert english_sentences(output) == []
     assert output.count("使い方: ") == 10 and "Show this" not in output
-    assert "`severity`: 次のいずれかを指定してください: error, warning, info" in output
+    assert "`severity`: 次のいずれかを指定してください: error、warning、info" in output
     assert "先読み・後読み" in output and "bogus に一致する" in output
     assert "オプション --exit-zero には値を指定できません" in output
 
@@ -369,7 +369,7 @@ def test_japanese_run_of_init_ends_in_japanese(workspace: Path) -> None:
     assert result.exit_code == 2
     assert "aeplan: エラー: すべての質問に回答する前に入力が終了したため" in result.stderr
     assert (
-        "`zzz` は次のいずれでもありません: 1, 2, unknown（先頭の数文字だけでも回答できます）"
+        "`zzz` は次のいずれでもありません: 1、2、unknown（先頭の数文字だけでも回答できます）"
         in (result.stderr)
     )
     assert "はい/いいえ" not in result.output and english_sentences(result.stderr) == []

@@ -36,4 +36,4 @@ def test_explanation_lists_allowed_values_and_default() -> None:
     text = plan_keys.explain_key(key, "en")
     assert "Allowed values: paused, active" in text
     assert "Optional (default: paused)." in text
-    assert "使用できる値: paused, active" in plan_keys.explain_key(key, "ja")
+    assert "使用できる値: paused、active" in plan_keys.explain_key(key, "ja")

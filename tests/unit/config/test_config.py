@@ -285,3 +285,16 @@ def test_a_table_read_without_pydantic_is_what_the_model_reads(table: dict[str, 
     assert plain.model_fields_set == model.model_fields_set
     for name in ConfigFile.model_fields:
         assert getattr(plain, name) == getattr(model, name), name
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_config_view_comments_line_up_in_terminal_cells(tmp_path: Path, lang: str) -> None:
+    """``# metadata （未設定）`` is wider than its characters: the comments still share a column."""
+    from planner.config.view import render_text
+    from planner.terminal import width
+
+    text = render_text(resolve(Overrides(isolated=True), cwd=tmp_path), tmp_path, lang)
+    rows = text.splitlines()[1:]
+    assert any("metadata" in row for row in rows)
+    columns = {width(row[: row.rindex("  # ")]) for row in rows}
+    assert len(columns) == 1, text

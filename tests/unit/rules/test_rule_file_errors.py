@@ -57,7 +57,7 @@ def refused(folder: Path, text: str, name: str = "ACME001.rule.yaml") -> Planner
         ("report_at: sync/scope", "report_at: sync/~2", "`~` is only allowed as `~0`",
          "`~` は `~0`"),
         ("severity: error", "severity: fatal", "`severity`: expected one of: error, warning, info",
-         "次のいずれかを指定してください: error, warning, info"),
+         "次のいずれかを指定してください: error、warning、info"),
         ("code: ACME001", "code: acme1", "`code`: expected a rule code", "ルールコード（英大文字"),
         ("name: every-bu-uses-mds", "name: Every BU", "`name`: expected lower-case words",
          "ハイフンでつないだ小文字"),
