@@ -200,6 +200,10 @@ def before_unpause_steps(answers: Answers) -> list[str]:
         steps.append("marketing_data_sharing")
     if answers.connector_user == "custom_user":
         steps.append("connector_user_permissions")
+    if answers.scope == "marketing_data_sharing" or answers.connector_user == "custom_user":
+        # The connector user reads and edits the MDS rule fields and, as a custom user, every
+        # synced field: field-level security is granted before unpausing (AE317, F32).
+        steps.append("field_level_security")
     if answers.person_accounts != "none":
         steps.append("person_accounts")
     return [*steps, "map_users", "map_fields", "sales_access"]
