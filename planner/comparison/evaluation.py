@@ -52,6 +52,15 @@ def evaluate_unit(runs: VariantRuns, index: int) -> list[Evaluated]:
                 dropped.add(hit.rule.code)
             else:
                 kept.append(hit)
+        if variant.as_written and variant.placeholders:
+            # What lint says of the unit and a placeholder silenced is left out, and says so.
+            unit = f"/business_units/{index}"
+            seen = {(hit.rule.code, hit.pointer) for hit in kept}
+            dropped.update(
+                code
+                for code, pointer in runs.baseline
+                if _below(pointer, unit) and (code, pointer) not in seen
+            )
         custom = runs.count_units(_custom_user, variant)
         exclusive = variant.kind.mds and runs.exclusive(variant)
         evaluated.append(Evaluated(variant, tuple(kept), tuple(sorted(dropped)), custom, exclusive))
