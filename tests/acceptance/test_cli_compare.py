@@ -157,18 +157,18 @@ def test_the_option_as_written_shows_lints_warning_in_text_json_and_report(tmp_p
     answers = Answers(business_units=("Japan", "Korea"), scope="marketing_data_sharing")
     plan = tmp_path / "good.yaml"
     plan.write_text(render_plan(answers).replace(", field_level_security", ""), encoding="utf-8")
-    code, out, _ = run("lint", str(plan))
+    _, out, _ = run("lint", str(plan))
     assert out.count("AE317 [warning]") == 2
-    code, out, _ = run("compare", str(plan))
+    _, out, _ = run("compare", str(plan))
     rows = [line for line in out.splitlines() if "integration user + MDS (as written)  " in line]
     assert len(rows) == 2 and all("AE317" in row for row in rows)
     assert "Changes from the plan: none (the plan as written)" in out
-    code, out, _ = run("compare", "--format", "json", str(plan))
+    _, out, _ = run("compare", "--format", "json", str(plan))
     document = json.loads(out)
     for unit in document["business_units"]:
         written = next(option for option in unit["options"] if option["as_written"])
         assert [item["code"] for item in written["warnings"]] == ["AE317"]
         assert written["changes"] == [] and written["steps"] == []
-    code, out, _ = run("report", str(plan))
+    _, out, _ = run("report", str(plan))
     rows = [line for line in out.splitlines() if "(as written)" in line and line.startswith("|")]
     assert rows and all("AE317" in row for row in rows)

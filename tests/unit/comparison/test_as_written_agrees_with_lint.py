@@ -87,7 +87,9 @@ def check(linter: Linter, analysis: Analysis) -> int:
 
 def test_every_sample_plan(linter: Linter) -> None:
     checked = 0
-    for path in sorted((SAMPLES / "good").glob("*.yaml")) + sorted((SAMPLES / "bad").glob("*.yaml")):
+    for path in sorted((SAMPLES / "good").glob("*.yaml")) + sorted(
+        (SAMPLES / "bad").glob("*.yaml")
+    ):
         checked += check(linter, linter.analyse_file(path))
     assert checked >= 10
 
