@@ -90,7 +90,14 @@ def command(
         )
     )
     use(settings.lang)
-    chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
+    suffix = Path(output or "").suffix.lower()
+    if output_format is None and suffix and suffix not in SUFFIXES:
+        # An extension aeplan does not write (say r.pdf) would get Markdown under that name.
+        from planner.errors import PlannerError
+
+        key = "report_options.suffix_pdf" if suffix == ".pdf" else "report_options.suffix"
+        raise PlannerError.keyed(key, file=output, suffix=suffix)
+    chosen = output_format or SUFFIXES.get(suffix, "markdown")
     shown = presentation(audience, issued_on, revision)
     from planner.progress import progress_line
 
