@@ -25,7 +25,10 @@ from planner.report import FORMATS
     "output_format",
     type=click.Choice(FORMATS),
     default=None,
-    help="Output format (default: from the -o file's extension .md/.html/.htm, which must be one of those; markdown on standard output).",
+    help=(
+        "Output format (default: from the -o file's extension .md/.html/.htm, which must be one"
+        " of those; markdown on standard output)."
+    ),
 )
 @lang_option(
     "Language of the report [default: config `lang`, AEPLAN_LANG, the plan's `language`, "
