@@ -94,7 +94,12 @@ def command(
     )
     use(settings.lang)
     suffix = Path(output or "").suffix.lower()
-    if output_format is None and suffix and suffix not in SUFFIXES:
+    if (
+        output_format is None
+        and suffix
+        and suffix not in SUFFIXES
+        and _a_file_to_write(output, plan)
+    ):
         # An extension aeplan does not write (say r.pdf) would get Markdown under that name.
         from planner.errors import PlannerError
 
@@ -111,3 +116,15 @@ def command(
     else:
         write_text_atomically(output, text, protected=(Path(plan),))
         click.echo(fill("cli.wrote_report", current(os.environ), path=output), err=True)
+
+
+def _a_file_to_write(output: Optional[str], plan: str) -> bool:
+    """A new or regular file other than the plan: a FIFO or device is not named by its extension,
+    and writing over the plan has its own, clearer refusal."""
+    target = Path(output or "")
+    try:
+        if not target.exists():
+            return True
+        return target.is_file() and not target.samefile(plan)
+    except OSError:
+        return True
