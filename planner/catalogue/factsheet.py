@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from planner.i18n import DEFAULT_LANGUAGE, catalogue, fill
 from planner.resources import data_path
@@ -63,6 +64,31 @@ def confidence_said(ident: str, written: str, lang: str) -> str:
 
 
 _FACT_ID = re.compile(r"^[Ff](\d{1,4})$")
+# ``*(…)*``: a note for maintainers (review history, the seed's wording), never shown to users.
+_MAINTAINERS_NOTE = re.compile(r"\s*\*\(.*?\)\*")
+
+
+def statement_of(block: str) -> str:
+    """The fact as users see it: no markup or maintainers' notes, no seed/confidence/source."""
+    flat = " ".join(line.strip() for line in block.splitlines())
+    flat = _MAINTAINERS_NOTE.sub("", flat.removeprefix("- ")).replace("**", "")
+    statement = flat.split("*Seed:*", 1)[0].split("*Conf:*", 1)[0].strip()
+    return re.sub(r"^F\d+\s+—\s+", "", statement)
+
+
+def is_citable(url: str) -> bool:
+    """A page that says something: not a site's or an author's home page (``note.com/someone``)."""
+    parts = urlsplit(url)
+    segments = [segment for segment in parts.path.split("/") if segment]
+    return bool(parts.query) or len(segments) >= (2 if parts.netloc in _PROFILE_HOSTS else 1)
+
+
+SEED_URL = (
+    "https://trailhead.salesforce.com/content/learn/modules/"
+    "pardot-salesforce-integration-for-lightning-app/integrate-pardot-with-salesforce"
+)
+# Hosts where ``/name`` is a person's page and an article needs more of a path.
+_PROFILE_HOSTS = frozenset({"note.com", "medium.com", "qiita.com", "zenn.dev", "github.com"})
 
 
 def fact_id(wanted: str) -> str | None:
@@ -95,11 +121,9 @@ def explain_fact(text: str, wanted: str, lang: str) -> str | None:
         fill(f"explain.fact.{key}", lang) for key in ("heading", "confidence", "sources", "body")
     )
     flat = " ".join(line.strip() for line in block.splitlines())
-    flat = flat.removeprefix("- ").replace("**", "")
-    statement = flat.split("*Seed:*", 1)[0].split("*Conf:*", 1)[0].strip()
-    statement = re.sub(r"^F\d+\s+—\s+", "", statement)
+    statement = statement_of(block)
     levels = parse_confidences(block).get(ident, ())
-    links = re.findall(r"<(https?://[^>]+)>", block)
+    links = list(parse_sources(text).get(ident, ()))  # ``same as F19`` follows F19
     conf_text = re.search(r"\*Conf:\*(.*?)(?:·|\*Src:\*|$)", flat)
     lines = [f"{fact} {ident}", "", f"{body}:", f"  {statement}", ""]
     shown = (
@@ -108,7 +132,9 @@ def explain_fact(text: str, wanted: str, lang: str) -> str | None:
         else confidence_words(levels, lang)
     )
     lines += [f"{confidence}: {shown}", "", f"{sources}:"]
-    lines += [f"  - {link}" for link in links] or ["  - seed"]
+    if re.search(r"\*Src:\*[^<]*\bseed\b", flat) and SEED_URL not in links:
+        links.append(SEED_URL)  # the Trailhead unit the project started from, by its address
+    lines += [f"  - {link}" for link in links]
     return "\n".join(lines) + "\n"
 
 
@@ -126,7 +152,9 @@ def parse_sources(text: str) -> dict[str, tuple[str, ...]]:
         end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
         match = _SOURCE.search(text, start.end(), end)
         block = match.group(1) if match else ""
-        found[start.group(1)] = tuple(dict.fromkeys(_URL.findall(block)))
+        found[start.group(1)] = tuple(
+            dict.fromkeys(url for url in _URL.findall(block) if is_citable(url))
+        )
         alias = _SAME_AS.search(block)
         if alias and not found[start.group(1)]:
             same[start.group(1)] = alias.group(1)

@@ -237,6 +237,7 @@ def _write(target: Path, answers: Answers, force: bool) -> None:
     from planner.init.interview import open_question, saying
     from planner.init.plan_writer import render_plan
     from planner.lint.linter import Linter, LintResult
+    from planner.plan.open_decisions import open_decisions
     from planner.reporters import reporter
 
     text = render_plan(answers)
@@ -248,15 +249,22 @@ def _write(target: Path, answers: Answers, force: bool) -> None:
     lang = answers.lang
     click.echo(saying("written", lang, path=target))
     _write_schema(target, answers)
-    open_keys = answers.undecided()
-    if not open_keys and not analysis.findings:
-        click.echo(saying("clean", lang, path=target))
-        return
-    if open_keys:
+    plan = analysis.plan
+    # The decisions the report counts as still open, unit by unit: one source for both.
+    still_open = open_decisions(plan) if plan is not None else ()
+    unnamed = answers.unnamed()
+    if still_open:
         click.echo(saying("left", lang))
-        for key in open_keys:
+        for item in still_open:
+            topic = open_question(f"decision.{item.topic}", lang)
+            click.echo(f"  - {saying('left_item', lang, bu=item.unit, topic=topic)}")
+    if unnamed:
+        click.echo(saying("unnamed", lang))
+        for key in unnamed:
             click.echo(f"  - {open_question(key, lang)}")
-    if analysis.findings:
+    if not analysis.findings:
+        click.echo(saying("clean", lang, path=target))
+    else:
         click.echo(saying("findings", lang))
         reporter("text").render(LintResult((analysis,), lang, linter.rulebook), sys.stdout)
 

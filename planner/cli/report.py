@@ -25,7 +25,10 @@ from planner.report import FORMATS
     "output_format",
     type=click.Choice(FORMATS),
     default=None,
-    help="Output format (default: from the -o file's suffix .md/.html, else markdown).",
+    help=(
+        "Output format (default: from the -o file's extension .md/.html/.htm, which must be one"
+        " of those; markdown on standard output)."
+    ),
 )
 @lang_option(
     "Language of the report [default: config `lang`, AEPLAN_LANG, the plan's `language`, "
@@ -90,7 +93,19 @@ def command(
         )
     )
     use(settings.lang)
-    chosen = output_format or SUFFIXES.get(Path(output or "").suffix.lower(), "markdown")
+    suffix = Path(output or "").suffix.lower()
+    if (
+        output_format is None
+        and suffix
+        and suffix not in SUFFIXES
+        and _a_file_to_write(output, plan)
+    ):
+        # An extension aeplan does not write (say r.pdf) would get Markdown under that name.
+        from planner.errors import PlannerError
+
+        key = "report_options.suffix_pdf" if suffix == ".pdf" else "report_options.suffix"
+        raise PlannerError.keyed(key, file=output, suffix=suffix)
+    chosen = output_format or SUFFIXES.get(suffix, "markdown")
     shown = presentation(audience, issued_on, revision)
     from planner.progress import progress_line
 
@@ -101,3 +116,15 @@ def command(
     else:
         write_text_atomically(output, text, protected=(Path(plan),))
         click.echo(fill("cli.wrote_report", current(os.environ), path=output), err=True)
+
+
+def _a_file_to_write(output: Optional[str], plan: str) -> bool:
+    """A new or regular file other than the plan: a FIFO or device is not named by its extension,
+    and writing over the plan has its own, clearer refusal."""
+    target = Path(output or "")
+    try:
+        if not target.exists():
+            return True
+        return target.is_file() and not target.samefile(plan)
+    except OSError:
+        return True

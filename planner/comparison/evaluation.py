@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Optional
+from weakref import WeakKeyDictionary
 
 from planner import pointers
 from planner.comparison import wording
-from planner.comparison.incremental import VariantRuns
+from planner.comparison.incremental import VariantRuns, unit_index
 from planner.comparison.results import Item, Licences, Noted, Option
 from planner.comparison.variants import CUSTOM_USER, MDS, OPTION_KINDS, Variant, build_variant
 from planner.i18n import said
@@ -52,10 +53,31 @@ def evaluate_unit(runs: VariantRuns, index: int) -> list[Evaluated]:
                 dropped.add(hit.rule.code)
             else:
                 kept.append(hit)
+        if variant.as_written and variant.placeholders:
+            # What lint says of the unit and a placeholder silenced is left out, and says so.
+            seen = {(hit.rule.code, hit.pointer) for hit in kept}
+            written = _baseline_by_unit(runs).get(index, ())
+            dropped.update(code for code, pointer in written if (code, pointer) not in seen)
         custom = runs.count_units(_custom_user, variant)
         exclusive = variant.kind.mds and runs.exclusive(variant)
         evaluated.append(Evaluated(variant, tuple(kept), tuple(sorted(dropped)), custom, exclusive))
     return evaluated
+
+
+_BY_UNIT: WeakKeyDictionary[VariantRuns, dict[int, list[tuple[str, str]]]] = WeakKeyDictionary()
+
+
+def _baseline_by_unit(runs: VariantRuns) -> dict[int, list[tuple[str, str]]]:
+    """The plan's own (code, pointer) hits by business unit, grouped once per plan."""
+    grouped = _BY_UNIT.get(runs)
+    if grouped is None:
+        grouped = {}
+        for code, pointer in sorted(runs.baseline):
+            index = unit_index(pointer)
+            if index is not None:
+                grouped.setdefault(index, []).append((code, pointer))
+        _BY_UNIT[runs] = grouped
+    return grouped
 
 
 def common_keys(evaluated: Sequence[Evaluated]) -> frozenset[tuple[str, str]]:

@@ -102,6 +102,16 @@ class _Builder:
         self.needs: list[tuple[str, tuple[str, ...]]] = []
         self.steps: list[str] = []
         self.changes: list[Change] = []
+        self.as_written = (self.written_user, self.written_scope) == (kind.user, kind.scope)
+        # What the plan's own choice already needs is the plan's business: a variant neither adds
+        # it nor upgrades for it, so the option as written says what ``aeplan lint`` says and the
+        # other options do not win by quietly fixing what every option needs.
+        self.written_steps: set[str] = set()
+        if self.written_scope == MDS:
+            self.written_steps.update((MDS, "field_level_security"))
+        if self.written_user == CUSTOM_USER:
+            self.written_steps.update(("connector_user_permissions", "field_level_security"))
+        self.written_needs_v2 = self.written_scope == MDS or self.written_user == INTEGRATION_USER
 
     def at(self, *segments: str | int) -> str:
         return pointers.join(f"/business_units/{self.index}", *segments)
@@ -114,6 +124,8 @@ class _Builder:
             self.changes.append(Change("set", self.at(*segments), shown, str(value)))
 
     def plan_step(self, step: str) -> None:
+        if step in self.written_steps:
+            return
         rollout = self.unit.setdefault("rollout", {})
         before_unpause = rollout.setdefault("before_unpause", [])
         if step not in before_unpause:
@@ -123,7 +135,7 @@ class _Builder:
 def build_variant(data: dict[str, Any], index: int, kind: OptionKind) -> Variant:
     """The plan with business unit ``index`` switched to ``kind``; missing data as placeholders."""
     build = _Builder(data, index, kind)
-    if kind.needs_v2 and build.connector.get("version") == 1:
+    if kind.needs_v2 and not build.written_needs_v2 and build.connector.get("version") == 1:
         build.set(build.connector, "version", 2, "connector", "version")
         build.steps.append("upgrade_to_v2")
     build.set(build.connector, "user", kind.user, "connector", "user")
@@ -134,7 +146,7 @@ def build_variant(data: dict[str, Any], index: int, kind: OptionKind) -> Variant
         kind=kind,
         index=index,
         data=_normalised(build.plan, index),
-        as_written=(build.written_user, build.written_scope) == (kind.user, kind.scope),
+        as_written=build.as_written,
         placeholders=tuple(build.placeholders),
         needs=tuple(build.needs),
         steps=tuple(build.steps),

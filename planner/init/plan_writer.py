@@ -47,13 +47,11 @@ class Answers:
         """A v2 connector is created paused (F09); v1 has no pause, so it is taken as active."""
         return "active" if self.version == 1 else "paused"
 
-    def undecided(self) -> list[str]:
-        """Keys of the questions left open, in the order they were asked."""
+    def unnamed(self) -> list[str]:
+        """Keys of the people and names left out, in the order they were asked. (The decisions
+        still open are the plan's: ``planner.plan.open_decisions``, as the report counts them.)"""
         open_keys = [
-            ("version", self.version is None),
-            ("connector_user", self.connector_user is None),
             ("custom_username", self.connector_user == "custom_user" and not self.custom_username),
-            ("same_email", self.same_email is None),
             ("salesforce_admin", not self.salesforce_admin),
             ("ae_admins", not self.ae_admins),
             ("sync_error_owner", not self.sync_error_owner),
@@ -200,6 +198,10 @@ def before_unpause_steps(answers: Answers) -> list[str]:
         steps.append("marketing_data_sharing")
     if answers.connector_user == "custom_user":
         steps.append("connector_user_permissions")
+    if answers.scope == "marketing_data_sharing" or answers.connector_user == "custom_user":
+        # The connector user reads and edits the MDS rule fields and, as a custom user, every
+        # synced field: field-level security is granted before unpausing (AE317, F32).
+        steps.append("field_level_security")
     if answers.person_accounts != "none":
         steps.append("person_accounts")
     return [*steps, "map_users", "map_fields", "sales_access"]

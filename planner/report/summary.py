@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from planner.findings import Severity
 from planner.plan.model import BusinessUnit
+from planner.plan.open_decisions import OpenDecision, open_decisions
 from planner.report.context import ReportContext
-from planner.report.open_decisions import OpenDecision, open_decisions
 
 
 @dataclass(frozen=True)

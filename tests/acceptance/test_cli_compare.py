@@ -147,3 +147,28 @@ def test_the_report_has_the_sync_method_options_section() -> None:
     assert "**Recommended:** integration user + MDS." in section
     _, japanese, _ = run("report", "--isolated", "--format", "html", "--lang", "ja", TWO_BU)
     assert '<section id="sync_options"' in japanese and "<h2>同期方法の選択肢</h2>" in japanese
+
+
+def test_the_option_as_written_shows_lints_warning_in_text_json_and_report(tmp_path: Path) -> None:
+    """Newcomer #1: a plan without `field_level_security` gets AE317 from lint, and the option
+    as written says so everywhere, with nothing changed behind the user's back."""
+    from planner.init.plan_writer import Answers, render_plan
+
+    answers = Answers(business_units=("Japan", "Korea"), scope="marketing_data_sharing")
+    plan = tmp_path / "good.yaml"
+    plan.write_text(render_plan(answers).replace(", field_level_security", ""), encoding="utf-8")
+    _, out, _ = run("lint", str(plan))
+    assert out.count("AE317 [warning]") == 2
+    _, out, _ = run("compare", str(plan))
+    rows = [line for line in out.splitlines() if "integration user + MDS (as written)  " in line]
+    assert len(rows) == 2 and all("AE317" in row for row in rows)
+    assert "Changes from the plan: none (the plan as written)" in out
+    _, out, _ = run("compare", "--format", "json", str(plan))
+    document = json.loads(out)
+    for unit in document["business_units"]:
+        written = next(option for option in unit["options"] if option["as_written"])
+        assert [item["code"] for item in written["warnings"]] == ["AE317"]
+        assert written["changes"] == [] and written["steps"] == []
+    _, out, _ = run("report", str(plan))
+    rows = [line for line in out.splitlines() if "(as written)" in line and line.startswith("|")]
+    assert rows and all("AE317" in row for row in rows)

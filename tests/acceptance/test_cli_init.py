@@ -106,8 +106,8 @@ def test_undecided_answers_are_listed_with_the_linters_findings(tmp_path: Path) 
     )
     assert result.exit_code == 0
     assert target.exists()
-    assert "Left to decide:" in result.stdout
-    assert "the connector version (connector.version)" in result.stdout
+    assert "Left to decide (the decisions `aeplan report` counts as still open):" in result.stdout
+    assert "Main: the connector version (connector.version)" in result.stdout
     assert "AE101 [error]" in result.stdout
     assert "AE701 [warning]" in result.stdout
     assert "      |" in result.stdout
@@ -132,7 +132,7 @@ def test_japanese_prompts_comments_and_summary(tmp_path: Path) -> None:
     assert "コネクタバージョン" in result.stdout
     assert "アカウント設定" in result.stdout
     assert "Salesforce 組織の名前" in result.stdout
-    assert "未決定の項目:" in result.stdout
+    assert "未決定の項目（`aeplan report` が未決定として数える項目）：" in result.stdout
     text = target.read_text(encoding="utf-8")
     assert "language: ja" in text
     assert "インテグレーションユーザー" in text
@@ -252,3 +252,43 @@ def test_a_wrong_answer_is_explained_in_japanese_and_asked_again(tmp_path: Path)
     assert "`7` は次のいずれでもありません: 1、2、unknown" in result.stderr
     assert "`0` は 1 から 25 までの整数ではありません" in result.stderr
     assert "language: ja" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--bus", "Japan,Korea", "--scope", "marketing_data_sharing"),
+        (
+            "--connector-version",
+            "unknown",
+            "--connector-user",
+            "undecided",
+            "--same-email",
+            "unknown",
+        ),
+        ("--connector-user", "custom_user", "--custom-username", "c@acme.example", *TEAM),
+    ],
+)
+def test_left_to_decide_lists_what_the_report_counts_as_open(
+    tmp_path: Path, linter: Linter, args: tuple[str, ...]
+) -> None:
+    """Newcomer #7: one source for init's "Left to decide" and the report's open decisions."""
+    from planner.plan.open_decisions import open_decisions
+
+    result, target = init(tmp_path, "--no-input", *args)
+    assert result.exit_code == 0, result.output
+    plan = linter.analyse_file(target).plan
+    assert plan is not None
+    still_open = open_decisions(plan)
+    assert still_open
+    lines = result.stdout.splitlines()
+    start = lines.index("Left to decide (the decisions `aeplan report` counts as still open):")
+    listed = [line for line in lines[start + 1 :] if line.startswith("  - ")][: len(still_open)]
+    assert [line.split(": ")[0][4:] for line in listed] == [item.unit for item in still_open]
+    assert all(f"({item.key})" in line for line, item in zip(listed, still_open))
+    assert not lines[start + 1 + len(still_open)].startswith("  - ")  # those, and no others
+    report = CliRunner().invoke(cli, ["report", str(target)])
+    if "Not ready to unpause" not in report.stdout:
+        count = len(still_open)
+        assert f"Ready to unpause once {count} decisions are made" in report.stdout
+    assert "AE317" not in result.stdout  # init plans field_level_security where MDS needs it

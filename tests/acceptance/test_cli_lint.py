@@ -212,3 +212,27 @@ def test_lint_on_valid_plans_imports_only_what_it_needs(tmp_path: Path, configur
     ]
     assert unwanted == []
     assert ("tomllib" in loaded) is configured  # no configuration file: no TOML parser
+
+
+@pytest.mark.parametrize(
+    ("text", "fix_en", "fix_ja"),
+    [
+        ("", "fix: run `aeplan init` to write a plan", "修正方法: `aeplan init` でいくつかの質問"),
+        ("# nothing yet\n", "start the file with `aeplan: 1`", "ファイルの先頭に `aeplan: 1`"),
+        (
+            "- a\n- b\n",
+            "fix: start each top-level key at the left margin",
+            "最上位のキーは行頭から",
+        ),
+    ],
+)
+def test_an_empty_or_list_plan_gets_a_specific_fix(
+    tmp_path: Path, text: str, fix_en: str, fix_ja: str
+) -> None:
+    """Newcomer #10: not the generic "use the type or one of the values" line."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    code, out, _ = run("lint", str(plan), "--isolated")
+    assert code == 1 and fix_en in out and "Use the type or one of the values" not in out
+    code, out, _ = run("lint", str(plan), "--isolated", "--lang", "ja")
+    assert code == 1 and fix_ja in out

@@ -150,3 +150,33 @@ def test_report_sees_what_lint_sees_organisation_rules_and_configuration(tmp_pat
     code, out, _ = run(*args, "--config", str(config))
     assert code == 0 and "ACME001" not in out
     assert run(*args, "--config", str(config), "--isolated")[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("r.pdf", "not PDF; write an .html file with -o, open it in a browser and print it to PDF"),
+        ("r.txt", "not .txt; name the file with one of those extensions or give --format"),
+    ],
+)
+def test_an_extension_aeplan_does_not_write_is_an_error(
+    tmp_path: Path, name: str, expected: str
+) -> None:
+    """Newcomer #10: `-o r.pdf` once wrote Markdown under a PDF's name."""
+    target = tmp_path / name
+    code, out, err = run("report", GOOD, "-o", str(target))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"aeplan: error: {target}: aeplan report writes Markdown (.md")
+    assert expected in err and err.count("\n") == 1
+    assert not target.exists()
+    code, _, err = run("report", GOOD, "--lang", "ja", "-o", str(target))
+    assert code == 2 and "書き出せるのは Markdown" in err
+    code, _, _ = run("report", GOOD, "--format", "html", "-o", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(("name", "start"), [("r.htm", "<!DOCTYPE html>"), ("r.MD", "# ")])
+def test_the_format_follows_a_known_extension(tmp_path: Path, name: str, start: str) -> None:
+    target = tmp_path / name
+    code, _, _ = run("report", GOOD, "-o", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8").startswith(start)

@@ -27,6 +27,7 @@ business_units:
       marketing_data_sharing:
         - {object: lead, field: BU__c, value: "x|y"}
         - {object: contact, field: BU__c, value: "<i>"}
+    rollout: {before_unpause: [marketing_data_sharing, field_level_security]}
   - name: Second
     edition: advanced
     connector: {version: 2, user: integration_user}

@@ -54,12 +54,15 @@ def test_steps_before_unpause_follow_the_decisions() -> None:
     everything = Answers(
         scope="marketing_data_sharing", connector_user="custom_user", person_accounts="sync"
     )
-    assert before_unpause_steps(everything)[:4] == [
+    assert before_unpause_steps(everything)[:5] == [
         "review_settings",
         "marketing_data_sharing",
         "connector_user_permissions",
+        "field_level_security",
         "person_accounts",
     ]
+    mds = Answers(scope="marketing_data_sharing")
+    assert "field_level_security" in before_unpause_steps(mds)  # AE317
 
 
 def test_v1_connector_is_active_without_pre_unpause_steps() -> None:
@@ -74,7 +77,7 @@ def test_undecided_answers_stay_visible_as_commented_keys() -> None:
     assert "# version: 2" in text
     assert "# user: integration_user" in text
     assert "# sync_error_owner:" in text
-    assert answers.undecided()[:3] == ["version", "connector_user", "same_email"]
+    assert answers.unnamed() == ["salesforce_admin", "ae_admins", "sync_error_owner"]
 
 
 def test_every_comment_and_question_exists_in_both_languages() -> None:

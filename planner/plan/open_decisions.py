@@ -1,4 +1,7 @@
-"""Decisions a plan still leaves open: a value the connector set-up needs that the plan omits."""
+"""Decisions a plan still leaves open: a value the connector set-up needs that the plan omits.
+
+One source for the report's "Ready once N decisions are made" and ``aeplan init``'s "Left to
+decide", so both list the same decisions, business unit by business unit."""
 
 from __future__ import annotations
 
@@ -13,6 +16,22 @@ class OpenDecision:
 
     unit: str
     topic: str
+
+    @property
+    def key(self) -> str:
+        """The plan key that records the decision, below the business unit."""
+        return KEYS[self.topic]
+
+
+KEYS = {
+    "version": "connector.version",
+    "user": "connector.user",
+    "matching": "allow_multiple_prospects_same_email",
+    "auto_create_prospects": "settings.auto_create_prospects",
+    "auto_change_email": "settings.auto_change_email",
+    "auto_delete_merge": "settings.auto_delete_merge",
+    "user_sync": "settings.user_sync",
+}
 
 
 def open_decisions(plan: Plan) -> tuple[OpenDecision, ...]:
