@@ -257,3 +257,18 @@ def test_a_file_given_as_metadata_is_named_a_file_not_a_folder(tmp_path: Path) -
     (tmp_path / "aeplan.toml").write_text('metadata = "README.md"\n', "utf-8")
     code, _, err = _run(["lint", "plan.yaml"], tmp_path)
     assert code == 2 and "is a file, not a folder" in err, err
+
+
+def test_see_lines_are_named_the_way_the_plan_is(tmp_path: Path) -> None:
+    """An absolute plan path gives absolute ``see:`` lines, not ``../../`` ones (as ruff names)."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    project = _project(tmp_path, "globex-broken-dx")
+    elsewhere = tmp_path / "a" / "b"
+    elsewhere.mkdir(parents=True)
+    plan = (tmp_path / "plan.yaml").as_posix()
+    _, out, _ = _run(["lint", plan, "--metadata", str(project)], elsewhere)
+    assert f"{plan}:" in out and "../" not in out
+    assert f"see: {project.as_posix()}/force-app/main/default/objects/Lead/fields/" in out
+    _, out, _ = _run(["lint", "../../plan.yaml", "--metadata", str(project)], elsewhere)
+    assert "../../plan.yaml:" in out
+    assert "see: ../../force-app-project/force-app/main/default/objects/Lead/fields/" in out
