@@ -272,3 +272,15 @@ def test_see_lines_are_named_the_way_the_plan_is(tmp_path: Path) -> None:
     _, out, _ = _run(["lint", "../../plan.yaml", "--metadata", str(project)], elsewhere)
     assert "../../plan.yaml:" in out
     assert "see: ../../force-app-project/force-app/main/default/objects/Lead/fields/" in out
+
+
+def test_init_says_file_and_several_projects_as_lint_does(tmp_path: Path) -> None:
+    for name in ("globex-dx", "globex-broken-dx"):
+        shutil.copytree(METADATA / name, tmp_path / "m" / name)
+    (tmp_path / "README.md").write_text("hello\n", encoding="utf-8")
+    args = ["init", "--no-input", "--bus", "Japan", "-o", "new.yaml", "--metadata"]
+    code, _, err = _run([*args, "README.md"], tmp_path)
+    assert code == 2 and err.startswith("aeplan: error: --metadata: README.md is a file, not a")
+    code, _, err = _run([*args, "m"], tmp_path)
+    assert code == 2 and "holds m/globex-broken-dx, m/globex-dx; give --metadata" in err
+    assert not (tmp_path / "new.yaml").exists()
