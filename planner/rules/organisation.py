@@ -52,7 +52,7 @@ def check_organisation_rule(rule: RuleSpec, path: Path) -> None:
             _check_pointer(("examples", "cases", number, "fires_at", index), pointer, path)
     _check_schema(rule.check.when, path)
     _check_placeholders(rule, path)
-    _check_shape(rule.check.for_each, path)
+    _check_shape(rule.check, path)
     _check_examples(rule, path)
 
 
@@ -79,19 +79,40 @@ def _check_placeholders(rule: RuleSpec, path: Path) -> None:
                 )  # fmt: skip
 
 
-def _check_shape(for_each: str, path: Path) -> None:
-    """A ``for_each`` no plan can hold (``/business_unit/*``) would silently match nothing."""
-    from planner.rules.rule_lines import line_of
+def _check_shape(check: SchemaCheck, path: Path) -> None:
+    """A ``for_each`` no plan can hold (``/business_unit/*``) would silently match nothing, and a
+    ``report_at`` no plan can hold would point every finding at nothing: refuse both."""
+    from planner import pointers
     from planner.rules.rule_shape import mismatch
 
-    wrong = mismatch(for_each)
-    if wrong is None:
+    wrong = mismatch(check.for_each)
+    if wrong is not None:
+        _shape_error("for_each", check.for_each, wrong.segment, wrong.suggestion, path)
+    report_at = check.report_at
+    if not report_at:
         return
-    line, column = line_of(path, ("check", "for_each"))
-    params: dict[str, object] = {"pointer": for_each, "segment": wrong.segment}
-    key = "organisation.pointer_shape"
-    if wrong.suggestion is not None:
-        key, params["close"] = "organisation.pointer_shape_close", wrong.suggestion
+    if report_at.startswith("/"):
+        wrong = mismatch(report_at)
+        if wrong is not None:
+            _shape_error("report_at", report_at, wrong.segment, wrong.suggestion, path)
+        return
+    prefix = pointers.split(check.for_each)
+    wrong = mismatch(pointers.join(check.for_each, *pointers.split("/" + report_at)))
+    if wrong is not None:
+        close = wrong.suggestion
+        if close is not None:  # said relative to the item, as the rule file writes it
+            close = pointers.from_segments(pointers.split(close)[len(prefix) :])[1:]
+        _shape_error("report_at", report_at, wrong.segment, close, path)
+
+
+def _shape_error(name: str, pointer: str, segment: str, close: str | None, path: Path) -> None:
+    from planner.rules.rule_lines import line_of
+
+    line, column = line_of(path, ("check", name))
+    key = f"organisation.{name}_shape"
+    params: dict[str, object] = {"pointer": pointer, "segment": segment}
+    if close is not None:
+        key, params["close"] = f"{key}_close", close
     raise PlannerError.keyed(key, file=str(path), line=line, column=column, **params)
 
 

@@ -163,20 +163,30 @@ def test_pointers_of_a_case_follow_rfc_6901_and_errors_name_the_line(tmp_path: P
 
 
 @pytest.mark.parametrize(
-    "report_at",
-    ["/business_units/²", "/business_units/01", "/business_units/-", "/business_units/١", "s/0/x"],
-)
-def test_any_valid_pointer_in_report_at_reports_without_crashing(
-    tmp_path: Path, report_at: str
+    ("report_at", "segment"),
+    [("/business_units/²", "²"), ("/business_units/01", "01"), ("/business_units/-", "-"),
+     ("/business_units/١", "١"), ("s/0/x", "s")],
+)  # fmt: skip
+def test_a_report_at_no_plan_can_hold_is_one_line_not_a_crash(
+    tmp_path: Path, report_at: str, segment: str
 ) -> None:
-    """`/business_units/²` was exit 3: str.isdigit() took `²` and int() refused it."""
-    target = report_at if report_at.startswith("/") else f"/business_units/0/{report_at}"
+    """`/business_units/²` was exit 3 (str.isdigit() took `²`); now the shape refuses it."""
     text = ACME001.replace("report_at: sync/scope", f"report_at: {report_at}")
-    text = text.replace("fail_at: [/business_units/0/sync/scope]", f"fail_at: ['{target}']")
     write_rule(tmp_path, text)
-    linter = Linter(LintOptions(rule_dirs=(tmp_path,)))
-    failing = analyse(linter, load_rulebook((tmp_path,)).by_code()["ACME001"].examples.fail)
-    assert [f.code for f in failing.findings if f.code == "ACME001"] == ["ACME001"]
+    message = refusal(tmp_path)
+    assert f"ACME001.rule.yaml:{_line_of(text, 'report_at:')}:3: " in message
+    said = f"`check.report_at` {report_at} can never point into a plan: no plan has `{segment}`"
+    assert said in message
+    assert "\n" not in message
+
+
+def test_a_misspelt_relative_report_at_gets_the_relative_suggestion(tmp_path: Path) -> None:
+    write_rule(tmp_path, ACME001.replace("report_at: sync/scope", "report_at: sync/scop"))
+    message = refusal(tmp_path)
+    assert message.endswith(
+        "`check.report_at` sync/scop can never point into a plan: no plan has `scop` there, so "
+        "every finding would point at nothing (did you mean sync/scope?)"
+    )
 
 
 def test_a_folder_without_rule_files_is_refused(tmp_path: Path) -> None:
