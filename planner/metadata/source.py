@@ -75,8 +75,7 @@ def locate(path: Path, shown: Optional[str] = None) -> Source:
     roots = [path] if plain else _package_directories(path, project)
     folders, projects = _folders(roots, plain)
     if projects:
-        shown_projects = ", ".join(_joined(name, found.relative_to(path)) for found in projects)
-        raise MetadataFileError("several_projects", 0, shown_projects)
+        raise MetadataFileError("several_projects", 0, ", ".join(_named(name, path, projects)))
     if not folders:
         raise MetadataFileError("no_metadata")
     return Source(path, "source", name, folders)
@@ -94,7 +93,7 @@ def check_folder(
         return
     projects = _folders([path], plain=True)[1]
     if projects:
-        found_names = [_joined(shown, found.relative_to(path)) for found in projects]
+        found_names = _named(shown, path, projects)
         names = Said(", ".join(found_names), "、".join(found_names))
         raise PlannerError.keyed(
             "file.metadata_projects", where=where, path=shown, projects=names, file=file, line=line
@@ -137,6 +136,16 @@ def _joined(shown: str, relative: Path) -> str:
     if shown in ("", "."):
         return relative.as_posix()
     return f"{shown.rstrip('/')}/{relative.as_posix()}"
+
+
+SHOWN_PROJECTS = 5
+"""How many nested projects an error names (``--metadata /tmp`` may hold many)."""
+
+
+def _named(shown: str, root: Path, projects: list[Path]) -> list[str]:
+    """The nested projects as the user would type them, the first few then ``…``."""
+    names = [_joined(shown, found.relative_to(root)) for found in projects[:SHOWN_PROJECTS]]
+    return [*names, "…"] if len(projects) > SHOWN_PROJECTS else names
 
 
 def _is_project(folder: Path) -> bool:
