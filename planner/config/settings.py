@@ -178,8 +178,11 @@ def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
             value = tuple(folder / entry for entry in value)
             _check_rule_folders(value, loaded, cwd)
         elif name == "metadata":
+            written = str(value)
             value = folder / value
-            _check_metadata_folder(value, _shown(loaded.path, cwd), loaded.line_of("metadata"))
+            _check_metadata_folder(
+                value, _shown(loaded.path, cwd), loaded.line_of("metadata"), written
+            )
         changes[name] = value
     label = _label(loaded.path, cwd)
     keys = sorted(name.replace("_", "-") for name in values.model_fields_set)

@@ -284,3 +284,16 @@ def test_init_says_file_and_several_projects_as_lint_does(tmp_path: Path) -> Non
     code, _, err = _run([*args, "m"], tmp_path)
     assert code == 2 and "holds m/globex-broken-dx, m/globex-dx; give --metadata" in err
     assert not (tmp_path / "new.yaml").exists()
+
+
+def test_configuration_naming_a_folder_of_projects_is_named_as_written(tmp_path: Path) -> None:
+    for name in ("globex-dx", "globex-broken-dx"):
+        shutil.copytree(METADATA / name, tmp_path / "m" / name)
+    (tmp_path / "aeplan.toml").write_text('metadata = "m"\n', encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    code, _, err = _run(["lint", "plan.yaml"], tmp_path)
+    assert code == 2
+    assert err == (
+        "aeplan: error: aeplan.toml:1:1: `metadata`: the folder m is not itself a metadata project "
+        "but holds m/globex-broken-dx, m/globex-dx; give `metadata` the one to check\n"
+    )
