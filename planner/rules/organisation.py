@@ -135,8 +135,9 @@ def _check_examples(rule: RuleSpec, path: Path) -> None:
     for location, text, expected in runs:
         data = _example_data(text, location, path)
         fired = fired_pointers(rule.check, condition, data)
-        missing = [pointer for pointer in expected if pointer not in fired]
-        extra = [pointer for pointer in fired if pointer not in expected]
+        fired_set, expected_set = set(fired), set(expected)
+        missing = [pointer for pointer in expected if pointer not in fired_set]
+        extra = [pointer for pointer in fired if pointer not in expected_set]
         if not missing and not extra:
             continue
         from planner.rules.rule_lines import line_of
