@@ -11,7 +11,6 @@ import click
 
 from planner.cli.options import lang_option, metadata_option, rules_option
 from planner.comparison.formats import FORMATS as COMPARISON_FORMATS
-from planner.errors import PlannerError
 
 FORMATS = tuple(COMPARISON_FORMATS)
 
@@ -52,8 +51,10 @@ def command(
 
     settings = resolve(Overrides(lang=lang))
     use(settings.lang)
-    if metadata is not None and not Path(metadata).is_dir():
-        raise PlannerError.keyed("file.metadata_missing", where="--metadata", path=metadata)
+    if metadata is not None:
+        from planner.metadata.source import check_folder
+
+        check_folder(Path(metadata), "--metadata", metadata)
     folders = tuple(Path(folder) for folder in rule_dirs)
     from planner.progress import progress_line
 

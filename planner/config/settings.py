@@ -148,13 +148,14 @@ def _check_rule_folders(folders: tuple[Path, ...], loaded: Any, cwd: Path) -> No
             )  # fmt: skip
 
 
-def _check_metadata_folder(folder: Path, config_file: Optional[str], line: int) -> None:
-    """A metadata source that is not a folder is bad tool use, named where it was given."""
-    if not folder.is_dir():
-        key = "`metadata`" if config_file else "--metadata"
-        raise PlannerError.keyed(
-            "file.metadata_missing", where=key, path=folder, file=config_file, line=line
-        )
+def _check_metadata_folder(
+    folder: Path, config_file: Optional[str], line: int, shown: Optional[str] = None
+) -> None:
+    """A metadata source that is not a folder, or a folder of several projects, is bad tool use."""
+    from planner.metadata.source import check_folder
+
+    key = "`metadata`" if config_file else "--metadata"
+    check_folder(folder, key, shown if shown is not None else str(folder), config_file, line)
 
 
 def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
@@ -177,8 +178,11 @@ def _apply_file(settings: Settings, loaded: Any, cwd: Path) -> Settings:
             value = tuple(folder / entry for entry in value)
             _check_rule_folders(value, loaded, cwd)
         elif name == "metadata":
+            written = str(value)
             value = folder / value
-            _check_metadata_folder(value, _shown(loaded.path, cwd), loaded.line_of("metadata"))
+            _check_metadata_folder(
+                value, _shown(loaded.path, cwd), loaded.line_of("metadata"), written
+            )
         changes[name] = value
     label = _label(loaded.path, cwd)
     keys = sorted(name.replace("_", "-") for name in values.model_fields_set)
@@ -225,7 +229,7 @@ def _apply_command_line(settings: Settings, given: Overrides, cwd: Path) -> Sett
         sources["rules"] = _joined(settings.source("rules"))
     if given.metadata is not None:
         changes["metadata"] = cwd / given.metadata
-        _check_metadata_folder(changes["metadata"], None, 0)
+        _check_metadata_folder(changes["metadata"], None, 0, str(given.metadata))
         sources["metadata"] = COMMAND_LINE
     for key in ("fail_on", "lang"):
         value = getattr(given, key)

@@ -193,6 +193,8 @@ REASONS = (
     "outside_cwd",
     "no_metadata",
     "bad_project",
+    "not_folder",
+    "several_projects",
 )
 """Why a metadata file is refused; each is said by ``metadata.reason.<key>`` in the catalogue."""
 

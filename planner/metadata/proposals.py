@@ -9,7 +9,7 @@ from typing import Optional
 from planner.errors import PlannerError, Said
 from planner.metadata.documents import MetadataFileError, reason_text
 from planner.metadata.reading import Needs, Reader
-from planner.metadata.source import locate
+from planner.metadata.source import check_folder, locate
 
 # Field types an MDS rule can test with "equals" on a value a flow can set (F31 F42).
 MDS_CANDIDATE_TYPES = frozenset({"Picklist", "Checkbox", "Text"})
@@ -28,6 +28,7 @@ class Proposals:
 
 def propose(folder: Path, shown: str) -> Proposals:
     """Read the proposals; a folder that is not metadata is a :class:`PlannerError`."""
+    check_folder(folder, "--metadata", shown)  # a file or a folder of projects: said plainly
     try:
         source = locate(folder, shown)
     except MetadataFileError as error:

@@ -19,7 +19,7 @@ class MetadataSession:
         self.given = given
         """The source from the command line or configuration (wins over the plan's)."""
         self.cwd = (cwd or Path.cwd()).absolute()
-        self._readers: dict[Path, Reader | OrgMetadata] = {}
+        self._readers: dict[tuple[Path, bool], Reader | OrgMetadata] = {}
 
     def source_for(self, data: Mapping[str, Any], plan_file: str) -> Optional[Path]:
         """The metadata folder in force for a plan, or None when there is none."""
@@ -41,11 +41,15 @@ class MetadataSession:
         from planner.metadata.reading import Reader
         from planner.metadata.source import locate
 
-        key = folder.absolute()
+        folder_key = folder.absolute()
+        # Metadata files are named the way the plan is: absolute for a plan given by an absolute
+        # path, else relative to the working folder, so ``see:`` lines match the finding's path.
+        absolute = Path(plan_file).is_absolute()
+        key = (folder_key, absolute)
         if key not in self._readers:
-            shown = _shown(key, self.cwd)
+            shown = _shown(folder_key, self.cwd, absolute)
             try:
-                if self.given is None and not _within(key, self.cwd):
+                if self.given is None and not _within(folder_key, self.cwd):
                     # A plan is untrusted input: it may not send aeplan reading elsewhere.
                     raise MetadataFileError("outside_cwd")
                 self._readers[key] = Reader(locate(folder, shown))
@@ -66,7 +70,9 @@ def _within(path: Path, folder: Path) -> bool:
     return True
 
 
-def _shown(path: Path, cwd: Path) -> str:
+def _shown(path: Path, cwd: Path, absolute: bool = False) -> str:
+    if absolute:
+        return Path(os.path.normpath(path)).as_posix()
     try:
         return Path(os.path.relpath(path, cwd)).as_posix()
     except ValueError:  # pragma: no cover - another drive on Windows

@@ -124,6 +124,12 @@ def _hits(
         yield Hit(target, params)
 
 
+def fired_pointers(check: SchemaCheck, condition: Predicate, data: Any) -> list[str]:
+    """Where a declarative check fires on one normalised plan (an organisation rule's examples
+    are run this way when the rule file is loaded)."""
+    return [hit.pointer for hit in _hits(check, condition, data, documents(data, check.for_each))]
+
+
 def documents(
     data: Any, for_each: str, unit: Optional[int] = None
 ) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -51,6 +51,143 @@ def check_organisation_rule(rule: RuleSpec, path: Path) -> None:
         for index, pointer in enumerate(case.fires_at):
             _check_pointer(("examples", "cases", number, "fires_at", index), pointer, path)
     _check_schema(rule.check.when, path)
+    _check_placeholders(rule, path)
+    _check_shape(rule.check, path)
+    _check_examples(rule, path)
+
+
+PLACEHOLDERS = ("bu", "item", "value")
+"""What an organisation rule's message and fix can name: the business unit's name, the item's
+``name`` and the value at ``report_at`` (the declarative engine fills these and nothing else)."""
+
+
+def _check_placeholders(rule: RuleSpec, path: Path) -> None:
+    """A ``{name}`` the engine never fills would be printed as is in every finding: refuse it."""
+    from planner.i18n import placeholders
+    from planner.rules.rule_lines import line_of
+
+    for part, text in (("message", rule.message), ("fix", rule.fix)):
+        for lang in ("en", "ja"):
+            unknown = sorted(placeholders(getattr(text, lang)) - set(PLACEHOLDERS))
+            if unknown:
+                line, column = line_of(path, (part, lang))
+                raise PlannerError.keyed(
+                    "organisation.unknown_placeholder", key=f"{part}.{lang}",
+                    placeholder="{" + unknown[0] + "}",
+                    usable=", ".join("{" + name + "}" for name in PLACEHOLDERS),
+                    file=str(path), line=line, column=column,
+                )  # fmt: skip
+
+
+def _check_shape(check: SchemaCheck, path: Path) -> None:
+    """A ``for_each`` no plan can hold (``/business_unit/*``) would silently match nothing, and a
+    ``report_at`` no plan can hold would point every finding at nothing: refuse both."""
+    from planner import pointers
+    from planner.rules.rule_shape import mismatch
+
+    wrong = mismatch(check.for_each)
+    if wrong is not None:
+        _shape_error("for_each", check.for_each, wrong.segment, wrong.suggestion, path)
+    report_at = check.report_at
+    if not report_at:
+        return
+    if report_at.startswith("/"):
+        wrong = mismatch(report_at)
+        if wrong is not None:
+            _shape_error("report_at", report_at, wrong.segment, wrong.suggestion, path)
+        return
+    prefix = pointers.split(check.for_each)
+    wrong = mismatch(pointers.join(check.for_each, *pointers.split("/" + report_at)))
+    if wrong is not None:
+        close = wrong.suggestion
+        if close is not None:  # said relative to the item, as the rule file writes it
+            close = pointers.from_segments(pointers.split(close)[len(prefix) :])[1:]
+        _shape_error("report_at", report_at, wrong.segment, close, path)
+
+
+def _shape_error(name: str, pointer: str, segment: str, close: str | None, path: Path) -> None:
+    from planner.rules.rule_lines import line_of
+
+    line, column = line_of(path, ("check", name))
+    key = f"organisation.{name}_shape"
+    params: dict[str, object] = {"pointer": pointer, "segment": segment}
+    if close is not None:
+        key, params["close"] = f"{key}_close", close
+    raise PlannerError.keyed(key, file=str(path), line=line, column=column, **params)
+
+
+def _check_examples(rule: RuleSpec, path: Path) -> None:
+    """Run the rule on its own examples: ``fail`` fires exactly at ``fail_at``, ``pass`` gives no
+    finding, and each case fires exactly at its ``fires_at``. Each example is one small plan
+    inside the rule file, so the cost is bounded by the rule file's size."""
+    from planner.rules.conditions import compile_condition
+    from planner.rules.engine import fired_pointers
+
+    assert isinstance(rule.check, SchemaCheck)
+    condition = compile_condition(rule.check.when)
+    examples = rule.examples
+    runs: list[tuple[tuple[str | int, ...], str, list[str]]] = [
+        (("examples", "fail"), examples.fail, list(examples.fail_at)),
+        (("examples", "pass"), examples.pass_, []),
+    ]
+    for number, case in enumerate(examples.cases):
+        runs.append((("examples", "cases", number, "plan"), case.plan, list(case.fires_at)))
+    for location, text, expected in runs:
+        data = _example_data(text, location, path)
+        fired = fired_pointers(rule.check, condition, data)
+        fired_set, expected_set = set(fired), set(expected)
+        missing = [pointer for pointer in expected if pointer not in fired_set]
+        extra = [pointer for pointer in fired if pointer not in expected_set]
+        if not missing and not extra:
+            continue
+        from planner.rules.rule_lines import line_of
+
+        line, column = line_of(path, location)
+        where = ".".join(str(part) for part in location)
+        if missing:
+            raise PlannerError.keyed(
+                "organisation.example.silent", key=where, pointer=missing[0],
+                fired=_said_fired(fired), file=str(path), line=line, column=column,
+            )  # fmt: skip
+        raise PlannerError.keyed(
+            "organisation.example.extra" if expected else "organisation.example.fires_on_pass",
+            key=where, pointer=extra[0], file=str(path), line=line, column=column,
+        )  # fmt: skip
+
+
+def _said_fired(fired: list[str]) -> object:
+    from planner.errors import Said
+
+    if not fired:
+        return Said(*(fill("organisation.example.nowhere", lang) for lang in ("en", "ja")))
+    shown = list(dict.fromkeys(fired))
+    return Said(", ".join(shown), "、".join(shown))
+
+
+def _example_data(text: str, location: tuple[str | int, ...], path: Path) -> Any:
+    """An example plan as the engine sees it (normalised); one that is not a valid plan is an
+    error, since the rule would never run on it."""
+    from planner.limits import Limits
+    from planner.plan.events import load_text
+    from planner.plan.structure import validate
+    from planner.rules.rule_lines import line_of
+
+    loaded = load_text(text, Limits())
+    problems = list(loaded.problems)
+    data = None
+    if loaded.data is not None or not problems:
+        validation = validate(loaded)
+        problems.extend(validation.problems)
+        data = validation.data if not loaded.problems else None
+    if data is not None:
+        return data
+    first = problems[0] if problems else None
+    line, column = line_of(path, location)
+    raise PlannerError.keyed(
+        "organisation.example.invalid", key=".".join(str(part) for part in location),
+        code=first.code if first else "AE002", at=first.position.line if first else 1,
+        file=str(path), line=line, column=column,
+    )  # fmt: skip
 
 
 def _check_pointer(

@@ -9,6 +9,7 @@ the run's language.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Mapping
@@ -47,7 +48,15 @@ def format_problem(error: Mapping[str, Any]) -> Said:
     location = [str(part) for part in error.get("loc", ())]
     if kind in ("literal_error", "enum"):
         choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        return said("rule_file.problem.one_of", choices=LIST_SEPARATOR.join(choices))
+        given = error.get("input")
+        shown = found(given)
+        close = difflib.get_close_matches(str(given).lower(), choices, n=1, cutoff=0.6)
+        if close:
+            return said("rule_file.problem.one_of_close", choices=LIST_SEPARATOR.join(choices),
+                        found=shown, close=close[0])  # fmt: skip
+        return said(
+            "rule_file.problem.one_of_found", choices=LIST_SEPARATOR.join(choices), found=shown
+        )
     if kind == "string_pattern_mismatch":
         last = location[-1] if location else ""
         slug = _PATTERN_KINDS.get(last, "folder_pattern")

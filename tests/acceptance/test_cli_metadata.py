@@ -212,3 +212,88 @@ def test_a_global_value_set_is_named_in_the_finding_s_language(tmp_path: Path) -
     assert any("global value set Interests" in message for message in said["en"])
     assert any("グローバル値セット Interests" in message for message in said["ja"])
     assert not any("global value set" in message for message in said["ja"])
+
+
+def test_a_folder_of_several_projects_is_refused_naming_them(tmp_path: Path) -> None:
+    holder = tmp_path / "m"
+    for name in ("globex-dx", "globex-broken-dx", "globex-mdapi"):
+        shutil.copytree(METADATA / name, holder / name)
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    for command in (["lint", "plan.yaml"], ["compare", "plan.yaml"]):
+        code, out, err = _run([*command, "--metadata", "m"], tmp_path)
+        assert code == 2 and out == ""
+        assert err == (
+            "aeplan: error: --metadata: the folder m is not itself a metadata project but holds "
+            "m/globex-broken-dx, m/globex-dx, m/globex-mdapi; give --metadata the one to check\n"
+        )
+    code, _, err = _run(["lint", "plan.yaml", "--metadata", "m", "--lang", "ja"], tmp_path)
+    assert code == 2 and "m/globex-broken-dx、m/globex-dx、m/globex-mdapi を含んでいます" in err
+    code, out, _ = _run(["lint", "plan.yaml", "--metadata", "m/globex-dx"], tmp_path)
+    assert code in (0, 1) and "globex-broken-dx" not in out
+
+
+def test_a_plan_naming_a_folder_of_projects_gets_a_finding_not_a_merge(tmp_path: Path) -> None:
+    for name in ("globex-dx", "globex-broken-dx"):
+        shutil.copytree(METADATA / name, tmp_path / "m" / name)
+    plan = PLAN.replace("salesforce: {org: globex}", "salesforce: {org: globex, metadata: m}")
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    code, out, _ = _run(["lint", "plan.yaml"], tmp_path)
+    assert code == 1
+    assert "is not itself a metadata project but holds several" in out
+    assert "(m/globex-broken-dx, m/globex-dx)" in out
+
+
+def test_a_file_given_as_metadata_is_named_a_file_not_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "README.md").write_text("hello\n", encoding="utf-8")
+    code, _, err = _run(["lint", "plan.yaml", "--metadata", "README.md"], tmp_path)
+    assert code == 2
+    assert err == (
+        "aeplan: error: --metadata: README.md is a file, not a folder; "
+        "give the DX project or Metadata API folder\n"
+    )
+    code, _, err = _run(["lint", "plan.yaml", "--metadata", "README.md", "--lang", "ja"], tmp_path)
+    assert code == 2 and "README.md はフォルダーではなくファイルです" in err
+    (tmp_path / "aeplan.toml").write_text('metadata = "README.md"\n', "utf-8")
+    code, _, err = _run(["lint", "plan.yaml"], tmp_path)
+    assert code == 2 and "is a file, not a folder" in err, err
+
+
+def test_see_lines_are_named_the_way_the_plan_is(tmp_path: Path) -> None:
+    """An absolute plan path gives absolute ``see:`` lines, not ``../../`` ones (as ruff names)."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    project = _project(tmp_path, "globex-broken-dx")
+    elsewhere = tmp_path / "a" / "b"
+    elsewhere.mkdir(parents=True)
+    plan = (tmp_path / "plan.yaml").as_posix()
+    _, out, _ = _run(["lint", plan, "--metadata", str(project)], elsewhere)
+    assert f"{plan}:" in out and "../" not in out
+    assert f"see: {project.as_posix()}/force-app/main/default/objects/Lead/fields/" in out
+    _, out, _ = _run(["lint", "../../plan.yaml", "--metadata", str(project)], elsewhere)
+    assert "../../plan.yaml:" in out
+    assert "see: ../../force-app-project/force-app/main/default/objects/Lead/fields/" in out
+
+
+def test_init_says_file_and_several_projects_as_lint_does(tmp_path: Path) -> None:
+    for name in ("globex-dx", "globex-broken-dx"):
+        shutil.copytree(METADATA / name, tmp_path / "m" / name)
+    (tmp_path / "README.md").write_text("hello\n", encoding="utf-8")
+    args = ["init", "--no-input", "--bus", "Japan", "-o", "new.yaml", "--metadata"]
+    code, _, err = _run([*args, "README.md"], tmp_path)
+    assert code == 2 and err.startswith("aeplan: error: --metadata: README.md is a file, not a")
+    code, _, err = _run([*args, "m"], tmp_path)
+    assert code == 2 and "holds m/globex-broken-dx, m/globex-dx; give --metadata" in err
+    assert not (tmp_path / "new.yaml").exists()
+
+
+def test_configuration_naming_a_folder_of_projects_is_named_as_written(tmp_path: Path) -> None:
+    for name in ("globex-dx", "globex-broken-dx"):
+        shutil.copytree(METADATA / name, tmp_path / "m" / name)
+    (tmp_path / "aeplan.toml").write_text('metadata = "m"\n', encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    code, _, err = _run(["lint", "plan.yaml"], tmp_path)
+    assert code == 2
+    assert err == (
+        "aeplan: error: aeplan.toml:1:1: `metadata`: the folder m is not itself a metadata project "
+        "but holds m/globex-broken-dx, m/globex-dx; give `metadata` the one to check\n"
+    )

@@ -231,11 +231,16 @@ def _rule(folder: Path, code: str, when: str) -> Path:
 
 
 def test_case15_patterns_run_in_linear_time(tmp_path: Path) -> None:
-    _rule(
+    rule = _rule(
         tmp_path / "rules",
         "ZZ001",
         '{properties: {item: {properties: {name: {pattern: "(a+)+$"}}}}}',
     )
+    # The rule's own fail example must fire (examples run when the rule file is loaded).
+    failing = "      - name: Japan\n        sync: {scope: all_records}"
+    text = rule.read_text(encoding="utf-8")
+    assert failing in text
+    rule.write_text(text.replace(failing, failing.replace("Japan", "aaa")), encoding="utf-8")
     plan = tmp_path / "plan.yaml"
     plan.write_text(MINIMAL.replace("Japan", "a" * 5000 + "!"), encoding="utf-8")
     start = time.perf_counter()

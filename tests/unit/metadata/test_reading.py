@@ -81,3 +81,28 @@ def test_a_link_out_of_the_tree_is_not_read_and_a_link_loop_ends(tmp_path: Path)
     assert [problem.reason for problem in org.problems] == ["outside"]
     lead = org.object("lead")
     assert lead is not None and lead.field("Leaked__c") is None
+
+
+def test_a_plain_folder_holding_projects_is_refused_and_never_entered(tmp_path: Path) -> None:
+    for number in range(7):
+        project = tmp_path / f"p{number}"
+        (project / "objects" / "Lead").mkdir(parents=True)
+        (project / "package.xml").write_text("<Package/>", encoding="utf-8")
+    with pytest.raises(MetadataFileError) as several:
+        locate(tmp_path, "m")
+    assert several.value.reason == "several_projects"
+    assert several.value.detail == "m/p0, m/p1, m/p2, m/p3, m/p4, …"
+    assert locate(tmp_path / "p3", "m/p3").kind == "mdapi"
+    (tmp_path / "README.md").write_text("hi", encoding="utf-8")
+    with pytest.raises(MetadataFileError) as file:
+        locate(tmp_path / "README.md")
+    assert file.value.reason == "not_folder"
+
+
+def test_hidden_and_node_modules_folders_are_not_walked(tmp_path: Path) -> None:
+    (tmp_path / "force-app" / "objects" / "Lead").mkdir(parents=True)
+    for skipped in ("node_modules", ".sfdx"):
+        (tmp_path / skipped / "objects" / "Contact").mkdir(parents=True)
+        (tmp_path / skipped / "sfdx-project.json").write_text("{}", encoding="utf-8")
+    source = locate(tmp_path, ".")
+    assert source.of("objects") == (tmp_path / "force-app" / "objects",)

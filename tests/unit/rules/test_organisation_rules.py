@@ -10,6 +10,7 @@ from planner.errors import PlannerError
 from planner.lint.discovery import discover
 from planner.lint.linter import Linter, LintOptions
 from planner.rules.loader import load_rulebook
+from planner.rules.rule_shape import mismatch
 from planner.rules.rulebook import RuleSpec, code_in_file_name, is_rule_file
 from tests.conftest import SAMPLES, analyse
 
@@ -162,17 +163,30 @@ def test_pointers_of_a_case_follow_rfc_6901_and_errors_name_the_line(tmp_path: P
 
 
 @pytest.mark.parametrize(
-    "report_at",
-    ["/business_units/²", "/business_units/01", "/business_units/-", "/business_units/١", "s/0/x"],
-)
-def test_any_valid_pointer_in_report_at_reports_without_crashing(
-    tmp_path: Path, report_at: str
+    ("report_at", "segment"),
+    [("/business_units/²", "²"), ("/business_units/01", "01"), ("/business_units/-", "-"),
+     ("/business_units/١", "١"), ("s/0/x", "s")],
+)  # fmt: skip
+def test_a_report_at_no_plan_can_hold_is_one_line_not_a_crash(
+    tmp_path: Path, report_at: str, segment: str
 ) -> None:
-    """`/business_units/²` was exit 3: str.isdigit() took `²` and int() refused it."""
-    write_rule(tmp_path, ACME001.replace("report_at: sync/scope", f"report_at: {report_at}"))
-    linter = Linter(LintOptions(rule_dirs=(tmp_path,)))
-    failing = analyse(linter, load_rulebook((tmp_path,)).by_code()["ACME001"].examples.fail)
-    assert [f.code for f in failing.findings if f.code == "ACME001"] == ["ACME001"]
+    """`/business_units/²` was exit 3 (str.isdigit() took `²`); now the shape refuses it."""
+    text = ACME001.replace("report_at: sync/scope", f"report_at: {report_at}")
+    write_rule(tmp_path, text)
+    message = refusal(tmp_path)
+    assert f"ACME001.rule.yaml:{_line_of(text, 'report_at:')}:3: " in message
+    said = f"`check.report_at` {report_at} can never point into a plan: no plan has `{segment}`"
+    assert said in message
+    assert "\n" not in message
+
+
+def test_a_misspelt_relative_report_at_gets_the_relative_suggestion(tmp_path: Path) -> None:
+    write_rule(tmp_path, ACME001.replace("report_at: sync/scope", "report_at: sync/scop"))
+    message = refusal(tmp_path)
+    assert message.endswith(
+        "`check.report_at` sync/scop can never point into a plan: no plan has `scop` there, so "
+        "every finding would point at nothing (did you mean sync/scope?)"
+    )
 
 
 def test_a_folder_without_rule_files_is_refused(tmp_path: Path) -> None:
@@ -208,3 +222,132 @@ def test_a_misspelt_check_key_is_named_for_the_declarative_form(tmp_path: Path) 
     message = refusal(tmp_path)
     assert "bad rule file: `check.when`: this key is missing (2 problems in all)" in message
     assert "PythonCheck" not in message
+
+
+def _refused(folder: Path) -> PlannerError:
+    with pytest.raises(PlannerError) as caught:
+        load_rulebook((folder,))
+    return caught.value
+
+
+def _line_of(text: str, fragment: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
+
+
+def test_a_placeholder_the_rule_cannot_fill_is_refused_at_its_line(tmp_path: Path) -> None:
+    text = ACME001.replace('en: Business unit "{bu}" syncs', 'en: Business unit "{unit}" syncs')
+    write_rule(tmp_path, text)
+    error = _refused(tmp_path)
+    line = _line_of(text, "{unit}")
+    assert error.one_line() == (
+        f"{tmp_path / 'ACME001.rule.yaml'}:{line}:3: `message.en` uses the placeholder {{unit}}, "
+        "which an organisation rule cannot fill, so findings would print it as is; use {bu}, "
+        "{item}, {value} (the business unit's name, the item's name, the value at report_at)"
+    )
+    assert "プレースホルダー {unit} を使用していますが" in error.one_line("ja")
+    fix = ACME001.replace("を設定し、", "を {bu} に設定し、{name} ")
+    write_rule(tmp_path, fix)
+    assert "`fix.ja` uses the placeholder {name}" in _refused(tmp_path).one_line()
+
+
+@pytest.mark.parametrize(
+    ("for_each", "expected"),
+    [
+        ("/business_unit/*", "no plan has `business_unit` there, so the rule would never fire "
+         "(did you mean /business_units/*?)"),
+        ("/business_units/name", "no plan has `name` there, so the rule would never fire "
+         "(did you mean /business_units/*?)"),
+        ("/business_units/*/field_mapings/*", "(did you mean /business_units/*/field_mappings/*?)"),
+        ("/business_units/*/sync/scope/x", "no plan has `x` there, so the rule would never fire"),
+    ],
+)  # fmt: skip
+def test_a_for_each_no_plan_can_hold_is_refused_with_the_closest_pointer(
+    tmp_path: Path, for_each: str, expected: str
+) -> None:
+    text = ACME001.replace("for_each: /business_units/*", f"for_each: {for_each}")
+    write_rule(tmp_path, text)
+    error = _refused(tmp_path)
+    line = _line_of(text, "for_each:")
+    assert error.one_line().startswith(f"{tmp_path / 'ACME001.rule.yaml'}:{line}:3: ")
+    assert f"`check.for_each` {for_each} can never match a plan" in error.one_line()
+    assert expected in error.one_line()
+    assert "どのプランにも一致しません" in error.one_line("ja")
+
+
+@pytest.mark.parametrize(
+    "for_each",
+    ["", "/business_units/*/field_mappings/*", "/business_units/0/connector", "/team/*",
+     "/business_units/*/connector/0/user", "/salesforce/metadata", "/business_units/*/imports/*"],
+)  # fmt: skip
+def test_for_each_through_keys_and_indexes_of_the_plan_format_is_accepted(for_each: str) -> None:
+    assert mismatch(for_each) is None
+
+
+def test_a_fail_example_the_rule_does_not_fire_on_is_refused(tmp_path: Path) -> None:
+    text = ACME001.replace("const: all_records", "const: every_record")
+    write_rule(tmp_path, text)
+    error = _refused(tmp_path)
+    line = _line_of(text, "  fail: |")
+    assert error.one_line() == (
+        f"{tmp_path / 'ACME001.rule.yaml'}:{line}:3: `examples.fail`: the rule does not fire at "
+        "/business_units/0/sync/scope on its own example, as `fail_at`/`fires_at` says it should "
+        "(it fires at: nowhere)"
+    )
+    assert "（検出された位置: なし）" in error.one_line("ja")
+
+
+def test_a_pass_example_the_rule_fires_on_is_refused(tmp_path: Path) -> None:
+    start = ACME001.index("  pass: |")
+    passing = "  pass: |\n    aeplan: 1\n    salesforce: {org: a}\n    business_units: [{name: J}]"
+    text = ACME001[:start] + passing + "\n"
+    write_rule(tmp_path, text)
+    error = _refused(tmp_path)
+    assert error.one_line().endswith(
+        "`examples.pass`: the rule fires at /business_units/0/sync/scope on its own passing "
+        "example, which must give no finding"
+    )
+    assert "合格する例では指摘事項が出てはいけません" in error.one_line("ja")
+
+
+def test_a_case_that_fires_elsewhere_than_it_says_is_refused(tmp_path: Path) -> None:
+    cases = (
+        "  cases:\n    - name: two\n      plan: |\n        aeplan: 1\n"
+        "        salesforce: {org: acme}\n        business_units: [{name: A}, {name: B}]\n"
+        "      fires_at: [/business_units/0/sync/scope]\n"
+    )
+    write_rule(tmp_path, ACME001 + cases)
+    message = _refused(tmp_path).one_line()
+    assert f"ACME001.rule.yaml:{len(ACME001.splitlines()) + 3}:" in message
+    assert "`examples.cases.0.plan`: the rule fires at /business_units/1/sync/scope" in message
+    assert "which `fail_at`/`fires_at` does not list" in message
+    fixed = cases.replace(
+        "[/business_units/0/sync/scope]",
+        "[/business_units/0/sync/scope, /business_units/1/sync/scope]",
+    )
+    write_rule(tmp_path, ACME001 + fixed)
+    assert "ACME001" in load_rulebook((tmp_path,)).by_code()
+
+
+def test_an_example_that_is_not_a_valid_plan_is_refused(tmp_path: Path) -> None:
+    text = ACME001.replace(
+        "        sync: {scope: all_records}", "        sync: {scope: all_records, bogus: 1}"
+    )
+    write_rule(tmp_path, text)
+    message = _refused(tmp_path).one_line()
+    assert "`examples.fail`: the example is not a valid plan (AE" in message
+    assert "so the rule never runs on it" in message
+
+
+def test_a_misspelt_severity_shows_the_value_and_the_closest(tmp_path: Path) -> None:
+    write_rule(tmp_path, ACME001.replace("severity: error", "severity: eror"))
+    error = _refused(tmp_path)
+    assert error.one_line().endswith(
+        '`severity`: expected one of: error, warning, info (found "eror"; did you mean error?)'
+    )
+    assert '（指定値: "eror"。error のことですか？）' in error.one_line("ja")
+    write_rule(tmp_path, ACME001.replace("severity: error", "severity: fatal"))
+    assert (
+        _refused(tmp_path)
+        .one_line()
+        .endswith('`severity`: expected one of: error, warning, info (found "fatal")')
+    )
