@@ -65,7 +65,6 @@ class VariantRuns:
             for rule in self.rules
             if isinstance(rule.check, PythonCheck)
             and (registered := REGISTRY[rule.check.python]).delta is not None
-            and not self.inputs[rule.code].per_unit
         }
         units = data["business_units"]
         self._splits: dict[str, tuple[UnitSplit, tuple[int, ...], bool]] = {}
