@@ -16,8 +16,11 @@ _CODE_PAIR = re.compile(r"`([^`]*)`")
 # Unicode's Cc (C0, DEL, C1), Zl (U+2028) and Zp (U+2029): fixed sets, so one character class
 # (a test holds it to unicodedata.category over every code point).
 _BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_MARKDOWN_ESCAPED = re.compile("([" + re.escape("".join(sorted(_MARKDOWN_SPECIAL))) + "])")
+# Found by one regular expression, replaced by one table (most text has nothing to escape).
+_MARKDOWN_ESCAPED = re.compile("[" + re.escape("".join(sorted(_MARKDOWN_SPECIAL))) + "]")
+_MARKDOWN_TABLE = {ord(char): "\\" + char for char in _MARKDOWN_SPECIAL}
 _MERMAID_ESCAPED = re.compile("[" + re.escape("".join(sorted(_MERMAID_SPECIAL))) + "]")
+_MERMAID_TABLE = {ord(char): f"#{ord(char)};" for char in _MERMAID_SPECIAL}
 
 
 def one_line(text: object) -> str:
@@ -27,7 +30,8 @@ def one_line(text: object) -> str:
 
 def markdown(text: object) -> str:
     """User text as GFM inline text that also keeps a table cell intact."""
-    return _MARKDOWN_ESCAPED.sub(r"\\\1", one_line(text))
+    line = one_line(text)
+    return line.translate(_MARKDOWN_TABLE) if _MARKDOWN_ESCAPED.search(line) else line
 
 
 def markdown_rich(text: object) -> str:
@@ -52,7 +56,8 @@ def markdown_cell_code(text: object) -> str:
 
 def mermaid(text: object) -> str:
     """User text for a double-quoted Mermaid label (quotes, brackets and markup become entities)."""
-    return _MERMAID_ESCAPED.sub(lambda found: f"#{ord(found.group())};", one_line(text))
+    line = one_line(text)
+    return line.translate(_MERMAID_TABLE) if _MERMAID_ESCAPED.search(line) else line
 
 
 def html_rich(text: object) -> Markup:
