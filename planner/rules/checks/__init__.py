@@ -136,10 +136,21 @@ def shared_part(
     before, after = plan.unit(index), variant.unit(index)
     if any(before.data.get(part) is not after.data.get(part) for part in parts):
         return None
-    found: dict[int, T] = plan.memo(name, _new_dict)
-    if index not in found:
-        found[index] = compute(before)
-    return found[index]
+    return unit_part(plan, name, before, compute)
+
+
+def unit_part(
+    context: PlanContext,
+    name: str,
+    unit: BusinessUnitView,
+    compute: Callable[[BusinessUnitView], T],
+) -> T:
+    """``compute(unit)`` for a unit of ``context``, worked out once per context (memo ``name``,
+    which :func:`shared_part` reads too: a comparison's variants reuse the plan's)."""
+    found: dict[int, T] = context.memo(name, _new_dict)
+    if unit.index not in found:
+        found[unit.index] = compute(unit)
+    return found[unit.index]
 
 
 def _new_dict(_: PlanContext) -> dict[int, Any]:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Optional
 
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, listed, shared_part
+from planner.rules.checks import (
+    BusinessUnitView,
+    Hit,
+    PlanContext,
+    check,
+    listed,
+    shared_part,
+    unit_part,
+)
 from planner.rules.checks.mds import rules_of
 
 # Trailhead JA install unit: the system permissions a custom connector user needs (F107).
@@ -103,7 +111,9 @@ def _mapped_access(unit: BusinessUnitView, fields: list[str]) -> list[Hit]:
     return []
 
 
-def _mapped_access_delta(plan: PlanContext, variant: PlanContext, index: int) -> Optional[list[Hit]]:
+def _mapped_access_delta(
+    plan: PlanContext, variant: PlanContext, index: int
+) -> Optional[list[Hit]]:
     """The changed unit's hit, from its mapped fields worked out once while it keeps them."""
     fields = shared_part(plan, variant, index, "mapped_fields", ("field_mappings",), mapped_fields)
     return None if fields is None else _mapped_access(variant.unit(index), fields)
@@ -113,4 +123,4 @@ def _mapped_access_delta(plan: PlanContext, variant: PlanContext, index: int) ->
 def mapped_field_connector_access(context: PlanContext) -> Iterator[Hit]:
     """A BU maps custom fields but plans no field-level security for the connector user (F06)."""
     for unit in context.business_units():
-        yield from _mapped_access(unit, mapped_fields(unit))
+        yield from _mapped_access(unit, unit_part(context, "mapped_fields", unit, mapped_fields))

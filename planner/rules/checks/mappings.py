@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, Optional
 
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, listed, shared_part
+from planner.rules.checks import (
+    BusinessUnitView,
+    Hit,
+    PlanContext,
+    check,
+    listed,
+    shared_part,
+    unit_part,
+)
 from planner.rules.checks.fields import field_key
 
 AE_WRITES = ("account_engagement", "most_recent")
@@ -146,4 +154,5 @@ def lead_conversion_mapping(context: PlanContext) -> Iterator[Hit]:
     """Custom fields on Lead and Contact whose lead-conversion mapping is not planned (F85)."""
     for unit in context.business_units():
         if not unit.planned_or_in_place("lead_conversion_mapping"):
-            yield from _conversion(unit, _converted_fields(unit))
+            found = unit_part(context, "lead_conversion_fields", unit, _converted_fields)
+            yield from _conversion(unit, found)

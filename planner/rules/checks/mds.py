@@ -6,7 +6,15 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any, Optional
 
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, name_list, shared_part
+from planner.rules.checks import (
+    BusinessUnitView,
+    Hit,
+    PlanContext,
+    check,
+    name_list,
+    shared_part,
+    unit_part,
+)
 
 MDS = "marketing_data_sharing"
 PAIRED_OBJECTS = ("lead", "contact")
@@ -214,7 +222,8 @@ def _field_mapped_delta(plan: PlanContext, variant: PlanContext, index: int) -> 
 def mds_field_mapped(context: PlanContext) -> Iterator[Hit]:
     """An MDS rule's field is also mapped to an Account Engagement field in the same BU (F32)."""
     for unit in context.business_units():
-        yield from _rule_fields_mapped(unit, _mapped_fields(unit))
+        mapped = unit_part(context, "mds_mapped_fields", unit, _mapped_fields)
+        yield from _rule_fields_mapped(unit, mapped)
 
 
 def _mapped_fields(unit: BusinessUnitView) -> dict[tuple[str, str], str]:
