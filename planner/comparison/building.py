@@ -44,7 +44,7 @@ def compare_file(
     linter = Linter(
         LintOptions(lang=lang, rule_dirs=rule_dirs, metadata=metadata, fallback_lang=fallback_lang)
     )
-    with heap.settled() as settle:
+    with heap.one_plan(Path(path)) as settle:
         analysis = linter.analyse_file(Path(path))
         settle()  # the plan and its analysis live to the end: no collection rescans them
         if metadata is None and analysis.metadata_source is None:

@@ -36,7 +36,7 @@ def build_report(
     match the linter's (configuration file, organisation rules, severities, suppressions).
     ``progress(done, total)`` is told of each business unit the sync method comparison finishes.
     """
-    with heap.settled() as settle:
+    with heap.one_plan(path) as settle:
         linter = Linter(options or LintOptions())
         analysis = linter.analyse_file(path)
         settle()  # the plan, its positions and findings live to the end: no collection rescans them
