@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markupsafe import Markup, escape
@@ -28,30 +29,50 @@ def one_line(text: object) -> str:
     return _BREAKING.sub(" ", str(text))
 
 
+# Each Markdown filter remembers this many texts it escaped: a report repeats field names,
+# types and its own wording across units and tables.
+_KEPT = 1 << 14
+
+
 def markdown(text: object) -> str:
     """User text as GFM inline text that also keeps a table cell intact."""
+    return _markdown(text if type(text) is str else str(text))
+
+
+@functools.lru_cache(maxsize=_KEPT)
+def _markdown(text: str) -> str:
     line = one_line(text)
     return line.translate(_MARKDOWN_TABLE) if _MARKDOWN_ESCAPED.search(line) else line
 
 
 def markdown_rich(text: object) -> str:
     """Like :func:`markdown`, but paired backticks from our own wording stay code spans."""
-    return markdown_spans.rich(one_line(text), markdown)
+    return _markdown_rich(text if type(text) is str else str(text), False)
 
 
 def markdown_cell(text: object) -> str:
     """Like :func:`markdown_rich`, for a GFM table cell (``|`` in a code span is escaped too)."""
-    return markdown_spans.rich(one_line(text), markdown, in_table=True)
+    return _markdown_rich(text if type(text) is str else str(text), True)
+
+
+@functools.lru_cache(maxsize=_KEPT)
+def _markdown_rich(text: str, in_table: bool) -> str:
+    return markdown_spans.rich(one_line(text), markdown, in_table=in_table)
 
 
 def markdown_code(text: object) -> str:
     """User text (a path, an API name) as one inline code span, whatever backticks it holds."""
-    return markdown_spans.code_span(one_line(text))
+    return _markdown_code(text if type(text) is str else str(text), False)
 
 
 def markdown_cell_code(text: object) -> str:
     """Like :func:`markdown_code`, inside a GFM table cell."""
-    return markdown_spans.code_span(one_line(text), in_table=True)
+    return _markdown_code(text if type(text) is str else str(text), True)
+
+
+@functools.lru_cache(maxsize=_KEPT)
+def _markdown_code(text: str, in_table: bool) -> str:
+    return markdown_spans.code_span(one_line(text), in_table=in_table)
 
 
 def mermaid(text: object) -> str:
