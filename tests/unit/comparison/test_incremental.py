@@ -257,3 +257,26 @@ def test_exclusivity_from_the_changed_unit_on_generated_units() -> None:
         changed = [*units[:index], after, *units[index + 1 :]]
         found = rule_fields(units)
         assert provably_exclusive_after(found, index, after) == provably_exclusive(changed)
+
+
+def test_a_shared_part_is_worked_out_once_and_never_for_a_changed_part() -> None:
+    from planner.rules.checks import BusinessUnitView, shared_part
+
+    mappings = [{"prospect_field": "A", "lead_field": "A__c"}]
+    plan_data = {"business_units": [{"name": "X", "field_mappings": mappings}]}
+    plan = PlanContext(plan_data, plan_data)
+    calls: list[int] = []
+
+    def count(unit: BusinessUnitView) -> int:
+        calls.append(unit.index)
+        return len(unit.get("field_mappings"))
+
+    kept = {"business_units": [{"name": "Y", "field_mappings": mappings}]}
+    changed = {"business_units": [{"name": "X", "field_mappings": [*mappings, {}]}]}
+    for _ in range(3):
+        variant = PlanContext(kept, kept)
+        assert shared_part(plan, variant, 0, "count", ("field_mappings",), count) == 1
+    assert (
+        shared_part(plan, PlanContext(changed, changed), 0, "n", ("field_mappings",), count) is None
+    )
+    assert calls == [0]
