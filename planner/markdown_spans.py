@@ -17,7 +17,7 @@ def code_span(text: str, in_table: bool = False) -> str:
 
     In a table cell ``|`` becomes ``\\|`` (GFM reads the cell boundary before the span).
     """
-    longest = max((len(run) for run in _TICKS.findall(text)), default=0)
+    longest = max((len(run) for run in _TICKS.findall(text)), default=0) if "`" in text else 0
     fence = "`" * (longest + 1)
     padded = f" {text} " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else text
     if in_table:

@@ -15,6 +15,7 @@ from planner.comparison.incremental import MetadataReader, VariantRuns
 from planner.comparison.recommendation import recommend
 from planner.comparison.results import Comparison, UnitComparison
 from planner.errors import PlannerError
+from planner.lint import heap
 from planner.lint.linter import Analysis, Linter, LintOptions
 from planner.plan.secrets import refuse_secrets
 from planner.rules.engine import Engine
@@ -43,16 +44,18 @@ def compare_file(
     linter = Linter(
         LintOptions(lang=lang, rule_dirs=rule_dirs, metadata=metadata, fallback_lang=fallback_lang)
     )
-    analysis = linter.analyse_file(Path(path))
-    if metadata is None and analysis.metadata_source is None:
-        return compare_analysis(analysis, linter.engine, progress=progress)
-    session = linter.metadata
-    return compare_analysis(
-        analysis,
-        linter.engine,
-        read=lambda data: session.read_for(data, analysis.path),
-        progress=progress,
-    )
+    with heap.one_plan(Path(path)) as settle:
+        analysis = linter.analyse_file(Path(path))
+        settle()  # the plan and its analysis live to the end: no collection rescans them
+        if metadata is None and analysis.metadata_source is None:
+            return compare_analysis(analysis, linter.engine, progress=progress)
+        session = linter.metadata
+        return compare_analysis(
+            analysis,
+            linter.engine,
+            read=lambda data: session.read_for(data, analysis.path),
+            progress=progress,
+        )
 
 
 def compare_analysis(

@@ -52,11 +52,13 @@ class VariantRuns:
         self.rules = [rule for rule in engine.rulebook.rules if codes is None or rule.code in codes]
         self.inputs: dict[str, RuleInputs] = {rule.code: rule_inputs(rule) for rule in self.rules}
         metadata = read(data) if read is not None else None
-        hits = engine.run(PlanContext(data, data, metadata), self.active)
+        # The plan's own run and the checks' deltas share one context: what a check works out
+        # once per unit there (its memo), each variant's delta reuses.
+        self._plan = PlanContext(data, data, metadata)
+        hits = engine.run(self._plan, self.active)
         self.baseline = frozenset((hit.rule.code, hit.pointer) for hit in hits)
         self._by_unit: dict[tuple[str, int], list[RuleHit]] = defaultdict(list)
         self._touched_by: dict[tuple[Path, ...], frozenset[str]] = {}
-        self._plan = PlanContext(data, data)
         self._counts: dict[Callable[[Any], bool], int] = {}
         self._rule_fields: Optional[dict[str, dict[str, list[int]]]] = None
         self._locals: dict[str, list[tuple[int, list[RuleHit]]]] = {}
@@ -65,7 +67,6 @@ class VariantRuns:
             for rule in self.rules
             if isinstance(rule.check, PythonCheck)
             and (registered := REGISTRY[rule.check.python]).delta is not None
-            and not self.inputs[rule.code].per_unit
         }
         units = data["business_units"]
         self._splits: dict[str, tuple[UnitSplit, tuple[int, ...], bool]] = {}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
 from planner.comparison.incremental import MetadataReader
-from planner.comparison.results import Noted, Option, UnitComparison
+from planner.comparison.results import Comparison, Noted, Option, UnitComparison
 from planner.lint.linter import Analysis
 from planner.rules.engine import Engine
 
@@ -66,7 +66,14 @@ class SectionData:
     others_label: str
     every_option_label: str
     units: tuple[UnitOptions, ...]
-    markdown: str
+    comparison: Comparison
+    level: int
+
+    @property
+    def markdown(self) -> str:
+        """The section as Markdown with ``level`` headings (written when asked for: the
+        report's templates render the data above)."""
+        return markdown.body(self.comparison, self.level)
 
 
 def section_data(
@@ -90,8 +97,8 @@ def section_data(
     units = tuple(
         UnitOptions(
             heading=table.unit_heading(unit, lang),
-            rows=_rows(unit, headers, lang),
-            cards=_cards(_rows(unit, headers, lang)),
+            rows=rows,
+            cards=_cards(rows),
             recommendation=f"{unit.recommendation.label}{end}{unit.recommendation.reason} "
             f"{table.facts(unit)}",
             others=tuple(table.others(unit, lang)),
@@ -99,6 +106,7 @@ def section_data(
             facts=tuple(unit.recommendation.facts),
         )
         for unit in comparison.units
+        for rows in (_rows(unit, headers, lang),)
     )
     return SectionData(
         title=wording.text("section", lang),
@@ -110,7 +118,8 @@ def section_data(
         others_label=wording.text("others", lang),
         every_option_label=wording.text("every_option", lang),
         units=units,
-        markdown=markdown.body(comparison, level),
+        comparison=comparison,
+        level=level,
     )
 
 

@@ -86,7 +86,7 @@ class _Builder:
         # Only the parts a variant edits are copied: the rest is shared with ``data``, which is
         # never changed, so a variant costs the size of its unit's decisions, not of the plan.
         self.unit: dict[str, Any] = {
-            key: copy.deepcopy(value) if key in EDITED else value
+            key: _copied(value) if key in EDITED else value
             for key, value in data["business_units"][index].items()
         }
         units = list(data["business_units"])
@@ -130,6 +130,17 @@ class _Builder:
         before_unpause = rollout.setdefault("before_unpause", [])
         if step not in before_unpause:
             before_unpause.append(step)
+
+
+def _copied(value: Any) -> Any:
+    """A deep copy of normalised (JSON) plan data: new dicts and lists, the same scalars."""
+    if type(value) is dict:
+        return {key: _copied(child) for key, child in value.items()}
+    if type(value) is list:
+        return [_copied(child) for child in value]
+    if isinstance(value, (dict, list)):
+        return copy.deepcopy(value)
+    return value
 
 
 def build_variant(data: dict[str, Any], index: int, kind: OptionKind) -> Variant:

@@ -340,9 +340,10 @@ def refuse_secrets(loaded: LoadedPlan, name: str, action: str) -> None:
     """
     from planner.errors import PlannerError
 
-    pointer = next(iter(secrets_in(loaded.data)), None)
-    if pointer is None:
+    found = found_in(loaded)  # the lint has looked already: its masking reads the same list
+    if not found:
         return
+    pointer = found[0]
     position = loaded.position(pointer)
     raise PlannerError.keyed(
         f"secrets.refused_{action}", where=dotted(pointer) or "aeplan",

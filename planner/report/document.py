@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Optional
 
 from planner.errors import PlannerError
 from planner.findings import Finding
+from planner.lint import heap
 from planner.lint.linter import Analysis, Linter, LintOptions
 from planner.plan.secrets import refuse_secrets
 from planner.report import rendering
@@ -35,8 +36,20 @@ def build_report(
     match the linter's (configuration file, organisation rules, severities, suppressions).
     ``progress(done, total)`` is told of each business unit the sync method comparison finishes.
     """
-    linter = Linter(options or LintOptions())
-    analysis = linter.analyse_file(path)
+    with heap.one_plan(path) as settle:
+        linter = Linter(options or LintOptions())
+        analysis = linter.analyse_file(path)
+        settle()  # the plan, its positions and findings live to the end: no collection rescans them
+        return _report(linter, analysis, output_format, shown, progress)
+
+
+def _report(
+    linter: Linter,
+    analysis: Analysis,
+    output_format: str,
+    shown: Optional[Presentation],
+    progress: Optional[ProgressCallback],
+) -> str:
     secrets = tuple(finding for finding in analysis.findings if finding.code == "AE801")
     if secrets:  # a report quotes plan values, and a secret must never be shown (AE801)
         raise _unreportable(replace(analysis, findings=secrets), "error.secrets")

@@ -91,11 +91,13 @@ def _field_names(unit: BusinessUnit) -> tuple[list[str], list[str]]:
             name = f"{labels.get(rule.object.casefold(), rule.object)}.{rule.field}"
             rule_fields += [name] if name not in rule_fields else []
     mapped: list[str] = []
+    seen = set(rule_fields)  # a set: the list of names so far made this quadratic in mappings
     for mapping in unit.field_mappings:
         for label, field in (("Lead", mapping.lead_field), ("Contact", mapping.contact_field)):
             name = f"{label}.{field}"
-            if field and field.casefold().endswith("__c") and name not in mapped + rule_fields:
+            if field and field.casefold().endswith("__c") and name not in seen:
                 mapped.append(name)
+                seen.add(name)
     return rule_fields, mapped
 
 

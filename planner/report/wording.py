@@ -21,16 +21,24 @@ class Wording:
     def __init__(self, lang: str, entries: Mapping[str, str]) -> None:
         self.lang = lang
         self._entries = dict(entries)
+        self._plain: dict[str, str] = {}  # sentences without params, filled once (rows repeat)
 
     def __call__(self, key: str, **params: object) -> str:
         """The sentence ``key`` with ``{name}`` placeholders filled from ``params``."""
+        if not params:
+            known = self._plain.get(key)
+            if known is not None:
+                return known
         try:
             template = self._entries[key]
         except KeyError:
             raise PlannerError(
                 f"report wording has no entry {key!r}", file=_file(self.lang)
             ) from None
-        return template.format_map({name: str(value) for name, value in params.items()})
+        filled = template.format_map({name: str(value) for name, value in params.items()})
+        if not params:
+            self._plain[key] = filled
+        return filled
 
     def keys(self) -> frozenset[str]:
         """Every key this language defines."""

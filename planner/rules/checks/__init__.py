@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
 from planner import pointers
 from planner.findings import Related
@@ -118,6 +118,45 @@ class PlanContext:
         return self._units
 
 
+T = TypeVar("T")
+
+
+def shared_part(
+    plan: PlanContext,
+    variant: PlanContext,
+    index: int,
+    name: str,
+    parts: tuple[str, ...],
+    compute: Callable[[BusinessUnitView], T],
+) -> Optional[T]:
+    """``compute`` of unit ``index``, worked out once on the plan's unit (memo ``name``) for every
+    variant whose unit holds the very same values at the keys ``parts`` (a check's delta: a
+    comparison's variants share the unit's unchanged parts with the plan), or None when the
+    variant changed one of them. ``compute`` must read nothing of the unit but ``parts``."""
+    before, after = plan.unit(index), variant.unit(index)
+    if any(before.data.get(part) is not after.data.get(part) for part in parts):
+        return None
+    return unit_part(plan, name, before, compute)
+
+
+def unit_part(
+    context: PlanContext,
+    name: str,
+    unit: BusinessUnitView,
+    compute: Callable[[BusinessUnitView], T],
+) -> T:
+    """``compute(unit)`` for a unit of ``context``, worked out once per context (memo ``name``,
+    which :func:`shared_part` reads too: a comparison's variants reuse the plan's)."""
+    found: dict[int, T] = context.memo(name, _new_dict)
+    if unit.index not in found:
+        found[unit.index] = compute(unit)
+    return found[unit.index]
+
+
+def _new_dict(_: PlanContext) -> dict[int, Any]:
+    return {}
+
+
 CheckFunction = Callable[[PlanContext], Iterable[Hit]]
 DeltaFunction = Callable[[PlanContext, PlanContext, int], Optional[Iterable[Hit]]]
 
@@ -130,11 +169,12 @@ class NamedCheck:
     ``reads`` names every part of a business unit the check looks at, as pointers relative to the
     unit (``"connector/user"``, ``"field_mappings"``; ``""`` is the whole unit), or is None when it
     may read anything. ``per_unit`` says the check's hits on a plan are the union of its hits on
-    each one-unit plan (the unit moved to index 0, the rest of the plan kept). ``delta``, for a
-    cross-unit check: ``delta(plan, variant, index)`` gives the hits on ``variant`` (the plan with
-    unit ``index`` changed) that lie below that unit or that it does not give on ``plan``, or None
-    when only a full run can tell. The comparison relies on these to re-run only what a changed
-    unit can affect (``planner.rules.inputs``); leaving them out is always safe.
+    each one-unit plan (the unit moved to index 0, the rest of the plan kept). ``delta``:
+    ``delta(plan, variant, index)`` gives the hits on ``variant`` (the plan with unit ``index``
+    changed) that lie below that unit or that it does not give on ``plan``, or None when only a
+    full run can tell; a per-unit check's delta spares it the unit's unchanged parts
+    (:func:`shared_part`). The comparison relies on these to re-run only what a changed unit can
+    affect (``planner.rules.inputs``); leaving them out is always safe.
     """
 
     name: str

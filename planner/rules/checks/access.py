@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Optional
 
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, listed
+from planner.rules.checks import (
+    BusinessUnitView,
+    Hit,
+    PlanContext,
+    check,
+    listed,
+    shared_part,
+    unit_part,
+)
 from planner.rules.checks.mds import rules_of
 
 # Trailhead JA install unit: the system permissions a custom connector user needs (F107).
@@ -96,10 +105,22 @@ def mapped_fields(unit: BusinessUnitView) -> list[str]:
     return list(names)
 
 
-@check("mapped_field_connector_access", per_unit=True)
+def _mapped_access(unit: BusinessUnitView, fields: list[str]) -> list[Hit]:
+    if fields and not unit.planned_or_in_place("field_level_security"):
+        return [Hit(unit.at("field_mappings"), {"bu": unit.name, "fields": listed(fields)})]
+    return []
+
+
+def _mapped_access_delta(
+    plan: PlanContext, variant: PlanContext, index: int
+) -> Optional[list[Hit]]:
+    """The changed unit's hit, from its mapped fields worked out once while it keeps them."""
+    fields = shared_part(plan, variant, index, "mapped_fields", ("field_mappings",), mapped_fields)
+    return None if fields is None else _mapped_access(variant.unit(index), fields)
+
+
+@check("mapped_field_connector_access", per_unit=True, delta=_mapped_access_delta)
 def mapped_field_connector_access(context: PlanContext) -> Iterator[Hit]:
     """A BU maps custom fields but plans no field-level security for the connector user (F06)."""
     for unit in context.business_units():
-        fields = mapped_fields(unit)
-        if fields and not unit.planned_or_in_place("field_level_security"):
-            yield Hit(unit.at("field_mappings"), {"bu": unit.name, "fields": listed(fields)})
+        yield from _mapped_access(unit, unit_part(context, "mapped_fields", unit, mapped_fields))

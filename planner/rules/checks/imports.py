@@ -30,7 +30,7 @@ def creates_records(item: Mapping[str, Any]) -> bool:
     )
 
 
-@check("unassigned_import_creates_nothing", per_unit=True)
+@check("unassigned_import_creates_nothing", reads=("name", "imports"), per_unit=True)
 def unassigned_import_creates_nothing(context: PlanContext) -> Iterator[Hit]:
     """An import meant to create Salesforce records leaves its prospects unassigned (F65 F66)."""
     if ((context.data or {}).get("salesforce") or {}).get("active_assignment_rules") is True:
@@ -43,7 +43,11 @@ def unassigned_import_creates_nothing(context: PlanContext) -> Iterator[Hit]:
                 })  # fmt: skip
 
 
-@check("ampsea_import_of_existing_records", per_unit=True)
+@check(
+    "ampsea_import_of_existing_records",
+    reads=("name", "allow_multiple_prospects_same_email", "imports"),
+    per_unit=True,
+)
 def ampsea_import_of_existing_records(context: PlanContext) -> Iterator[Hit]:
     """An AMPSEA BU imports records that exist in Salesforce by email, not by CRM ID (F64)."""
     for unit in context.business_units():

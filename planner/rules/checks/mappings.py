@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Optional
 
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, listed
+from planner.rules.checks import (
+    BusinessUnitView,
+    Hit,
+    PlanContext,
+    check,
+    listed,
+    shared_part,
+    unit_part,
+)
 from planner.rules.checks.fields import field_key
 
 AE_WRITES = ("account_engagement", "most_recent")
+_MAPPINGS = ("name", "field_mappings")
 _PICKLISTS = ("picklist", "multi_picklist")
 _STATE_COUNTRY = frozenset({"state", "country", "state code", "country code", "state province"})
 _TEXTUAL = frozenset({"text", "textarea", "hidden", "dropdown", "radio_button"})
@@ -41,7 +50,7 @@ def _hit(unit: BusinessUnitView, index: int, key: str, mapping: Mapping[str, Any
     })  # fmt: skip
 
 
-@check("opted_out_most_recent_history", per_unit=True)
+@check("opted_out_most_recent_history", reads=_MAPPINGS, per_unit=True)
 def opted_out_most_recent_history(context: PlanContext) -> Iterator[Hit]:
     """Opted Out synced by "most recently updated" without Field History Tracking (F81)."""
     for unit in context.business_units():
@@ -54,7 +63,7 @@ def opted_out_most_recent_history(context: PlanContext) -> Iterator[Hit]:
                 yield _hit(unit, index, "behavior", mapping)
 
 
-@check("picklist_values_must_match", per_unit=True)
+@check("picklist_values_must_match", reads=_MAPPINGS, per_unit=True)
 def picklist_values_must_match(context: PlanContext) -> Iterator[Hit]:
     """AE writes a picklist (or State/Country picklist) without taking Salesforce's values (F85)."""
     salesforce = (context.data or {}).get("salesforce") or {}
@@ -72,7 +81,7 @@ def picklist_values_must_match(context: PlanContext) -> Iterator[Hit]:
                 yield _hit(unit, index, key, mapping)
 
 
-@check("field_type_mismatch", per_unit=True)
+@check("field_type_mismatch", reads=_MAPPINGS, per_unit=True)
 def field_type_mismatch(context: PlanContext) -> Iterator[Hit]:
     """The prospect field's type cannot hold the Salesforce field's values (F85)."""
     for unit in context.business_units():
@@ -83,7 +92,7 @@ def field_type_mismatch(context: PlanContext) -> Iterator[Hit]:
                 yield _hit(unit, index, "prospect_type", mapping)
 
 
-@check("read_only_field_written_by_ae", per_unit=True)
+@check("read_only_field_written_by_ae", reads=_MAPPINGS, per_unit=True)
 def read_only_field_written_by_ae(context: PlanContext) -> Iterator[Hit]:
     """A formula field whose value Account Engagement is to write (F108)."""
     for unit in context.business_units():
@@ -92,7 +101,7 @@ def read_only_field_written_by_ae(context: PlanContext) -> Iterator[Hit]:
                 yield _hit(unit, index, "behavior", mapping)
 
 
-@check("salesforce_field_mapped_twice", per_unit=True)
+@check("salesforce_field_mapped_twice", reads=_MAPPINGS, per_unit=True)
 def salesforce_field_mapped_twice(context: PlanContext) -> Iterator[Hit]:
     """One Salesforce field mapped to two different prospect fields (F85)."""
     for unit in context.business_units():
@@ -115,18 +124,35 @@ def salesforce_field_mapped_twice(context: PlanContext) -> Iterator[Hit]:
                     })  # fmt: skip
 
 
-@check("lead_conversion_mapping", per_unit=True)
+def _converted_fields(unit: BusinessUnitView) -> list[str]:
+    """The BU's custom Lead fields mapped on Contact too, without a planned conversion mapping."""
+    return [
+        str(mapping.get("lead_field"))
+        for _, mapping in mappings_of(unit)
+        if str(mapping.get("lead_field", "")).casefold().endswith("__c")
+        and str(mapping.get("contact_field", "")).casefold().endswith("__c")
+        and mapping.get("lead_conversion_mapping") is not True
+    ]
+
+
+def _conversion(unit: BusinessUnitView, fields: list[str]) -> list[Hit]:
+    if not fields or unit.planned_or_in_place("lead_conversion_mapping"):
+        return []
+    return [Hit(unit.at("field_mappings"), {"bu": unit.name, "fields": listed(fields)})]
+
+
+def _conversion_delta(plan: PlanContext, variant: PlanContext, index: int) -> Optional[list[Hit]]:
+    """The changed unit's hit, from its conversion fields worked out once while it keeps them."""
+    found = shared_part(
+        plan, variant, index, "lead_conversion_fields", ("field_mappings",), _converted_fields
+    )
+    return None if found is None else _conversion(variant.unit(index), found)
+
+
+@check("lead_conversion_mapping", per_unit=True, delta=_conversion_delta)
 def lead_conversion_mapping(context: PlanContext) -> Iterator[Hit]:
     """Custom fields on Lead and Contact whose lead-conversion mapping is not planned (F85)."""
     for unit in context.business_units():
-        if unit.planned_or_in_place("lead_conversion_mapping"):
-            continue
-        fields = [
-            str(mapping.get("lead_field"))
-            for _, mapping in mappings_of(unit)
-            if str(mapping.get("lead_field", "")).casefold().endswith("__c")
-            and str(mapping.get("contact_field", "")).casefold().endswith("__c")
-            and mapping.get("lead_conversion_mapping") is not True
-        ]
-        if fields:
-            yield Hit(unit.at("field_mappings"), {"bu": unit.name, "fields": listed(fields)})
+        if not unit.planned_or_in_place("lead_conversion_mapping"):
+            found = unit_part(context, "lead_conversion_fields", unit, _converted_fields)
+            yield from _conversion(unit, found)

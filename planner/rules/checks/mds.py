@@ -6,7 +6,15 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any, Optional
 
-from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, name_list
+from planner.rules.checks import (
+    BusinessUnitView,
+    Hit,
+    PlanContext,
+    check,
+    name_list,
+    shared_part,
+    unit_part,
+)
 
 MDS = "marketing_data_sharing"
 PAIRED_OBJECTS = ("lead", "contact")
@@ -184,23 +192,38 @@ def mds_rules_overlap(context: PlanContext) -> Iterator[Hit]:
                 yield _overlap_hit(unit, index, rule, owner.name)
 
 
+def _rule_fields_mapped(unit: BusinessUnitView, mapped: dict[tuple[str, str], str]) -> list[Hit]:
+    hits: list[Hit] = []
+    for index, rule in rules_of(unit):
+        obj = api_name(rule.get("object", ""))
+        prospect_field = mapped.get((obj, api_name(rule.get("field", ""))))
+        if prospect_field is not None:
+            hits.append(Hit(_rule_at(unit, index, "field"), {
+                "bu": unit.name, "object": str(rule.get("object")),
+                "field": str(rule.get("field")), "prospect_field": prospect_field,
+            }))  # fmt: skip
+    return hits
+
+
+def _field_mapped_delta(plan: PlanContext, variant: PlanContext, index: int) -> Optional[list[Hit]]:
+    """The changed unit's hits, from its mapped fields worked out once while it keeps them."""
+    mapped = shared_part(
+        plan, variant, index, "mds_mapped_fields", ("field_mappings",), _mapped_fields
+    )
+    return None if mapped is None else _rule_fields_mapped(variant.unit(index), mapped)
+
+
 @check(
     "mds_field_mapped",
     reads=("name", "sync/marketing_data_sharing", "field_mappings"),
     per_unit=True,
+    delta=_field_mapped_delta,
 )
 def mds_field_mapped(context: PlanContext) -> Iterator[Hit]:
     """An MDS rule's field is also mapped to an Account Engagement field in the same BU (F32)."""
     for unit in context.business_units():
-        mapped = _mapped_fields(unit)
-        for index, rule in rules_of(unit):
-            obj = api_name(rule.get("object", ""))
-            prospect_field = mapped.get((obj, api_name(rule.get("field", ""))))
-            if prospect_field is not None:
-                yield Hit(_rule_at(unit, index, "field"), {
-                    "bu": unit.name, "object": str(rule.get("object")),
-                    "field": str(rule.get("field")), "prospect_field": prospect_field,
-                })  # fmt: skip
+        mapped = unit_part(context, "mds_mapped_fields", unit, _mapped_fields)
+        yield from _rule_fields_mapped(unit, mapped)
 
 
 def _mapped_fields(unit: BusinessUnitView) -> dict[tuple[str, str], str]:

@@ -84,13 +84,43 @@ business_units:
 """
 
 
+# Private keys where an option keeps the plan's values (a mapping, the name) and where it
+# rewrites them (an MDS rule's value): AE801's delta reuses the first, looks through the second.
+KEY = "-----BEGIN PRIVATE KEY-----\\nZmFrZQ==\\n-----END PRIVATE KEY-----"
+SECRETS = f"""
+aeplan: 1
+salesforce: {{org: acme}}
+team: {{salesforce_admin: A, sync_error_owner: B, account_engagement_admins: [C]}}
+business_units:
+  - name: "Keys {KEY}"
+    connector: {{version: 2, user: integration_user}}
+    sync:
+      scope: marketing_data_sharing
+      marketing_data_sharing:
+        - {{object: lead, field: BU__c, operator: equals, value: "{KEY}"}}
+    field_mappings:
+      - {{prospect_field: "{KEY}", lead_field: Key__c, type: text, behavior: salesforce}}
+  - name: Plain
+    connector: {{version: 2, user: custom_user}}
+    sync:
+      scope: all_records
+      marketing_data_sharing:
+        - {{object: contact, field: BU__c, operator: equals, value: "{KEY}"}}
+"""
+
+
 def _plan(name: str, text: str) -> tuple[str, dict[str, Any]]:
     data = Linter().analyse_bytes(text.encode(), f"{name}.yaml").data
     assert data is not None
     return (name, data)
 
 
-PLANS = [*_plans(), _plan("flipping", FLIPPING), _plan("turning-on", TURNING_ON)]
+PLANS = [
+    *_plans(),
+    _plan("flipping", FLIPPING),
+    _plan("turning-on", TURNING_ON),
+    _plan("secrets", SECRETS),
+]
 
 
 def _keys(hits: list[RuleHit]) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
@@ -132,6 +162,24 @@ def test_a_variant_equals_normalising_the_whole_changed_plan(
             variant = build_variant(data, index, kind)
             whole = Plan.model_validate(variant.data).model_dump(mode="json", exclude_none=True)
             assert same(variant.data, whole), (name, index, kind.id)
+
+
+def test_secrets_in_kept_and_rewritten_parts_of_an_option_are_found() -> None:
+    data = dict(PLANS)["secrets"]
+    runs = VariantRuns(Linter().engine, data, None)
+    found = {
+        hit.pointer
+        for index in range(2)
+        for kind in OPTION_KINDS
+        for hit in runs.hits(build_variant(data, index, kind))
+        if hit.rule.code == "AE801"
+    }
+    assert {
+        "/business_units/0/name",
+        "/business_units/0/field_mappings/0/prospect_field",
+        "/business_units/0/sync/marketing_data_sharing/0/value",
+        "/business_units/1/sync/marketing_data_sharing/0/value",
+    } <= found
 
 
 def test_per_unit_rules_say_of_a_plan_what_they_say_of_each_unit_alone(linter: Linter) -> None:
@@ -209,3 +257,26 @@ def test_exclusivity_from_the_changed_unit_on_generated_units() -> None:
         changed = [*units[:index], after, *units[index + 1 :]]
         found = rule_fields(units)
         assert provably_exclusive_after(found, index, after) == provably_exclusive(changed)
+
+
+def test_a_shared_part_is_worked_out_once_and_never_for_a_changed_part() -> None:
+    from planner.rules.checks import BusinessUnitView, shared_part
+
+    mappings = [{"prospect_field": "A", "lead_field": "A__c"}]
+    plan_data = {"business_units": [{"name": "X", "field_mappings": mappings}]}
+    plan = PlanContext(plan_data, plan_data)
+    calls: list[int] = []
+
+    def count(unit: BusinessUnitView) -> int:
+        calls.append(unit.index)
+        return len(unit.get("field_mappings"))
+
+    kept = {"business_units": [{"name": "Y", "field_mappings": mappings}]}
+    changed = {"business_units": [{"name": "X", "field_mappings": [*mappings, {}]}]}
+    for _ in range(3):
+        variant = PlanContext(kept, kept)
+        assert shared_part(plan, variant, 0, "count", ("field_mappings",), count) == 1
+    assert (
+        shared_part(plan, PlanContext(changed, changed), 0, "n", ("field_mappings",), count) is None
+    )
+    assert calls == [0]

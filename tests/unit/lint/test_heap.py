@@ -58,3 +58,40 @@ def test_linting_many_files_leaves_nothing_frozen(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(PlannerError):
         linter.lint_paths(plans)
     assert len(analysed) == 2 and gc.get_freeze_count() == 0
+
+
+def test_one_small_plan_runs_without_the_collector_which_comes_back_after() -> None:
+    plan = SAMPLES / "good" / "acme-japan.yaml"
+    with heap.one_plan(plan) as settle:
+        assert not gc.isenabled()
+        settle()
+        assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), heap.one_plan(plan):
+        raise RuntimeError("stop")
+    assert gc.isenabled()
+
+
+def test_a_large_or_missing_plan_keeps_the_collector_and_freezes_what_is_kept(
+    tmp_path: Path,
+) -> None:
+    large = tmp_path / "large.yaml"
+    large.write_bytes(b"#" * (heap.SMALL_PLAN_BYTES + 1))
+    for path in (large, tmp_path / "missing.yaml"):
+        with heap.one_plan(path) as settle:
+            assert gc.isenabled()
+            kept = [[index] for index in range(100)]
+            settle()
+            assert gc.get_freeze_count() >= len(kept)
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_report_and_compare_leave_the_collector_on() -> None:
+    from planner.comparison.building import compare_file
+    from planner.report.document import build_report
+
+    plan = SAMPLES / "good" / "acme-japan.yaml"
+    assert build_report(plan, "markdown")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert compare_file(str(plan)).units
+    assert gc.isenabled() and gc.get_freeze_count() == 0
