@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Optional
 
+from planner.lint.heap import SMALL_PLAN_BYTES
 from planner.reporters import REPORTERS
 
 # The choices of `aeplan lint`'s options (a test keeps them equal to the click command's).
@@ -128,7 +129,8 @@ def _path_ok(value: str, folders: bool) -> bool:
 
 # Plan files up to this many bytes in all are linted without the cycle collector: the run ends
 # long before cyclic garbage matters (a few MiB at most), and collecting costs ~5% of a run.
-_SMALL_RUN_BYTES = 4 << 20
+# The same limit as report's and compare's (one constant, in planner.lint.heap).
+_SMALL_RUN_BYTES = SMALL_PLAN_BYTES
 
 
 def _small_files(paths: Sequence[str]) -> bool:
