@@ -127,9 +127,8 @@ def _path_ok(value: str, folders: bool) -> bool:
     return os.access(value, os.R_OK)
 
 
-# Plan files up to this many bytes in all are linted without the cycle collector: the run ends
-# long before cyclic garbage matters (a few MiB at most), and collecting costs ~5% of a run.
-# The same limit as report's and compare's (one constant, in planner.lint.heap).
+# Plan files up to this many bytes in all are linted without the cycle collector, as report and
+# compare run one plan (the reasons and the measurements are at planner.lint.heap).
 _SMALL_RUN_BYTES = SMALL_PLAN_BYTES
 
 

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable
 
+from planner.limits import Limits
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -36,11 +38,13 @@ def _nothing() -> None:
     """``settle()`` when the collector is off."""
 
 
-# A plan of up to this many bytes is reported or compared without the cycle collector, as
-# ``aeplan lint`` reads such files (``planner.cli.quick``): its objects live to the end and hold
-# next to no cyclic garbage (the large bench plan peaks at the same memory either way), and the
-# collections cost about 7% of a report.
-SMALL_PLAN_BYTES = 4 << 20
+# One plan within the default plan-size limit (``Limits.max_bytes``, 16 MiB) is linted, reported
+# or compared without the cycle collector: its objects live to the end and hold next to no cyclic
+# garbage (the large bench plans, 2.7 and 5.5 MB, peak at the same memory with the collector on
+# or off, for lint, report and compare alike), and collections cost 5-15% of a run. One limit for
+# every size of plan, so that time grows linearly across it (a lower limit made lint 2x/1x
+# measure 2.2 where the bench plans straddled it).
+SMALL_PLAN_BYTES = Limits().max_bytes
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
@@ -176,6 +176,9 @@ class Linter:
         from planner.metadata.session import MetadataSession
 
         self.metadata = MetadataSession(options.metadata)
+        # In a batch (lint_paths), what settles the collector: called once a plan is loaded too, so
+        # a large plan's nodes are not rescanned by each collection while its rules run.
+        self._settle: Callable[[], None] = _nothing
 
     def discover(self, paths: Sequence[str]) -> Discovered:
         """The files ``paths`` stand for (see :mod:`planner.lint.discovery`), minus ``exclude``."""
@@ -191,11 +194,15 @@ class Linter:
         found = self.discover(paths)
         done: list[Analysis] = []
         with heap.settled() as settle:
-            for path in found.files:
-                done.append(self.analyse_file(path))
-                settle()
-                if progress is not None:
-                    progress(len(done), len(found.files))
+            self._settle = settle
+            try:
+                for path in found.files:
+                    done.append(self.analyse_file(path))
+                    settle()
+                    if progress is not None:
+                        progress(len(done), len(found.files))
+            finally:
+                self._settle = _nothing
         analyses = tuple(done)
         active = tuple(sorted(self._active))
         lang = self.summary_lang(analyses)
@@ -233,6 +240,7 @@ class Linter:
             said = i18n.scan_plan_language(raw[:20000].decode("utf-8", errors="replace"))
             return self._analyse(loaded, name, said)
         loaded = load_text(text, self.options.limits)
+        self._settle()
         return self._analyse(loaded, name)
 
     def analyse_loaded(self, loaded: LoadedPlan, name: str) -> Analysis:
@@ -383,3 +391,7 @@ def offered(rule: RuleSpec, edit: Optional[Edit]) -> Optional[Edit]:
 def _plan_language(data: Any) -> Optional[str]:
     language = data.get("language") if isinstance(data, dict) else None
     return language if language in i18n.LANGUAGES else None
+
+
+def _nothing() -> None:
+    """No collector to settle (outside a batch)."""
