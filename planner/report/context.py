@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from planner.findings import Finding, Severity
 from planner.lint.linter import Analysis
 from planner.plan.model import BusinessUnit, Plan, Team
+from planner.report import sources
 from planner.report.presentation import Presentation
 from planner.report.wording import Wording
 from planner.rules.rulebook import Rulebook
@@ -24,12 +25,15 @@ _BU_POINTER = re.compile(r"^/business_units/(\d+)(?:/|$)")
 class Citations:
     """Sources cited so far, numbered in order of first use (the References section lists them)."""
 
+    lang: str = "en"
+    """The report's language: a Trailhead address is cited in it (``sources.localised``)."""
     urls: list[str] = field(default_factory=list)
 
     def cite(self, *urls: str) -> tuple[int, ...]:
         """The reference numbers of ``urls``, adding the new ones at the end."""
         numbers = []
-        for url in urls:
+        for cited in urls:
+            url = sources.localised(cited, self.lang)
             if url not in self.urls:
                 self.urls.append(url)
             numbers.append(self.urls.index(url) + 1)

@@ -71,7 +71,7 @@ def _report(
         analysis.plan,
         wording(analysis.lang),
         linter.rulebook,
-        Citations(),
+        Citations(analysis.lang),
         linter.active_codes(analysis.path),
         shown or Presentation(),
         read,

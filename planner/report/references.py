@@ -47,6 +47,9 @@ def _title(url: str, words: Wording) -> str:
     key = sources.key_of(url)
     if key:
         return words(f"source.{key}")
+    unit = sources.trailhead_unit(url)
+    if unit:
+        return words(f"source.{unit}")
     parts = urlsplit(url)
     if parts.netloc == "help.salesforce.com":
         article = parse_qs(parts.query).get("id", [""])[0]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 _HELP = "https://help.salesforce.com/apex/HTViewHelpDoc?id=mktg.{page}.htm"
 _ARTICLE = "https://help.salesforce.com/s/articleView?id={article}&language={lang}&type=1"
 
@@ -38,6 +41,32 @@ _OTHER = {
 }
 # Knowledge articles exist per language; the Japanese one is what the facts were read from.
 _ARTICLES = {"switch_user": "001728600"}
+
+
+# Trailhead units cited by rules, by the last part of their address -> the wording key of their title.
+_TRAILHEAD_UNITS = {
+    "integrate-pardot-with-salesforce": "trailhead_plan_pardot_integration",
+    "plan-your-integration": "trailhead_plan_your_integration",
+    "configure-pardot-for-the-salesforce-pardot-connector": "trailhead_configure_pardot",
+}
+_TRAILHEAD = "trailhead.salesforce.com"
+# Trailhead serves each language under its own first path segment (none for English).
+_TRAILHEAD_LANG = re.compile(r"^(https?://trailhead\.salesforce\.com)/(?:[a-z]{2}(?:-[A-Z]{2})?/)?")
+
+
+def localised(address: str, lang: str) -> str:
+    """A Trailhead address in the report's language (``/ja/`` for Japanese, none for English);
+    any other address as it is."""
+    prefix = "/ja/" if lang == "ja" else "/"
+    return _TRAILHEAD_LANG.sub(lambda match: match.group(1) + prefix, address, count=1)
+
+
+def trailhead_unit(address: str) -> str:
+    """The wording key of a known Trailhead unit's title, or '' for any other address."""
+    parts = urlsplit(address)
+    if parts.netloc != _TRAILHEAD:
+        return ""
+    return _TRAILHEAD_UNITS.get(parts.path.rstrip("/").rsplit("/", 1)[-1], "")
 
 
 def url(key: str) -> str:

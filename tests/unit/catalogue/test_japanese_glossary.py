@@ -99,6 +99,7 @@ UI_LABELS = (
     "1つのメールアドレスに対して複数のプロスペクトを有効化",
     "Salesforceの値を使用する",
     "Account Engagementの値を使用する",
+    "Pardot と Salesforce の インテグレーションを計画する",  # the Trailhead unit's title
 )
 
 
@@ -226,6 +227,30 @@ def test_one_term_everywhere(term: str) -> None:
         f"{where}: {text[:60]}" for where, text in sources if term in _UI_CONNECTOR.sub("", text)
     ]
     assert offending == [], f"write {TERMS[term]}"
+
+
+# One form each for Salesforce's terms (newcomer 2, item 7), on prose (code spans are names).
+ONE_FORM = {
+    "マッピング": "対応付け for a field or user mapping (a YAML マッピング is a different thing)",
+    "最近更新された": "「最近更新したレコードを使用する」 (docs/facts.md glossary)",
+    "Metadata API": "メタデータ API",
+    "B2BMA Integration": "B2BMA インテグレーションユーザー (docs/facts.md glossary)",
+    "Trailhead モジュール": "the Trailhead 単元 (a unit) aeplan follows",
+}
+# A YAML mapping, which keeps the word マッピング.
+_YAML_MAPPING = re.compile(
+    r"キーと値のマッピング|リストやマッピング|C マッピング|マッピング(（|内|の値|のキー|を参照)"
+)
+
+
+@pytest.mark.parametrize("term", sorted(ONE_FORM))
+def test_one_form_of_each_salesforce_term(term: str) -> None:
+    offending = [
+        f"{where}: {text[:60]}"
+        for where, text in SOURCES + generated_sources()
+        if term in _YAML_MAPPING.sub("", _prose(text))
+    ]
+    assert offending == [], f"write {ONE_FORM[term]}"
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))
