@@ -43,7 +43,7 @@ _OTHER = {
 _ARTICLES = {"switch_user": "001728600"}
 
 
-# Trailhead units cited by rules, by the last part of their address -> the wording key of their title.
+# Trailhead units cited by rules: the last part of their address -> the wording key of the title.
 _TRAILHEAD_UNITS = {
     "integrate-pardot-with-salesforce": "trailhead_plan_pardot_integration",
     "plan-your-integration": "trailhead_plan_your_integration",

@@ -1,5 +1,6 @@
 """The References section names Trailhead units by their titles and cites them in the report's
-language: an English report never points at a /ja/ page, a Japanese one does (newcomer 2, item 5)."""
+language: an English report never points at a /ja/ page, a Japanese one does (newcomer 2).
+"""
 
 from __future__ import annotations
 
