@@ -99,12 +99,13 @@ def _show_files(paths: tuple[str, ...], settings: Settings, lang: str) -> None:
     from planner.terminal import printable
 
     found = show_files(paths, settings)
+    linted, skip = fill("show_files.lint", lang), fill("show_files.skip", lang)
     for path in found.files:
-        _echo(f"lint  {printable(str(path))}")
+        _echo(f"{linted}  {printable(str(path))}")
     for skipped in sorted(found.skipped, key=lambda item: str(item.path)):
         key = REASON_KEYS.get(skipped.reason)
         reason = fill(key, lang) if key else skipped.reason
-        _echo(f"skip  {printable(str(skipped.path))}  ({reason})")
+        _echo(f"{skip}  {printable(str(skipped.path))}  ({reason})")
 
 
 def _standard_input(paths: tuple[str, ...], name: Optional[str]) -> Optional[StandardInput]:

@@ -124,6 +124,9 @@ def test_show_files_lists_what_is_linted_and_why_the_rest_is_skipped(project: Pa
         "skip  compose.yml  (not a plan: no top-level `aeplan:` or `business_units:` key)",
         "skip  node_modules  (skipped by default: VCS, virtual environment or dependency folder)",
     ]
+    code, out, _ = run("lint", "--show-files", "--lang", "ja")
+    assert code == 0
+    assert [line.split("  ")[0] for line in out.splitlines()] == ["検査", "除外", "除外"]
 
 
 def test_a_duplicate_key_is_structural_and_the_report_refuses(project: Path) -> None:
