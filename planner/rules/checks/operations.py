@@ -20,6 +20,22 @@ def multi_bu_users_classic_login(context: PlanContext) -> Iterator[Hit]:
         yield Hit("/team/login_path", {"units": name_list([unit.name for unit in syncing])})
 
 
+@check("connector_user_without_admin", reads=("name", "connector/user"))
+def connector_user_without_admin(context: PlanContext) -> Iterator[Hit]:
+    """Business units choose a connector user and the plan names no Salesforce admin (F17 F107),
+    once per plan, naming the units."""
+    team = (context.data or {}).get("team")
+    admin = team.get("salesforce_admin") if isinstance(team, dict) else None
+    if admin is not None and not (isinstance(admin, str) and not admin.strip()):
+        return
+    users = ("integration_user", "custom_user")
+    choosing = [
+        unit.name for unit in context.business_units() if unit.get("connector", "user") in users
+    ]
+    if choosing:
+        yield Hit("/team/salesforce_admin", {"units": name_list(choosing)})
+
+
 @check("sync_error_review_cadence", reads=(), per_unit=True)
 def sync_error_review_cadence(context: PlanContext) -> Iterator[Hit]:
     """A named sync error owner whose review cadence is missing, none or monthly (F52 F55)."""
