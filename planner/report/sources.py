@@ -43,11 +43,12 @@ _OTHER = {
 _ARTICLES = {"switch_user": "001728600"}
 
 
-# Trailhead units cited by rules: the last part of their address -> the wording key of the title.
+# Trailhead units cited by rules: module/unit (the end of the address) -> the title's wording key.
+_MODULE = "pardot-salesforce-integration-for-lightning-app/"
 _TRAILHEAD_UNITS = {
-    "integrate-pardot-with-salesforce": "trailhead_plan_pardot_integration",
-    "plan-your-integration": "trailhead_plan_your_integration",
-    "configure-pardot-for-the-salesforce-pardot-connector": "trailhead_configure_pardot",
+    _MODULE + "integrate-pardot-with-salesforce": "trailhead_plan_pardot_integration",
+    _MODULE + "plan-your-integration": "trailhead_plan_your_integration",
+    _MODULE + "configure-pardot-for-the-salesforce-pardot-connector": "trailhead_configure_pardot",
 }
 _TRAILHEAD = "trailhead.salesforce.com"
 # Trailhead serves each language under its own first path segment (none for English).
@@ -66,7 +67,7 @@ def trailhead_unit(address: str) -> str:
     parts = urlsplit(address)
     if parts.netloc != _TRAILHEAD:
         return ""
-    return _TRAILHEAD_UNITS.get(parts.path.rstrip("/").rsplit("/", 1)[-1], "")
+    return _TRAILHEAD_UNITS.get("/".join(parts.path.rstrip("/").split("/")[-2:]), "")
 
 
 def url(key: str) -> str:
