@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planner.i18n import NOT_SET
-from planner.rules.checks import Hit, PlanContext, check, name_list
+from planner.rules.checks import BusinessUnitView, Hit, PlanContext, check, name_list
 
 
 @check("multi_bu_users_classic_login", reads=("name", "settings/user_sync"))
@@ -20,18 +20,44 @@ def multi_bu_users_classic_login(context: PlanContext) -> Iterator[Hit]:
         yield Hit("/team/login_path", {"units": name_list([unit.name for unit in syncing])})
 
 
-@check("connector_user_without_admin", reads=("name", "connector/user"))
+def _admin_named(context: PlanContext) -> bool:
+    team = (context.data or {}).get("team")
+    admin = team.get("salesforce_admin") if isinstance(team, dict) else None
+    return admin is not None and not (isinstance(admin, str) and not admin.strip())
+
+
+def _chooses_user(unit: BusinessUnitView) -> bool:
+    return unit.get("connector", "user") in ("integration_user", "custom_user")
+
+
+def _choosing_count(context: PlanContext) -> int:
+    return sum(1 for unit in context.business_units() if _chooses_user(unit))
+
+
+def _without_admin_delta(plan: PlanContext, variant: PlanContext, index: int) -> list[Hit]:
+    """New only when the changed unit is the one unit choosing a user: else the plan says it
+    already (same pointer) or neither does."""
+    if _admin_named(variant):
+        return []
+    others: int = plan.memo("units_choosing_user", _choosing_count)
+    others -= _chooses_user(plan.unit(index))
+    after = variant.unit(index)
+    if others or not _chooses_user(after):
+        return []
+    return [Hit("/team/salesforce_admin", {"units": name_list([after.name])})]
+
+
+@check(
+    "connector_user_without_admin",
+    reads=("name", "connector/user"),
+    delta=_without_admin_delta,
+)
 def connector_user_without_admin(context: PlanContext) -> Iterator[Hit]:
     """Business units choose a connector user and the plan names no Salesforce admin (F17 F107),
     once per plan, naming the units."""
-    team = (context.data or {}).get("team")
-    admin = team.get("salesforce_admin") if isinstance(team, dict) else None
-    if admin is not None and not (isinstance(admin, str) and not admin.strip()):
+    if _admin_named(context):
         return
-    users = ("integration_user", "custom_user")
-    choosing = [
-        unit.name for unit in context.business_units() if unit.get("connector", "user") in users
-    ]
+    choosing = [unit.name for unit in context.business_units() if _chooses_user(unit)]
     if choosing:
         yield Hit("/team/salesforce_admin", {"units": name_list(choosing)})
 
