@@ -39,6 +39,8 @@ def body(comparison: Comparison, level: int = 3) -> str:
     """The comparison's paragraphs and tables; business units get headings of ``level``."""
     lang = comparison.lang
     parts = [escape(table.title(comparison)), rich(wording.text("legend", lang))]
+    if comparison.in_every_option:
+        parts.append(escape(table.every_option(comparison.in_every_option, lang, plan=True)))
     parts.extend(_unit(unit, lang, level) for unit in comparison.units)
     return "\n\n".join(parts) + "\n"
 
@@ -70,8 +72,5 @@ def _unit(unit: UnitComparison, lang: str, level: int) -> str:
     lines.extend(f"- {rich(line)}" for line in table.others(unit, lang))
     if unit.in_every_option:
         lines.append("")
-        lines.append(
-            f"{escape(wording.text('every_option', lang))}: "
-            + escape(wording.join(table.named(unit.in_every_option), lang))
-        )
+        lines.append(escape(table.every_option(unit.in_every_option, lang)))
     return "\n".join(lines)

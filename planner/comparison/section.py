@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from planner import i18n
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
 from planner.comparison.incremental import MetadataReader
@@ -68,6 +69,11 @@ class SectionData:
     units: tuple[UnitOptions, ...]
     comparison: Comparison
     level: int
+    every_option_plan: str = ""
+    """The findings about the whole plan that every option of every unit raises, labelled
+    (said once, before the units; empty when there are none)."""
+    colon: str = ": "
+    """What follows a label in the language (``：`` in Japanese)."""
 
     @property
     def markdown(self) -> str:
@@ -120,6 +126,12 @@ def section_data(
         units=units,
         comparison=comparison,
         level=level,
+        every_option_plan=(
+            table.every_option(comparison.in_every_option, lang, plan=True)
+            if comparison.in_every_option
+            else ""
+        ),
+        colon=i18n.fill("compare.labelled", lang, label="", text=""),
     )
 
 

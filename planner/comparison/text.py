@@ -16,6 +16,8 @@ def render(comparison: Comparison, stream: TextIO) -> None:
     lang = comparison.lang
     stream.write(printable(table.title(comparison)) + "\n")
     stream.write(wording.text("legend", lang) + "\n")
+    if comparison.in_every_option:
+        stream.write("\n" + printable(table.every_option(comparison.in_every_option, lang, True)) + "\n")
     for unit in comparison.units:
         stream.write("\n" + _unit(unit, lang))
 
@@ -35,10 +37,7 @@ def _unit(unit: UnitComparison, lang: str) -> str:
         lines.extend(_details(option, row.cells, lang))
     if unit.in_every_option:
         lines.append("")
-        lines.append(
-            f"{wording.text('every_option', lang)}: "
-            + wording.join(table.named(unit.in_every_option), lang)
-        )
+        lines.append(table.every_option(unit.in_every_option, lang))
     recommendation = unit.recommendation
     lines.append("")
     end = wording.text("sentence.end", lang)
