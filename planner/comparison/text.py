@@ -42,10 +42,13 @@ def _unit(unit: UnitComparison, lang: str) -> str:
     lines.append("")
     end = wording.text("sentence.end", lang)
     lines.append(
-        f"{wording.text('recommended', lang)}: {recommendation.label}{end}"
-        f"{recommendation.reason} {table.facts(unit)}"
+        wording.labelled(
+            wording.text("recommended", lang),
+            f"{recommendation.label}{end}{recommendation.reason} {table.facts(unit)}",
+            lang,
+        )
     )
-    lines.append(f"{wording.text('others', lang)}:")
+    lines.append(wording.text("others", lang) + wording.colon(lang))
     lines.extend(f"  - {line}" for line in table.others(unit, lang))
     return "\n".join(printable(line) for line in lines) + "\n"
 
@@ -65,13 +68,13 @@ def _details(option: Option, cells: dict[str, str], lang: str) -> list[str]:
         )
     for label, shown in (("blocked", blocking), ("warnings", table.named(option.warnings))):
         if shown:
-            lines.append(f"    {headers[label]}: " + wording.join(shown, lang))
+            lines.append("    " + wording.labelled(headers[label], wording.join(shown, lang), lang))
     for column in ("syncs", "several", "needs", "steps", "changes"):
-        lines.append(f"    {headers[column]}: {cells[column]}")
+        lines.append("    " + wording.labelled(headers[column], cells[column], lang))
     if option.placeholder_codes:
+        placeholders = wording.join(list(option.placeholder_codes), lang)
         lines.append(
-            f"    {wording.text('column.placeholders', lang)}: "
-            + wording.join(list(option.placeholder_codes), lang)
+            "    " + wording.labelled(wording.text("column.placeholders", lang), placeholders, lang)
         )
     return lines
 
