@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from planner import i18n
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
 from planner.comparison.incremental import MetadataReader
@@ -193,7 +194,8 @@ def _sentences(items: list[str], lang: str) -> str:
 
 def _said(findings: tuple[Noted, ...], lang: str) -> list[str]:
     """``CODE: message`` (Japanese ``CODE message``) for each distinct finding, in code order."""
-    said = {wording.text("coded", lang, code=noted.code, message=noted.message) for noted in findings}
+    said = {i18n.fill("compare.coded", lang, code=noted.code, message=noted.message)
+            for noted in findings}  # fmt: skip
     return sorted(said)
 
 
