@@ -103,9 +103,7 @@ def compare_analysis(
     for (index, unit), (evaluated, common) in zip(enumerate(units), evaluated_units):
         options = tuple(to_option(item, common, lang) for item in evaluated)
         shared = [
-            hit
-            for hit in evaluated[0].hits
-            if (hit.rule.code, hit.pointer) in common - everywhere
+            hit for hit in evaluated[0].hits if (hit.rule.code, hit.pointer) in common - everywhere
         ]
         written = next((option.id for option in options if option.as_written), None)
         compared.append(

@@ -146,8 +146,7 @@ class VariantRuns:
             return [
                 hit
                 for hit in self._full_run(variant)
-                if unit_index(hit.pointer) is None
-                and (hit.rule.code, hit.pointer) in self.baseline
+                if unit_index(hit.pointer) is None and (hit.rule.code, hit.pointer) in self.baseline
             ]
         before, after = self.data["business_units"][index], variant.data["business_units"][index]
         touched = self._touched(tuple(changed_paths(before, after)))
@@ -165,8 +164,7 @@ class VariantRuns:
             kept.extend(
                 hit
                 for hit in self.engine.run_rule(rule, whole)
-                if unit_index(hit.pointer) is None
-                and (hit.rule.code, hit.pointer) in self.baseline
+                if unit_index(hit.pointer) is None and (hit.rule.code, hit.pointer) in self.baseline
             )
         return kept
 

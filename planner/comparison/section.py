@@ -64,8 +64,6 @@ class SectionData:
     headers: tuple[str, ...]
     summary_headers: tuple[str, ...]
     recommended_label: str
-    recommended_suffix: str
-    """What follows the recommended option's name, in words (colour is never the only sign)."""
     others_label: str
     every_option_label: str
     units: tuple[UnitOptions, ...]
@@ -129,7 +127,6 @@ def section_data(
         headers=tuple(headers[column] for column in table.COLUMNS),
         summary_headers=tuple(headers[column] for column in SUMMARY_COLUMNS),
         recommended_label=wording.text("recommended", lang),
-        recommended_suffix=wording.text("recommended.suffix", lang),
         others_label=wording.text("others", lang),
         every_option_label=wording.text("every_option", lang),
         units=units,

@@ -127,4 +127,4 @@ def facts(unit: UnitComparison) -> str:
 def every_option(findings: Sequence[Noted], lang: str, plan: bool = False) -> str:
     """The findings every option raises, labelled: a unit's, or (``plan``) the whole plan's."""
     label = wording.text("every_option.plan" if plan else "every_option", lang)
-    return i18n.fill("compare.labelled", lang, label=label, text=wording.join(named(findings), lang))
+    return wording.labelled(label, wording.join(named(findings), lang), lang)

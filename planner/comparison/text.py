@@ -17,7 +17,9 @@ def render(comparison: Comparison, stream: TextIO) -> None:
     stream.write(printable(table.title(comparison)) + "\n")
     stream.write(wording.text("legend", lang) + "\n")
     if comparison.in_every_option:
-        stream.write("\n" + printable(table.every_option(comparison.in_every_option, lang, True)) + "\n")
+        stream.write(
+            "\n" + printable(table.every_option(comparison.in_every_option, lang, True)) + "\n"
+        )
     for unit in comparison.units:
         stream.write("\n" + _unit(unit, lang))
 

@@ -45,9 +45,9 @@ def _in_unit(pointer: str, index: int) -> bool:
 
 
 def lint_keys(analysis: Analysis, unit: UnitComparison) -> set[tuple[str, str]]:
-    """Lint's errors and warnings for the unit and the whole plan, with those suppression comments waived (the
-    comparison ignores suppression comments, docs/compare.md "Limits"), less those the option
-    lists as left out because a placeholder stands in for missing data."""
+    """Lint's errors and warnings for the unit and the whole plan, with those suppression
+    comments waived (the comparison ignores suppression comments, docs/compare.md "Limits"),
+    less those the option lists as left out because a placeholder stands in for missing data."""
     option = next(option for option in unit.options if option.as_written)
     waived = [item.finding for item in analysis.waived]
     return {
