@@ -9,6 +9,7 @@ from planner.comparison.evaluation import (
     common_keys,
     evaluate_unit,
     noted,
+    plan_wide_keys,
     to_option,
 )
 from planner.comparison.incremental import MetadataReader, VariantRuns
@@ -87,15 +88,24 @@ def compare_analysis(
     runs = VariantRuns(engine, data, codes, read)
     units = data["business_units"]
     multi = len(units) > 1
-    compared = []
-    for index, unit in enumerate(units):
+    evaluated_units = []
+    for index in range(len(units)):
         evaluated = evaluate_unit(runs, index)
-        common = common_keys(evaluated)
-        options = tuple(to_option(item, common, lang) for item in evaluated)
-        shared = [hit for hit in evaluated[0].hits if (hit.rule.code, hit.pointer) in common]
-        written = next((option.id for option in options if option.as_written), None)
+        evaluated_units.append((evaluated, common_keys(evaluated)))
         if progress is not None:
             progress(index + 1, len(units))
+    # About the whole plan and raised by every option of every unit: said once, for the plan.
+    wide = [plan_wide_keys(common) for _, common in evaluated_units]
+    everywhere = frozenset.intersection(*wide) if wide else frozenset()
+    first = evaluated_units[0][0][0].hits if evaluated_units else ()
+    plan_hits = [hit for hit in first if (hit.rule.code, hit.pointer) in everywhere]
+    compared = []
+    for (index, unit), (evaluated, common) in zip(enumerate(units), evaluated_units):
+        options = tuple(to_option(item, common, lang) for item in evaluated)
+        shared = [
+            hit for hit in evaluated[0].hits if (hit.rule.code, hit.pointer) in common - everywhere
+        ]
+        written = next((option.id for option in options if option.as_written), None)
         compared.append(
             UnitComparison(
                 name=str(unit.get("name", "")),
@@ -107,7 +117,7 @@ def compare_analysis(
             )
         )
     org = str(data.get("salesforce", {}).get("org", ""))
-    return Comparison(analysis.path, lang, org, tuple(compared))
+    return Comparison(analysis.path, lang, org, tuple(compared), noted(plan_hits, lang))
 
 
 def _unreadable(analysis: Analysis, engine: Engine) -> PlannerError:

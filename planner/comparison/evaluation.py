@@ -30,7 +30,8 @@ _SEVERITIES = ("error", "warning", "info")
 
 @dataclass(frozen=True)
 class Evaluated:
-    """A variant and the findings that concern its business unit, placeholders left out."""
+    """A variant and the findings that concern its business unit (below it, or about the whole
+    plan), placeholders left out."""
 
     variant: Variant
     hits: tuple[RuleHit, ...]
@@ -48,7 +49,7 @@ def evaluate_unit(runs: VariantRuns, index: int) -> list[Evaluated]:
         variant = build_variant(runs.data, index, kind)
         kept: list[RuleHit] = []
         dropped: set[str] = set()
-        for hit in runs.hits(variant):
+        for hit in [*runs.hits(variant), *runs.plan_wide(variant)]:
             if any(_below(hit.pointer, holder) for holder in variant.placeholders):
                 dropped.add(hit.rule.code)
             else:
@@ -84,6 +85,11 @@ def common_keys(evaluated: Sequence[Evaluated]) -> frozenset[tuple[str, str]]:
     """Findings every option raises: they do not depend on the sync method."""
     sets = [{(hit.rule.code, hit.pointer) for hit in item.hits} for item in evaluated]
     return frozenset(set.intersection(*sets)) if sets else frozenset()
+
+
+def plan_wide_keys(keys: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """The findings among ``keys`` that lie outside every business unit (about the whole plan)."""
+    return frozenset(key for key in keys if unit_index(key[1]) is None)
 
 
 def noted(hits: Sequence[RuleHit], lang: str) -> tuple[Noted, ...]:

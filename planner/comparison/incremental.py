@@ -75,20 +75,23 @@ class VariantRuns:
             if found is not None and not self.inputs[rule.code].per_unit:
                 counts = found.counts(units)
                 self._splits[rule.code] = (found, counts, found.across(counts, len(units)))
+        self._wide: dict[str, list[RuleHit]] = defaultdict(list)
+        self._last: Optional[tuple[Variant, list[RuleHit]]] = None
         for hit in hits:
             index = unit_index(hit.pointer)
             if index is not None:
                 self._by_unit[(hit.rule.code, index)].append(hit)
+            else:
+                self._wide[hit.rule.code].append(hit)
 
     def hits(self, variant: Variant) -> list[RuleHit]:
         """The variant's hits below its unit or new to the plan, in the engine's order."""
         index = variant.index
         unit = f"{_UNITS}{index}"
         if self.read is not None:
-            context = PlanContext(variant.data, variant.data, self.read(variant.data))
             return [
                 hit
-                for hit in self.engine.run(context, self.active)
+                for hit in self._full_run(variant)
                 if _below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in self.baseline
             ]
         before, after = self.data["business_units"][index], variant.data["business_units"][index]
@@ -130,6 +133,49 @@ class VariantRuns:
                 if _below(hit.pointer, unit) or (hit.rule.code, hit.pointer) not in self.baseline
             )
         return kept
+
+    def plan_wide(self, variant: Variant) -> list[RuleHit]:
+        """The plan's own hits outside every business unit that the variant still gives, in the
+        engine's order (those new to the variant are in :meth:`hits`).
+
+        A rule the change cannot affect says what it said of the plan; one it can affect runs on
+        the whole variant, only when it gave such a hit on the plan (a few plan-level rules).
+        """
+        index = variant.index
+        if self.read is not None:
+            return [
+                hit
+                for hit in self._full_run(variant)
+                if unit_index(hit.pointer) is None and (hit.rule.code, hit.pointer) in self.baseline
+            ]
+        before, after = self.data["business_units"][index], variant.data["business_units"][index]
+        touched = self._touched(tuple(changed_paths(before, after)))
+        whole: Optional[PlanContext] = None
+        kept: list[RuleHit] = []
+        for rule in self.rules:
+            wide = self._wide.get(rule.code)
+            if not wide:
+                continue
+            if rule.code not in touched:
+                kept.extend(wide)
+                continue
+            if whole is None:
+                whole = PlanContext(variant.data, variant.data)
+            kept.extend(
+                hit
+                for hit in self.engine.run_rule(rule, whole)
+                if unit_index(hit.pointer) is None and (hit.rule.code, hit.pointer) in self.baseline
+            )
+        return kept
+
+    def _full_run(self, variant: Variant) -> list[RuleHit]:
+        """Every rule on the variant and its metadata (the last variant's run is kept: its hits
+        and its plan-wide hits are asked for one after the other)."""
+        if self._last is None or self._last[0] is not variant:
+            assert self.read is not None
+            context = PlanContext(variant.data, variant.data, self.read(variant.data))
+            self._last = (variant, self.engine.run(context, self.active))
+        return self._last[1]
 
     def exclusive(self, variant: Variant) -> bool:
         """Whether the variant's MDS units provably select disjoint records (F36), from the

@@ -23,6 +23,7 @@ def document(comparison: Comparison) -> dict[str, Any]:
         "lang": comparison.lang,
         "org": comparison.org,
         "business_unit_count": len(comparison.units),
+        "in_every_option": [_finding(noted) for noted in comparison.in_every_option],
         "business_units": [_unit(unit) for unit in comparison.units],
     }
 

@@ -39,6 +39,8 @@ def body(comparison: Comparison, level: int = 3) -> str:
     """The comparison's paragraphs and tables; business units get headings of ``level``."""
     lang = comparison.lang
     parts = [escape(table.title(comparison)), rich(wording.text("legend", lang))]
+    if comparison.in_every_option:
+        parts.append(escape(table.every_option(comparison.in_every_option, lang, plan=True)))
     parts.extend(_unit(unit, lang, level) for unit in comparison.units)
     return "\n\n".join(parts) + "\n"
 
@@ -59,19 +61,26 @@ def _unit(unit: UnitComparison, lang: str, level: int) -> str:
     recommendation = unit.recommendation
     lines.append("")
     label = escape(wording.text("recommended", lang))
+    colon, after_bold = bold_colon(lang)
     end = wording.text("sentence.end", lang)
     lines.append(
-        f"**{label}:** {escape(recommendation.label)}{end}"
+        f"**{label}{colon}**{after_bold}{escape(recommendation.label)}{end}"
         f"{escape(recommendation.reason)} {escape(table.facts(unit))}"
     )
     lines.append("")
-    lines.append(f"{escape(wording.text('others', lang))}:")
+    lines.append(escape(wording.text("others", lang)) + wording.colon(lang))
     lines.append("")
     lines.extend(f"- {rich(line)}" for line in table.others(unit, lang))
     if unit.in_every_option:
         lines.append("")
-        lines.append(
-            f"{escape(wording.text('every_option', lang))}: "
-            + escape(wording.join(table.named(unit.in_every_option), lang))
-        )
+        lines.append(escape(table.every_option(unit.in_every_option, lang)))
     return "\n".join(lines)
+
+
+def bold_colon(lang: str) -> tuple[str, str]:
+    """What ends a label inside its bold markers and what follows them: ``**Label:** ``, but
+    ``**推奨**：`` (Markdown does not close ``**`` after ``：`` followed by a letter)."""
+    colon, mark = wording.labelled("", "", lang), wording.colon(lang)
+    if colon == mark:
+        return "", colon
+    return mark, colon[len(mark) :]

@@ -103,3 +103,6 @@ class Comparison:
     lang: str
     org: str
     units: tuple[UnitComparison, ...]
+    in_every_option: tuple[Noted, ...] = ()
+    """Findings about the whole plan (outside every business unit) that every option of every
+    business unit raises: said once, not in each unit's ``in_every_option``."""

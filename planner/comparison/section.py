@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from planner import i18n
 from planner.comparison import markdown, table, wording
 from planner.comparison.building import compare_analysis
 from planner.comparison.incremental import MetadataReader
@@ -32,6 +33,8 @@ class OptionRow:
     """The cells of :data:`SUMMARY_COLUMNS` ("several" in its short words)."""
     details: tuple[tuple[str, str], ...] = ()
     """``(header, text)`` for :data:`DETAIL_COLUMNS`: with ``summary`` nothing is left out."""
+    title: str = ""
+    """The option's name for its card, "recommended" added in words when it is."""
 
 
 @dataclass(frozen=True)
@@ -61,13 +64,23 @@ class SectionData:
     headers: tuple[str, ...]
     summary_headers: tuple[str, ...]
     recommended_label: str
-    recommended_suffix: str
-    """What follows the recommended option's name, in words (colour is never the only sign)."""
     others_label: str
     every_option_label: str
     units: tuple[UnitOptions, ...]
     comparison: Comparison
     level: int
+    every_option_plan: str = ""
+    """The findings about the whole plan that every option of every unit raises, labelled
+    (said once, before the units; empty when there are none)."""
+    colon: str = ": "
+    """What follows a label in the language (``：`` in Japanese)."""
+    colon_mark: str = ":"
+    """The colon alone (ends a label on its own line)."""
+    bold_colon: str = ":"
+    """What ends a label inside its bold markers: English's colon; nothing in Japanese, where
+    ``**推奨：**本文`` would not close (Markdown needs the ``：`` outside the markers)."""
+    after_bold: str = " "
+    """What follows a bold label's closing markers: English's space, Japanese ``：``."""
 
     @property
     def markdown(self) -> str:
@@ -114,12 +127,20 @@ def section_data(
         headers=tuple(headers[column] for column in table.COLUMNS),
         summary_headers=tuple(headers[column] for column in SUMMARY_COLUMNS),
         recommended_label=wording.text("recommended", lang),
-        recommended_suffix=wording.text("recommended.suffix", lang),
         others_label=wording.text("others", lang),
         every_option_label=wording.text("every_option", lang),
         units=units,
         comparison=comparison,
         level=level,
+        every_option_plan=(
+            table.every_option(comparison.in_every_option, lang, plan=True)
+            if comparison.in_every_option
+            else ""
+        ),
+        colon=wording.labelled("", "", lang),
+        colon_mark=wording.colon(lang),
+        bold_colon=markdown.bold_colon(lang)[0],
+        after_bold=markdown.bold_colon(lang)[1],
     )
 
 
@@ -133,19 +154,31 @@ def _rows(unit: UnitComparison, headers: dict[str, str], lang: str) -> tuple[Opt
             cells=tuple(row.cells[column] for column in table.COLUMNS),
             summary=tuple(summary[column] for column in SUMMARY_COLUMNS),
             details=_explained(option, headers, lang) + details,
+            title=_titled(row.cells["option"], row.recommended, lang),
         ))  # fmt: skip
     return tuple(shown)
+
+
+def _titled(label: str, recommended: bool, lang: str) -> str:
+    """The card's title: ``integration user + MDS (as written) — recommended``; in Japanese one
+    parenthesis holds both remarks (``（プランどおり・推奨）``), never two in a row."""
+    if not recommended:
+        return label
+    suffix = wording.text("recommended.suffix", lang)
+    if label.endswith("）") and suffix.startswith("（"):
+        return label[:-1] + "・" + suffix[1:]
+    return label + suffix
 
 
 def _explained(option: Option, headers: dict[str, str], lang: str) -> tuple[tuple[str, str], ...]:
     """What blocks or warns about an option, in words: the summary row shows only rule codes,
     which a reader of the report cannot look up (``CODE: message``, one per distinct finding)."""
-    blocking = _said(option.errors)
+    blocking = _said(option.errors, lang)
     if option.licences.blocked:
         licences = wording.text("blocked.licences", lang, total=option.licences.total,
                                 available=option.licences.available)  # fmt: skip
         blocking.append(licences)
-    shown = (("blocked", blocking), ("warnings", _said(option.warnings)))
+    shown = (("blocked", blocking), ("warnings", _said(option.warnings, lang)))
     return tuple((headers[column], _sentences(items, lang)) for column, items in shown if items)
 
 
@@ -156,9 +189,11 @@ def _sentences(items: list[str], lang: str) -> str:
     return (" " if end.endswith(" ") else "").join(closed)
 
 
-def _said(findings: tuple[Noted, ...]) -> list[str]:
-    """``CODE: message`` for each distinct finding, in code order."""
-    return sorted({f"{noted.code}: {noted.message}" for noted in findings})
+def _said(findings: tuple[Noted, ...], lang: str) -> list[str]:
+    """``CODE: message`` (Japanese ``CODE message``) for each distinct finding, in code order."""
+    said = {i18n.fill("compare.coded", lang, code=noted.code, message=noted.message)
+            for noted in findings}  # fmt: skip
+    return sorted(said)
 
 
 def _cards(rows: tuple[OptionRow, ...]) -> tuple[OptionRow, ...]:

@@ -122,3 +122,9 @@ def others(unit: UnitComparison, lang: str) -> list[str]:
 def facts(unit: UnitComparison) -> str:
     """The recommendation's fact ids, as ``(F44, F46)``."""
     return "(" + ", ".join(unit.recommendation.facts) + ")"
+
+
+def every_option(findings: Sequence[Noted], lang: str, plan: bool = False) -> str:
+    """The findings every option raises, labelled: a unit's, or (``plan``) the whole plan's."""
+    label = wording.text("every_option.plan" if plan else "every_option", lang)
+    return wording.labelled(label, wording.join(named(findings), lang), lang)

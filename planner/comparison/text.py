@@ -16,6 +16,10 @@ def render(comparison: Comparison, stream: TextIO) -> None:
     lang = comparison.lang
     stream.write(printable(table.title(comparison)) + "\n")
     stream.write(wording.text("legend", lang) + "\n")
+    if comparison.in_every_option:
+        stream.write(
+            "\n" + printable(table.every_option(comparison.in_every_option, lang, True)) + "\n"
+        )
     for unit in comparison.units:
         stream.write("\n" + _unit(unit, lang))
 
@@ -35,18 +39,18 @@ def _unit(unit: UnitComparison, lang: str) -> str:
         lines.extend(_details(option, row.cells, lang))
     if unit.in_every_option:
         lines.append("")
-        lines.append(
-            f"{wording.text('every_option', lang)}: "
-            + wording.join(table.named(unit.in_every_option), lang)
-        )
+        lines.append(table.every_option(unit.in_every_option, lang))
     recommendation = unit.recommendation
     lines.append("")
     end = wording.text("sentence.end", lang)
     lines.append(
-        f"{wording.text('recommended', lang)}: {recommendation.label}{end}"
-        f"{recommendation.reason} {table.facts(unit)}"
+        wording.labelled(
+            wording.text("recommended", lang),
+            f"{recommendation.label}{end}{recommendation.reason} {table.facts(unit)}",
+            lang,
+        )
     )
-    lines.append(f"{wording.text('others', lang)}:")
+    lines.append(wording.text("others", lang) + wording.colon(lang))
     lines.extend(f"  - {line}" for line in table.others(unit, lang))
     return "\n".join(printable(line) for line in lines) + "\n"
 
@@ -66,13 +70,13 @@ def _details(option: Option, cells: dict[str, str], lang: str) -> list[str]:
         )
     for label, shown in (("blocked", blocking), ("warnings", table.named(option.warnings))):
         if shown:
-            lines.append(f"    {headers[label]}: " + wording.join(shown, lang))
+            lines.append("    " + wording.labelled(headers[label], wording.join(shown, lang), lang))
     for column in ("syncs", "several", "needs", "steps", "changes"):
-        lines.append(f"    {headers[column]}: {cells[column]}")
+        lines.append("    " + wording.labelled(headers[column], cells[column], lang))
     if option.placeholder_codes:
+        placeholders = wording.join(list(option.placeholder_codes), lang)
         lines.append(
-            f"    {wording.text('column.placeholders', lang)}: "
-            + wording.join(list(option.placeholder_codes), lang)
+            "    " + wording.labelled(wording.text("column.placeholders", lang), placeholders, lang)
         )
     return lines
 

@@ -22,6 +22,17 @@ def text(key: str, lang: str, **params: object) -> str:
     return i18n.fill(full, lang, **{name: shortened(str(value)) for name, value in params.items()})
 
 
+def labelled(label: str, shown: str, lang: str) -> str:
+    """``label: text`` with the language's colon (full-width ``：`` after Japanese, no space)."""
+    return i18n.fill(_SECTION + "labelled", lang, label=label, text=shown)
+
+
+def colon(lang: str) -> str:
+    """What ends a label in ``lang``: ``:`` or ``：`` (:func:`labelled` adds the space English
+    puts after it)."""
+    return labelled("", "", lang).rstrip()
+
+
 def join(items: list[str], lang: str) -> str:
     """Items joined with the language's comma."""
     return text("list.comma", lang).join(items)

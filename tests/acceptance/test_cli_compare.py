@@ -41,7 +41,7 @@ def test_single_bu_without_licences_blocks_the_custom_user_in_japanese() -> None
     assert len(rows) == 2
     assert all("ライセンス（1 件必要、空き 0 件）" in row for row in rows)
     assert (
-        "推奨: インテグレーションユーザー + 全レコード。現在のプランが既に最適な選択です。" in out
+        "推奨：インテグレーションユーザー + 全レコード。現在のプランが既に最適な選択です。" in out
     )
 
 
