@@ -138,19 +138,21 @@ EVERY_ERROR_KIND = [
     ("bool_type", MINIMAL.replace("{org: acme}", "{org: acme, person_accounts: 3}"),
      "expected true or false, found a whole number",
      "真偽値（true または false）が必要ですが、整数が指定されています"),
-    ("list_type", MINIMAL.replace("{org: acme}", "{org: acme}\nteam: {account_engagement_admins: 3}"),
+    ("list_type", MINIMAL + "team: {account_engagement_admins: 3}\n",
      "expected a list, found a whole number", "リストが必要ですが、整数が指定されています"),
     ("model_type", MINIMAL.replace("{org: acme}", "acme"),
      "expected a mapping (key: value), found text",
      "マッピング（キー: 値）が必要ですが、文字列が指定されています"),
     ("literal_error", MINIMAL.replace("{name: Japan}", "{name: Japan, edition: gold}"),
      "`gold` is not allowed here; use one of: growth, plus, advanced, premium, pro, ultimate",
-     "`gold` はここでは使用できません。次のいずれかを指定してください: growth、plus、advanced、premium、pro、ultimate"),
+     "`gold` はここでは使用できません。次のいずれかを指定してください: "
+     "growth、plus、advanced、premium、pro、ultimate"),
     ("int_parsing_size",
      MINIMAL.replace("{name: Japan}", "{name: Japan, connector: {version: 99999999999999999999}}"),
      "`99999999999999999999` is not allowed here; use one of: 1, 2",
      "`99999999999999999999` はここでは使用できません。次のいずれかを指定してください: 1、2"),
-    ("greater_than_equal", MINIMAL.replace("{org: acme}", "{org: acme, crm_licenses_available: -1}"),
+    ("greater_than_equal",
+     MINIMAL.replace("{org: acme}", "{org: acme, crm_licenses_available: -1}"),
      "must be at least 0", "0 以上である必要があります"),
     ("string_too_short", MINIMAL.replace("{org: acme}", "{org: ''}"),
      "must not be empty", "空にできません"),
@@ -158,7 +160,8 @@ EVERY_ERROR_KIND = [
      "needs at least 1 entry (found none)", "少なくとも 1 件のエントリが必要です（0 件です）"),
     ("union of types", MDS_VALUE % "null",
      "expected true or false or a whole number or a number or text, found an empty value (null)",
-     "真偽値（true または false）または整数または数値または文字列が必要ですが、空の値（null）が指定されています"),
+     "真偽値（true または false）または整数または数値または文字列が必要ですが、"
+     "空の値（null）が指定されています"),
 ]  # fmt: skip
 
 
