@@ -212,3 +212,73 @@ def test_a_config_file_above_is_named_relative_to_the_working_folder(
     assert err.startswith("aeplan: error: ../aeplan.toml:2:1: bad configuration: `lang`: ")
     (project / "aeplan.toml").write_text('lang = "ja"\n', encoding="utf-8")
     assert run("config")[1].startswith("# 設定ファイル: ../aeplan.toml\n")
+
+
+EVERY_CONFIGURED_COMMAND = [
+    ("lint", "plans"), ("report", "plans/japan.yaml"), ("compare", "plans/japan.yaml"),
+    ("config",), ("rules",), ("explain", "AE207"), ("schema",),
+    ("init", "--no-input", "-o", "new.yaml"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", EVERY_CONFIGURED_COMMAND)
+@pytest.mark.parametrize(
+    ("environment", "bad_value", "toml_error"),
+    [
+        ({}, "aeplan: error: .aeplan.toml:1:1: bad configuration: `lang`: ",
+         "aeplan: error: .aeplan.toml:2:10: invalid TOML: "),
+        ({"AEPLAN_LANG": "ja"}, "aeplan: エラー: .aeplan.toml:1:1: 設定が正しくありません: `lang`: ",
+         "aeplan: エラー: .aeplan.toml:2:10: TOML として正しくありません: "),
+    ],
+)  # fmt: skip
+def test_every_command_stops_at_a_broken_configuration_file(
+    project: Path, args: tuple[str, ...], environment: dict[str, str], bad_value: str,
+    toml_error: str,
+) -> None:  # fmt: skip
+    for text, expected in (
+        ('lang = "jp"\n', bad_value),
+        ('# team settings\nselect = ["AE1"\nfail-on = "error"\n', toml_error),
+    ):
+        (project / ".aeplan.toml").write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(cli, list(args), env=environment)
+        assert result.exit_code == 2, (args, text, result.output)
+        assert result.stdout == ""
+        assert result.stderr.startswith(expected), (args, result.stderr)
+        assert result.stderr.count("\n") == 1
+        assert not (project / "new.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("config", "environment"),
+    [('lang = "ja"\n', {}), ("", {"AEPLAN_LANG": "ja"}), ("", {"LANG": "ja_JP.UTF-8"})],
+)
+def test_schema_follows_the_run_language(
+    project: Path, config: str, environment: dict[str, str]
+) -> None:
+    from planner.plan.schema_export import plan_schema_text
+
+    (project / ".aeplan.toml").write_text(config, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["schema"], env=environment)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == plan_schema_text("ja")
+    assert CliRunner().invoke(cli, ["schema", "--lang", "en"], env=environment).stdout == (
+        plan_schema_text("en")
+    )
+
+
+def test_schema_help_names_the_language_order() -> None:
+    english = " ".join(CliRunner().invoke(cli, ["schema", "--help"]).stdout.split())
+    assert "[default: config `lang`, AEPLAN_LANG, the locale, en]" in english
+    assert "[default: en]" not in english
+    japanese = CliRunner().invoke(cli, ["schema", "--help"], env={"AEPLAN_LANG": "ja"}).stdout
+    assert "[既定値:設定の`lang`、AEPLAN_LANG、ロケール、enの順]" in "".join(japanese.split())
+
+
+def test_init_in_japanese_writes_the_japanese_schema(project: Path) -> None:
+    from planner.plan.schema_export import plan_schema_text
+
+    (project / ".aeplan.toml").write_text('lang = "ja"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", "--no-input", "-o", "new.yaml"])
+    assert result.exit_code == 0, result.stderr
+    written = (project / "plan.schema.json").read_text(encoding="utf-8")
+    assert written == plan_schema_text("ja")
