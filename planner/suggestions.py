@@ -85,3 +85,29 @@ def _one_swap_apart(word: str, option: str) -> bool:
         and word[differ[0]] == option[differ[1]]
         and word[differ[1]] == option[differ[0]]
     )
+
+
+def closest_rule(wanted: str, codes: Sequence[str], names: Sequence[str]) -> str:
+    """The rule code or name most like ``wanted``, or ``""``: one answer for ``lint --select``,
+    the configuration file and ``explain`` alike. Ties go to the candidate sharing the longest
+    start with ``wanted`` (``AE999`` → an ``AE9`` rule), then to the first in sorted order."""
+    scored = [
+        (difflib.SequenceMatcher(None, probe, candidate).ratio(), candidate, probe)
+        for probe, pool in ((wanted.upper(), codes), (wanted.lower(), names))
+        for candidate in pool
+    ]
+    best = min(
+        scored,
+        key=lambda item: (-item[0], -_shared_start(item[1], item[2]), item[1]),
+        default=(0.0, "", ""),
+    )
+    return best[1] if best[0] >= 0.6 else ""
+
+
+def _shared_start(first: str, second: str) -> int:
+    count = 0
+    for a, b in zip(first, second):
+        if a != b:
+            break
+        count += 1
+    return count

@@ -227,7 +227,8 @@ EVERY_CONFIGURED_COMMAND = [
     [
         ({}, "aeplan: error: .aeplan.toml:1:1: bad configuration: `lang`: ",
          "aeplan: error: .aeplan.toml:2:10: invalid TOML: "),
-        ({"AEPLAN_LANG": "ja"}, "aeplan: エラー: .aeplan.toml:1:1: 設定が正しくありません: `lang`: ",
+        ({"AEPLAN_LANG": "ja"},
+         "aeplan: エラー: .aeplan.toml:1:1: 設定が正しくありません: `lang`: ",
          "aeplan: エラー: .aeplan.toml:2:10: TOML として正しくありません: "),
     ],
 )  # fmt: skip
@@ -282,3 +283,18 @@ def test_init_in_japanese_writes_the_japanese_schema(project: Path) -> None:
     assert result.exit_code == 0, result.stderr
     written = (project / "plan.schema.json").read_text(encoding="utf-8")
     assert written == plan_schema_text("ja")
+
+
+@pytest.mark.parametrize(("wanted", "close"), [("AE999", "AE901"), ("AE1O9", "AE109")])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_unknown_code_gets_the_same_suggestion_everywhere(
+    project: Path, wanted: str, close: str, lang: str
+) -> None:
+    said = f"(did you mean {close}?)" if lang == "en" else f"（{close} のことですか？）"
+    for args in (["lint", "--select", wanted, "plans"], ["explain", wanted]):
+        result = CliRunner().invoke(cli, ["--lang", lang, *args])
+        assert result.exit_code == 2
+        assert said in result.stderr, (args, result.stderr)
+    (project / ".aeplan.toml").write_text(f'select = ["{wanted}"]\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--lang", lang, "lint", "plans"])
+    assert said in result.stderr, result.stderr
