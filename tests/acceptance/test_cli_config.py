@@ -298,3 +298,35 @@ def test_an_unknown_code_gets_the_same_suggestion_everywhere(
     (project / ".aeplan.toml").write_text(f'select = ["{wanted}"]\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["--lang", lang, "lint", "plans"])
     assert said in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_bad_rule_file_is_named_the_same_way_by_every_command(project: Path, lang: str) -> None:
+    (project / "org").mkdir()
+    (project / "org" / "ORG001.rule.yaml").write_text(
+        "code: ORG001\nname: x\nsummary: y\nseverity: eror\n", encoding="utf-8"
+    )
+    said = "bad rule file" if lang == "en" else "ルールファイルが正しくありません"
+    for args in (
+        ["lint", "plans"], ["report", "plans/japan.yaml"], ["compare", "plans/japan.yaml"],
+        ["rules"], ["explain", "AE101"],
+    ):  # fmt: skip
+        result = CliRunner().invoke(cli, ["--lang", lang, *args, "--rules", "org"])
+        assert result.exit_code == 2, (args, result.output)
+        # the value `eror` is at line 4, column 11
+        assert f"org/ORG001.rule.yaml:4:11: {said}: `severity`: " in result.stderr, result.stderr
+        assert str(project) not in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "usable"), [("en", "{bu}, {item}, {value}"),
+                                              ("ja", "{bu}、{item}、{value}")])  # fmt: skip
+def test_the_placeholder_hint_lists_as_each_language_does(
+    project: Path, lang: str, usable: str
+) -> None:
+    sample = Path(__file__).parents[2] / "samples" / "org-rules" / "ACME001.rule.yaml"
+    (project / "org").mkdir()
+    text = sample.read_text(encoding="utf-8").replace("{bu}", "{bux}")
+    (project / "org" / "ACME001.rule.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--lang", lang, "rules", "--rules", "org"])
+    assert result.exit_code == 2
+    assert usable in result.stderr, result.stderr
