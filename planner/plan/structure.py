@@ -145,7 +145,10 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
         }
         extra, change = amend.enum_value(loaded, pointer, given, allowed)
         return _problem(loaded, "AE002", pointer, {**params, **extra}, False, change)
-    expected = sorted({_TYPE_ERRORS[d["type"]] for d in details if d["type"] in _TYPE_ERRORS})
+    kinds = {_TYPE_ERRORS[d["type"]] for d in details if d["type"] in _TYPE_ERRORS}
+    if "number" in kinds:  # a union taking both: "a number" already says a whole one will do
+        kinds.discard("integer")
+    expected = sorted(kinds)
     if allowed:
         expected = ["one_of"]
     params = {"reason": "type", "expected": "|".join(expected), "got": describe(given)}
