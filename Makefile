@@ -71,9 +71,9 @@ golden: $(STAMP)
 	@git status --short tests/golden
 
 schema: $(STAMP)
-	@$(BIN)/aeplan schema > schema/plan.schema.json.tmp && mv schema/plan.schema.json.tmp schema/plan.schema.json
+	@$(BIN)/aeplan schema --lang en > schema/plan.schema.json.tmp && mv schema/plan.schema.json.tmp schema/plan.schema.json
 	@$(BIN)/aeplan schema --lang ja > schema/plan.schema.ja.json.tmp && mv schema/plan.schema.ja.json.tmp schema/plan.schema.ja.json
-	@$(BIN)/aeplan schema --draft 7 > schema/plan.schema.draft-07.json.tmp && mv schema/plan.schema.draft-07.json.tmp schema/plan.schema.draft-07.json
+	@$(BIN)/aeplan schema --lang en --draft 7 > schema/plan.schema.draft-07.json.tmp && mv schema/plan.schema.draft-07.json.tmp schema/plan.schema.draft-07.json
 	@$(BIN)/python -c "from planner.plan.shape_export import module_text; print(module_text(), end='')" > planner/plan/shape_data.py.tmp && mv planner/plan/shape_data.py.tmp planner/plan/shape_data.py
 
 docs: $(STAMP)

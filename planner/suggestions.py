@@ -31,6 +31,12 @@ ALIASES = {
     "crm_id_field": "crm_id",
     "service": "service_cloud",
     "sales": "sales_cloud",
+    # Language codes: `jp` is the country, `ja` the language (ISO 639-1), as everywhere in aeplan.
+    "jp": "ja",
+    "jpn": "ja",
+    "japanese": "ja",
+    "eng": "en",
+    "english": "en",
 }
 
 
@@ -59,7 +65,49 @@ def suggest(given: str, allowed: Sequence[str]) -> Optional[Suggestion]:
     starting = [option for option in allowed if option.startswith(word)]
     if len(starting) == 1 and len(word) >= 3:
         return Suggestion(starting[0], False)
+    swapped = [option for option in allowed if _one_swap_apart(word, option)]
+    if len(swapped) == 1:  # `lnit` is `lint` typed fast, though `init` is as close by spelling
+        return Suggestion(swapped[0], False)
     close = difflib.get_close_matches(word, list(allowed), n=2, cutoff=0.75)
     if len(close) == 1:
         return Suggestion(close[0], False)
     return None
+
+
+def _one_swap_apart(word: str, option: str) -> bool:
+    """``word`` is ``option`` with two neighbouring letters exchanged (the commonest typo)."""
+    if len(word) != len(option) or len(word) < 2:
+        return False
+    differ = [index for index, (a, b) in enumerate(zip(word, option)) if a != b]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and word[differ[0]] == option[differ[1]]
+        and word[differ[1]] == option[differ[0]]
+    )
+
+
+def closest_rule(wanted: str, codes: Sequence[str], names: Sequence[str]) -> str:
+    """The rule code or name most like ``wanted``, or ``""``: one answer for ``lint --select``,
+    the configuration file and ``explain`` alike. Ties go to the candidate sharing the longest
+    start with ``wanted`` (``AE999`` → an ``AE9`` rule), then to the first in sorted order."""
+    scored = [
+        (difflib.SequenceMatcher(None, probe, candidate).ratio(), candidate, probe)
+        for probe, pool in ((wanted.upper(), codes), (wanted.lower(), names))
+        for candidate in pool
+    ]
+    best = min(
+        scored,
+        key=lambda item: (-item[0], -_shared_start(item[1], item[2]), item[1]),
+        default=(0.0, "", ""),
+    )
+    return best[1] if best[0] >= 0.6 else ""
+
+
+def _shared_start(first: str, second: str) -> int:
+    count = 0
+    for a, b in zip(first, second):
+        if a != b:
+            break
+        count += 1
+    return count

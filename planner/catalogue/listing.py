@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Sequence
@@ -54,17 +53,11 @@ def lookup(rulebook: Rulebook, wanted: str, lang: str) -> RuleSpec:
 
 
 def closest(rulebook: Rulebook, wanted: str) -> str:
-    """The code or name most like ``wanted`` (ties go to the first in sorted order), or ``""``."""
-    scored = [
-        (difflib.SequenceMatcher(None, probe, candidate).ratio(), candidate)
-        for probe, pool in (
-            (wanted.upper(), [rule.code for rule in rulebook.rules]),
-            (wanted.lower(), [rule.name for rule in rulebook.rules]),
-        )
-        for candidate in pool
-    ]
-    best = min(scored, key=lambda pair: (-pair[0], pair[1]), default=(0.0, ""))
-    return best[1] if best[0] >= 0.6 else ""
+    """The code or name most like ``wanted``, or ``""`` (as ``lint --select`` suggests it)."""
+    from planner.suggestions import closest_rule
+
+    return closest_rule(wanted, [rule.code for rule in rulebook.rules],
+                        [rule.name for rule in rulebook.rules])  # fmt: skip
 
 
 def listing(rulebook: Rulebook, lang: str) -> dict[str, Any]:

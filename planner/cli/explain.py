@@ -19,9 +19,9 @@ def command(code_or_key: str, lang: Optional[str], rule_dirs: tuple[str, ...]) -
     """Explain a rule (AE305 or its name), a fact (F17) or a plan key (business_units.sync)."""
     from planner.catalogue import plan_keys
     from planner.catalogue.listing import explain_text, load_catalogue
-    from planner.cli.language import current
+    from planner.cli.language import configured
 
-    lang = lang or current(os.environ)
+    lang = configured(lang, os.environ)
     rulebook = load_catalogue(rule_dirs)
     if rulebook.find(code_or_key) is None:
         key = plan_keys.find(code_or_key)

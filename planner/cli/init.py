@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
@@ -81,13 +82,13 @@ def _choice(key: str) -> click.Choice[str]:
 )
 def command(output: str, force: bool, no_input: bool, **given: Optional[str]) -> None:
     """Write a new plan from the Trailhead unit's questions (or from flags, with --no-input)."""
-    from planner.cli.language import chosen as language_chosen
+    from planner.cli.language import configured_choice
     from planner.cli.language import use as use_language
     from planner.errors import PlannerError
     from planner.init.interview import saying
 
     target = Path(output)
-    chosen = given.pop("lang") or language_chosen()
+    chosen = configured_choice(given.pop("lang"), os.environ)
     lang = chosen or "en"
     if target.is_dir():
         raise PlannerError.keyed("file.output_is_folder", file=output)
@@ -279,5 +280,5 @@ def _write_schema(target: Path, answers: Answers) -> None:
     schema = target.parent / SCHEMA_REFERENCE
     if answers.schema != SCHEMA_REFERENCE or schema.exists():
         return
-    write_text_atomically(schema, plan_schema_text(), protected=(target,))
+    write_text_atomically(schema, plan_schema_text(answers.lang), protected=(target,))
     click.echo(saying("schema_written", answers.lang, path=schema))

@@ -123,3 +123,21 @@ def _from_plans(argv: Sequence[str]) -> Optional[str]:
         if found:
             return found
     return None
+
+
+def configured(lang: Optional[str], environ: Mapping[str, str]) -> str:
+    """The language of a command that reads no other setting (``rules``, ``explain``,
+    ``schema``): ``--lang``, else the configuration file's ``lang``, else the environment and
+    locale (see :func:`configured_choice`)."""
+    return configured_choice(lang, environ) or current(environ)
+
+
+def configured_choice(lang: Optional[str], environ: Mapping[str, str]) -> Optional[str]:
+    """``--lang``, else the configuration file's ``lang``, else what :func:`chosen` says (None:
+    nothing named one). The configuration file is read as every command reads it, so a broken one
+    (``lang = "jp"``, a TOML syntax error) stops the run with the same one-line error, exit 2."""
+    from planner.config.settings import Overrides, resolve
+
+    settings = resolve(Overrides(lang=lang), environ=environ)
+    use(settings.lang)
+    return settings.lang or chosen()

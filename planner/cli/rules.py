@@ -27,9 +27,9 @@ FORMATS = ("text", "json")
 def command(output_format: str, lang: Optional[str], rule_dirs: tuple[str, ...]) -> None:
     """List the rules: built-in ones and organisation rules given with --rules."""
     from planner.catalogue.listing import LISTING_FORMATS, load_catalogue
-    from planner.cli.language import current
+    from planner.cli.language import configured
 
-    lang = lang or current(os.environ)
+    lang = configured(lang, os.environ)
 
     rulebook = load_catalogue(rule_dirs)
     sys.stdout.write(LISTING_FORMATS[output_format](rulebook, lang))

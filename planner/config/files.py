@@ -125,6 +125,8 @@ def _parse(text: str, name: str) -> dict[str, Any]:
             message = message[: ended.start()] + message[ended.end() :]
             line = max(1, len(text.splitlines()))
         slug, what = _toml_problem(message)
+        if slug in _OPENERS and line:  # tomllib stops where it gave up: name the opening bracket
+            line, column = _unclosed(text, line, column, _OPENERS[slug]) or (line, column)
         # tomllib's own words only for a message aeplan does not know, and only in English
         detail = said(f"config.toml.{slug}", what=what) if slug else Said(
             message.strip(), fill("config.toml.other", "ja"))  # fmt: skip
@@ -159,6 +161,46 @@ _TOML_PROBLEM_PATTERNS = (
     (r"^Unescaped '\\' in a string$", "bad_escape"),
     (r"^(?:Invalid hex value|Escaped character is not a Unicode scalar value)$", "bad_escape"),
 )  # fmt: skip
+
+
+_OPENERS = {"unclosed_array": "[", "unclosed_table": "{"}
+
+
+def _unclosed(text: str, line: int, column: int, opener: str) -> Optional[tuple[int, int]]:
+    """Line and column of the last ``opener`` still open before ``line:column``, strings and
+    comments skipped (an unclosed ``[`` on line 2 that tomllib reports at 3:1)."""
+    lines = text.splitlines(keepends=True)
+    end = sum(len(part) for part in lines[: line - 1]) + max(0, column - 1)
+    stack: list[tuple[str, int]] = []
+    index, quote = 0, ""
+    while index < min(end, len(text)):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote in ('"', '"""'):
+                index += 2
+                continue
+            if text.startswith(quote, index):
+                index += len(quote)
+                quote = ""
+                continue
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, index) else char
+            index += len(quote)
+            continue
+        elif char == "#":
+            newline = text.find("\n", index)
+            index = len(text) if newline < 0 else newline
+            continue
+        elif char in "[{":
+            stack.append((char, index))
+        elif char in "]}" and stack:
+            stack.pop()
+        index += 1
+    opened = [offset for char, offset in stack if char == opener]
+    if not opened:
+        return None
+    before = text[: opened[-1]]
+    return before.count("\n") + 1, opened[-1] - (before.rfind("\n") + 1) + 1
 
 
 def _toml_problem(message: str) -> tuple[str, str]:

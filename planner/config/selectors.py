@@ -8,7 +8,6 @@ it is a one-line :class:`PlannerError` with the closest codes and names as sugge
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Optional
@@ -16,6 +15,7 @@ from typing import Optional
 from planner.config.settings import Settings
 from planner.errors import PlannerError
 from planner.rules.rulebook import Rulebook
+from planner.suggestions import closest_rule
 
 _LOOK_ALIKE_DIGITS = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
@@ -41,14 +41,12 @@ class Vocabulary:
 
     def suggestion(self, selector: str) -> str:
         """The closest code or name to ``selector``, or ``""``."""
-        upper, lower = selector.upper(), selector.lower()
+        upper = selector.upper()
         # Letters typed for look-alike digits (AE4O2, AE1l0) are the likeliest slip of all.
         digits = upper[:2] + upper[2:].translate(_LOOK_ALIKE_DIGITS)
         if digits != upper and self.code_for(digits) is not None:
             return digits
-        close = difflib.get_close_matches(upper, self.codes, n=1, cutoff=0.6)
-        close += difflib.get_close_matches(lower, list(self.names), n=1, cutoff=0.6)
-        return close[0] if close else ""
+        return closest_rule(selector, self.codes, list(self.names))
 
     def resolved(self, selectors: Iterable[str], where: str, *, file: Optional[str] = None,
                  line: int = 0, written: Optional[Mapping[str, str]] = None,

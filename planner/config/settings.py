@@ -225,7 +225,11 @@ def _apply_command_line(settings: Settings, given: Overrides, cwd: Path) -> Sett
         changes["ignore"] = _merge(settings.ignore, _upper(given.ignore))
         sources["ignore"] = _joined(settings.source("ignore"))
     if given.rules:
-        changes["rules"] = settings.rules + tuple(cwd / folder for folder in given.rules)
+        # As given (relative to the working folder), so every command names a bad rule file the
+        # way `rules`, `explain` and `compare` do; joined only when the run has another cwd.
+        here = cwd == Path.cwd().absolute()
+        folders = tuple(Path(folder) if here else cwd / folder for folder in given.rules)
+        changes["rules"] = settings.rules + folders
         sources["rules"] = _joined(settings.source("rules"))
     if given.metadata is not None:
         changes["metadata"] = cwd / given.metadata

@@ -95,7 +95,7 @@ def _from_errors(loaded: LoadedPlan, error: ValidationError) -> list[Problem]:
     by_pointer: dict[str, list[dict[str, Any]]] = {}
     details: list[dict[str, Any]] = [dict(d) for d in error.errors(include_url=False)]
     for detail in details:
-        pointer = _pointer_in(loaded.data, detail["loc"])
+        pointer = _pointer_in(loaded.data, detail["loc"], detail["type"] == "missing")
         grouped.setdefault((pointer, detail["type"]), []).append(detail)
         by_pointer.setdefault(pointer, []).append(detail)
     problems: list[Problem] = []
@@ -145,7 +145,10 @@ def _value_problem(loaded: LoadedPlan, pointer: str, details: list[dict[str, Any
         }
         extra, change = amend.enum_value(loaded, pointer, given, allowed)
         return _problem(loaded, "AE002", pointer, {**params, **extra}, False, change)
-    expected = sorted({_TYPE_ERRORS[d["type"]] for d in details if d["type"] in _TYPE_ERRORS})
+    kinds = {_TYPE_ERRORS[d["type"]] for d in details if d["type"] in _TYPE_ERRORS}
+    if "number" in kinds:  # a union taking both: "a number" already says a whole one will do
+        kinds.discard("integer")
+    expected = sorted(kinds)
     if allowed:
         expected = ["one_of"]
     params = {"reason": "type", "expected": "|".join(expected), "got": describe(given)}
@@ -202,8 +205,19 @@ def _other_problem(loaded: LoadedPlan, pointer: str, kind: str, detail: dict[str
     if kind == "too_short":
         params = {"reason": "too_few", "count": str(context.get("min_length", 1))}
         return _problem(loaded, "AE002", pointer, params, prefer_key=False)
-    params = {"reason": "other", "detail": str(detail.get("msg", kind))}
-    return _problem(loaded, "AE002", pointer, params, prefer_key=False)
+    value = _shown(detail.get("input"), pointer)
+    if kind == "int_parsing_size":  # beyond 64 bits: ``version: 99999999999999999999``
+        allowed = _list_item_options(detail["loc"])
+        if allowed:
+            params = {
+                "reason": "enum",
+                "value": value,
+                "allowed": i18n.LIST_SEPARATOR.join(allowed),
+            }
+            return _problem(loaded, "AE002", pointer, params, prefer_key=False)
+        return _problem(loaded, "AE002", pointer, {"reason": "too_large", "value": value}, False)
+    # Any other kind pydantic may add: a catalogue sentence, never pydantic's own English.
+    return _problem(loaded, "AE002", pointer, {"reason": "invalid", "value": value}, False)
 
 
 def _literal_options(detail: dict[str, Any]) -> list[Any]:
@@ -211,23 +225,30 @@ def _literal_options(detail: dict[str, Any]) -> list[Any]:
     return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part.strip()]
 
 
-def _pointer_in(data: Any, loc: tuple[Any, ...]) -> str:
+def _pointer_in(data: Any, loc: tuple[Any, ...], missing: bool = False) -> str:
     """Follow a pydantic location through the data, skipping union-branch labels."""
     segments: list[Any] = []
     current = data
-    for part in loc:
+    for index, part in enumerate(loc):
         if isinstance(current, dict) and isinstance(part, str):
+            if part not in current and not (missing and index == len(loc) - 1):
+                continue  # a union-branch label (``str``, ``int``) after a mapping value
             segments.append(part)
-            current = current.get(part)
+            current = current.get(part, _ABSENT)
             if part == "connector" and isinstance(current, list) and current:
                 segments.append(0)
                 current = current[0]
         elif isinstance(current, list) and isinstance(part, int):
             segments.append(part)
-            current = current[part] if part < len(current) else None
-        elif current is None and isinstance(part, (str, int)):
+            current = current[part] if part < len(current) else _ABSENT
+        elif current is _ABSENT and isinstance(part, (str, int)):
             segments.append(part)
     return pointers.from_segments(segments)
+
+
+_ABSENT: Any = object()
+"""A key the data lacks (a ``missing`` error's place), unlike a key written as ``null``: after a
+null value pydantic's location goes on only with union-branch labels, which are not places."""
 
 
 def _known_keys(loc: tuple[Any, ...]) -> list[str]:

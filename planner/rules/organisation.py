@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, Said
 from planner.i18n import fill
 from planner.resources import data_path
 from planner.rules.rulebook import RuleSpec, SchemaCheck, is_rule_file
@@ -74,7 +74,7 @@ def _check_placeholders(rule: RuleSpec, path: Path) -> None:
                 raise PlannerError.keyed(
                     "organisation.unknown_placeholder", key=f"{part}.{lang}",
                     placeholder="{" + unknown[0] + "}",
-                    usable=", ".join("{" + name + "}" for name in PLACEHOLDERS),
+                    usable=_listed("{" + name + "}" for name in PLACEHOLDERS),
                     file=str(path), line=line, column=column,
                 )  # fmt: skip
 
@@ -156,11 +156,14 @@ def _check_examples(rule: RuleSpec, path: Path) -> None:
 
 
 def _said_fired(fired: list[str]) -> object:
-    from planner.errors import Said
-
     if not fired:
         return Said(*(fill("organisation.example.nowhere", lang) for lang in ("en", "ja")))
-    shown = list(dict.fromkeys(fired))
+    return _listed(dict.fromkeys(fired))
+
+
+def _listed(items: Iterable[str]) -> Said:
+    """Items joined as each language lists them (``a, b`` and ``a、b``)."""
+    shown = list(items)
     return Said(", ".join(shown), "、".join(shown))
 
 

@@ -14,11 +14,14 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
-def line_of(path: Path, location: Sequence[Union[str, int]]) -> tuple[int, int]:
+def line_of(
+    path: Path, location: Sequence[Union[str, int]], at_value: bool = False
+) -> tuple[int, int]:
     """(line, column), 1-based, of the deepest part of ``location`` found in the rule file.
 
     ``location`` is a key path (``("check", "report_at")``, ``("examples", "fail_at", 0)``);
-    (0, 0) when the file cannot be read again or holds no such key.
+    (0, 0) when the file cannot be read again or holds no such key. ``at_value``: a problem
+    with the value itself (``severity: eror``) is pointed at a plain value, not at its key.
     """
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
@@ -31,6 +34,9 @@ def line_of(path: Path, location: Sequence[Union[str, int]]) -> tuple[int, int]:
             break
         key_node, node = child
         found = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    else:
+        if at_value and location and isinstance(node, yaml.ScalarNode):
+            found = (node.start_mark.line + 1, node.start_mark.column + 1)
     return found
 
 

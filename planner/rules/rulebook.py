@@ -242,7 +242,8 @@ def rule_from_raw(raw: Any, path: Path) -> RuleSpec:
         from planner.rules.rule_problems import format_problem
 
         first, count, location = _problems(error, raw)
-        line, column = line_of(path, location)
+        at_value = first["type"] not in ("missing", "extra_forbidden")
+        line, column = line_of(path, location, at_value)
         where = ".".join(str(part) for part in location)
         raise PlannerError.keyed(
             "rule_file.invalid_one" if count == 1 else "rule_file.invalid",

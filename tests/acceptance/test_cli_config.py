@@ -212,3 +212,121 @@ def test_a_config_file_above_is_named_relative_to_the_working_folder(
     assert err.startswith("aeplan: error: ../aeplan.toml:2:1: bad configuration: `lang`: ")
     (project / "aeplan.toml").write_text('lang = "ja"\n', encoding="utf-8")
     assert run("config")[1].startswith("# 設定ファイル: ../aeplan.toml\n")
+
+
+EVERY_CONFIGURED_COMMAND = [
+    ("lint", "plans"), ("report", "plans/japan.yaml"), ("compare", "plans/japan.yaml"),
+    ("config",), ("rules",), ("explain", "AE207"), ("schema",),
+    ("init", "--no-input", "-o", "new.yaml"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", EVERY_CONFIGURED_COMMAND)
+@pytest.mark.parametrize(
+    ("environment", "bad_value", "toml_error"),
+    [
+        ({}, "aeplan: error: .aeplan.toml:1:1: bad configuration: `lang`: ",
+         "aeplan: error: .aeplan.toml:2:10: invalid TOML: "),
+        ({"AEPLAN_LANG": "ja"},
+         "aeplan: エラー: .aeplan.toml:1:1: 設定が正しくありません: `lang`: ",
+         "aeplan: エラー: .aeplan.toml:2:10: TOML として正しくありません: "),
+    ],
+)  # fmt: skip
+def test_every_command_stops_at_a_broken_configuration_file(
+    project: Path, args: tuple[str, ...], environment: dict[str, str], bad_value: str,
+    toml_error: str,
+) -> None:  # fmt: skip
+    for text, expected in (
+        ('lang = "jp"\n', bad_value),
+        ('# team settings\nselect = ["AE1"\nfail-on = "error"\n', toml_error),
+    ):
+        (project / ".aeplan.toml").write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(cli, list(args), env=environment)
+        assert result.exit_code == 2, (args, text, result.output)
+        assert result.stdout == ""
+        assert result.stderr.startswith(expected), (args, result.stderr)
+        assert result.stderr.count("\n") == 1
+        assert not (project / "new.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("config", "environment"),
+    [('lang = "ja"\n', {}), ("", {"AEPLAN_LANG": "ja"}), ("", {"LANG": "ja_JP.UTF-8"})],
+)
+def test_schema_follows_the_run_language(
+    project: Path, config: str, environment: dict[str, str]
+) -> None:
+    from planner.plan.schema_export import plan_schema_text
+
+    (project / ".aeplan.toml").write_text(config, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["schema"], env=environment)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == plan_schema_text("ja")
+    assert CliRunner().invoke(cli, ["schema", "--lang", "en"], env=environment).stdout == (
+        plan_schema_text("en")
+    )
+
+
+def test_schema_help_names_the_language_order() -> None:
+    english = " ".join(CliRunner().invoke(cli, ["schema", "--help"]).stdout.split())
+    assert "[default: config `lang`, AEPLAN_LANG, the locale, en]" in english
+    assert "[default: en]" not in english
+    japanese = CliRunner().invoke(cli, ["schema", "--help"], env={"AEPLAN_LANG": "ja"}).stdout
+    assert "[既定値:設定の`lang`、AEPLAN_LANG、ロケール、enの順]" in "".join(japanese.split())
+
+
+def test_init_in_japanese_writes_the_japanese_schema(project: Path) -> None:
+    from planner.plan.schema_export import plan_schema_text
+
+    (project / ".aeplan.toml").write_text('lang = "ja"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", "--no-input", "-o", "new.yaml"])
+    assert result.exit_code == 0, result.stderr
+    written = (project / "plan.schema.json").read_text(encoding="utf-8")
+    assert written == plan_schema_text("ja")
+
+
+@pytest.mark.parametrize(("wanted", "close"), [("AE999", "AE901"), ("AE1O9", "AE109")])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_unknown_code_gets_the_same_suggestion_everywhere(
+    project: Path, wanted: str, close: str, lang: str
+) -> None:
+    said = f"(did you mean {close}?)" if lang == "en" else f"（{close} のことですか？）"
+    for args in (["lint", "--select", wanted, "plans"], ["explain", wanted]):
+        result = CliRunner().invoke(cli, ["--lang", lang, *args])
+        assert result.exit_code == 2
+        assert said in result.stderr, (args, result.stderr)
+    (project / ".aeplan.toml").write_text(f'select = ["{wanted}"]\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--lang", lang, "lint", "plans"])
+    assert said in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_bad_rule_file_is_named_the_same_way_by_every_command(project: Path, lang: str) -> None:
+    (project / "org").mkdir()
+    (project / "org" / "ORG001.rule.yaml").write_text(
+        "code: ORG001\nname: x\nsummary: y\nseverity: eror\n", encoding="utf-8"
+    )
+    said = "bad rule file" if lang == "en" else "ルールファイルが正しくありません"
+    for args in (
+        ["lint", "plans"], ["report", "plans/japan.yaml"], ["compare", "plans/japan.yaml"],
+        ["rules"], ["explain", "AE101"],
+    ):  # fmt: skip
+        result = CliRunner().invoke(cli, ["--lang", lang, *args, "--rules", "org"])
+        assert result.exit_code == 2, (args, result.output)
+        # the value `eror` is at line 4, column 11
+        assert f"org/ORG001.rule.yaml:4:11: {said}: `severity`: " in result.stderr, result.stderr
+        assert str(project) not in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "usable"), [("en", "{bu}, {item}, {value}"),
+                                              ("ja", "{bu}、{item}、{value}")])  # fmt: skip
+def test_the_placeholder_hint_lists_as_each_language_does(
+    project: Path, lang: str, usable: str
+) -> None:
+    sample = Path(__file__).parents[2] / "samples" / "org-rules" / "ACME001.rule.yaml"
+    (project / "org").mkdir()
+    text = sample.read_text(encoding="utf-8").replace("{bu}", "{bux}")
+    (project / "org" / "ACME001.rule.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--lang", lang, "rules", "--rules", "org"])
+    assert result.exit_code == 2
+    assert usable in result.stderr, result.stderr

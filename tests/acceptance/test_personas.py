@@ -520,6 +520,8 @@ def test_a_binary_file_is_said_to_be_no_text_file(workspace: Path) -> None:
          "オプション --fail-on には値が必要です。'cli lint --help' で"),
         (["lnt"], "no such command `lnt` (did you mean `lint`?); `aeplan --help` lists the",
          "コマンド `lnt` はありません（`lint` のことですか？）。`aeplan --help` でコマンドを一覧"),
+        (["lnit", "x.yaml"], "no such command `lnit` (did you mean `lint`?)",
+         "コマンド `lnit` はありません（`lint` のことですか？）"),
         (["repot", "x.yaml"], "no such command `repot` (did you mean `report`?)",
          "コマンド `repot` はありません（`report` のことですか？）"),
         (["xyzzy"], "no such command `xyzzy`; `aeplan --help` lists the commands",

@@ -24,6 +24,9 @@ USERS = ("integration_user", "custom_user")
         ("banana", STATES, None),
         ("", STATES, None),
         ("mds", STATES, None),  # an alias counts only where its target is allowed
+        ("jp", ("en", "ja"), Suggestion("ja", True)),
+        ("lnit", ("init", "lint", "report"), Suggestion("lint", False)),  # two letters swapped
+        ("reprot", ("init", "lint", "report"), Suggestion("report", False)),
     ],
 )
 def test_suggest(given: str, allowed: tuple[str, ...], expected: Suggestion | None) -> None:
