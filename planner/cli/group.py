@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -18,63 +19,19 @@ from planner.cli.help_text import HelpContext, use_for
 from planner.cli.options import EXIT_USAGE, boundary
 
 
-def _lint() -> click.Command:
-    from planner.cli import lint
+def _loader(name: str) -> Callable[[], click.Command]:
+    """What imports ``planner.cli.<name>`` and gives its ``command`` (on first use only)."""
 
-    return lint.command
+    def load() -> click.Command:
+        command: click.Command = importlib.import_module(f"planner.cli.{name}").command
+        return command
 
-
-def _report() -> click.Command:
-    from planner.cli import report
-
-    return report.command
-
-
-def _compare() -> click.Command:
-    from planner.cli import compare
-
-    return compare.command
-
-
-def _init() -> click.Command:
-    from planner.cli import init
-
-    return init.command
-
-
-def _rules() -> click.Command:
-    from planner.cli import rules
-
-    return rules.command
-
-
-def _explain() -> click.Command:
-    from planner.cli import explain
-
-    return explain.command
-
-
-def _config() -> click.Command:
-    from planner.cli import config
-
-    return config.command
-
-
-def _schema() -> click.Command:
-    from planner.cli import schema
-
-    return schema.command
+    return load
 
 
 COMMANDS: dict[str, Callable[[], click.Command]] = {
-    "lint": _lint,
-    "report": _report,
-    "compare": _compare,
-    "init": _init,
-    "rules": _rules,
-    "explain": _explain,
-    "config": _config,
-    "schema": _schema,
+    name: _loader(name)
+    for name in ("lint", "report", "compare", "init", "rules", "explain", "config", "schema")
 }
 """Every subcommand (name → its loader), in the order `aeplan --help` lists them (the order a new
 user needs). A command's module is imported only when that command runs (or completes), so
