@@ -20,7 +20,7 @@ from planner.placeholders import render
 from planner.plan import secrets
 from planner.plan.events import load_text
 from planner.plan.source import LoadedPlan, Position, Problem, decode
-from planner.plan.structure import typed_plan, validate
+from planner.plan.structure import checked, typed_plan
 from planner.rules.checks import PlanContext
 from planner.rules.engine import Engine, RuleHit
 from planner.rules.loader import load_rulebook
@@ -248,14 +248,7 @@ class Linter:
         return self._analyse(loaded, name)
 
     def _analyse(self, loaded: LoadedPlan, name: str, said: Optional[str] = None) -> Analysis:
-        problems = list(loaded.problems)
-        data = None
-        if loaded.data is not None or not problems:
-            validation = validate(loaded)
-            problems.extend(validation.problems)
-            # Every loader problem is fatal, a duplicate key (AE004) too: the data holds the last
-            # value while positions may point into the first, so rules would contradict the text.
-            data = validation.data if not loaded.problems else None
+        data, problems = checked(loaded)
         lang = i18n.choose(
             self.options.lang,
             _plan_language(loaded.data) or i18n.scan_plan_language(loaded.text) or said,

@@ -54,6 +54,21 @@ def typed_plan(data: dict[str, Any]) -> Plan:
     return Plan.model_validate({**data, "aeplan": FORMAT_VERSIONS[-1]})
 
 
+def checked(loaded: LoadedPlan) -> tuple[Optional[dict[str, Any]], list[Problem]]:
+    """The loaded plan's data for the rules, and every problem: the loader's and the format's.
+
+    Every loader problem is fatal, a duplicate key (AE004) too: the data holds the last value
+    while positions may point into the first, so rules would contradict the text. The data is
+    None then, and when the format is not met.
+    """
+    problems = list(loaded.problems)
+    if loaded.data is None and problems:
+        return None, problems
+    validation = validate(loaded)
+    problems.extend(validation.problems)
+    return (validation.data if not loaded.problems else None), problems
+
+
 def validate(loaded: LoadedPlan) -> Validation:
     """Validate loaded data; the format version first (AE005), then the model (AE002, AE003)."""
     data = loaded.data

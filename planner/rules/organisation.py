@@ -172,16 +172,10 @@ def _example_data(text: str, location: tuple[str | int, ...], path: Path) -> Any
     error, since the rule would never run on it."""
     from planner.limits import Limits
     from planner.plan.events import load_text
-    from planner.plan.structure import validate
+    from planner.plan.structure import checked
     from planner.rules.rule_lines import line_of
 
-    loaded = load_text(text, Limits())
-    problems = list(loaded.problems)
-    data = None
-    if loaded.data is not None or not problems:
-        validation = validate(loaded)
-        problems.extend(validation.problems)
-        data = validation.data if not loaded.problems else None
+    data, problems = checked(load_text(text, Limits()))
     if data is not None:
         return data
     first = problems[0] if problems else None
