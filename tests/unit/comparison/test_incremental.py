@@ -109,6 +109,21 @@ business_units:
 """
 
 
+# No Salesforce admin named, and no unit has chosen its connector user yet: an option that chooses
+# one makes AE206 appear, naming that unit alone (its delta), while the licence count of AE215
+# moves with a custom user (its delta).
+NO_ADMIN = """
+aeplan: 1
+salesforce: {org: acme, crm_licenses_available: 0}
+team: {sync_error_owner: B, account_engagement_admins: [C]}
+business_units:
+  - name: First
+    connector: {version: 2}
+  - name: Second
+    connector: {version: 2}
+"""
+
+
 def _plan(name: str, text: str) -> tuple[str, dict[str, Any]]:
     data = Linter().analyse_bytes(text.encode(), f"{name}.yaml").data
     assert data is not None
@@ -120,6 +135,7 @@ PLANS = [
     _plan("flipping", FLIPPING),
     _plan("turning-on", TURNING_ON),
     _plan("secrets", SECRETS),
+    _plan("no-admin", NO_ADMIN),
 ]
 
 
